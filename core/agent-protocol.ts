@@ -1,0 +1,128 @@
+/**
+ * The contract between the agent (inside the target) and the recorder: what one collection returns.
+ * The agent imports only these types (erased at build), so the shapes are checked on both sides.
+ * All times are milliseconds unless a name says otherwise; sizes are bytes.
+ */
+import type { Frame } from './frame';
+
+/** Bumped whenever the snapshot shape changes incompatibly; a second attach reuses an agent of the same version. */
+export const AGENT_PROTOCOL_VERSION = 1;
+
+/** The global symbol (via `Symbol.for`) under which an installed agent lives in the target. */
+export const AGENT_GLOBAL_KEY = 'hyperscope.agent';
+
+/** Options the recorder passes at install; every field has a default in the agent. */
+export interface AgentOptions {
+  /** How many sockets per peer are described individually before being only counted. */
+  maxPeers?: number;
+  /** How many pools (agents × origins) are described before being only counted. */
+  maxPools?: number;
+  /** Keep query strings in recorded URLs (default false: stripped). */
+  keepQueryStrings?: boolean;
+}
+
+/** What `install` returns. */
+export interface AgentHello {
+  version: number;
+  pid: number;
+  nodeVersion: string;
+  /** True when this attach found an agent of the same version already installed and reused it. */
+  reused: boolean;
+  /** 'commonjs' | 'module' | 'unknown': how the target's entry point was loaded, as far as the agent can tell. */
+  moduleKind: string;
+  argv: string[];
+  platform: string;
+}
+
+/** Counts of sockets by state. `idle` sockets are open and parked in a pool's free list. */
+export interface SocketStates {
+  connecting: number;
+  /** Open and in use (connected, not idle in a pool). */
+  open: number;
+  idle: number;
+  /** `destroyed` but still referenced by a pool or a request (a leak signal). */
+  destroyedReferenced: number;
+}
+
+/** Sockets to one remote peer (`host:port`), client side or accepted by a server. */
+export interface PeerSockets extends SocketStates {
+  peer: string;
+  /** 'client' for outgoing connections, 'server' for accepted ones. */
+  side: 'client' | 'server';
+  tls: boolean;
+}
+
+/** One origin of one connection pool (an `http.Agent` × `host:port:` key, or an undici pool). */
+export interface PoolOrigin {
+  /** Stable id of the pool object within this agent's lifetime (e.g. `http.Agent#3`). */
+  poolId: string;
+  kind: 'http' | 'https' | 'undici';
+  /** `host:port` the pool connects to. */
+  origin: string;
+  inUse: number;
+  idle: number;
+  /** Requests waiting for a socket (no socket assigned yet). */
+  queued: number;
+  /** The pool's per-origin limit; null when unlimited (Infinity). */
+  maxSockets: number | null;
+  keepAlive: boolean;
+  /** Where the pool object was created, innermost first, when the agent saw its construction. */
+  createdAt?: Frame[];
+}
+
+/** Event-loop delay over the last interval, resolution already subtracted. */
+export interface EventLoopStats {
+  delayP50Ms: number;
+  delayP99Ms: number;
+  delayMaxMs: number;
+  /** Event-loop utilisation over the interval, 0..1. */
+  utilization: number;
+}
+
+export interface MemoryStats {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+export interface HttpServerStats {
+  /** Incoming requests received and not yet finished. */
+  inFlight: number;
+  /** Incoming requests finished since install (monotonic). */
+  completed: number;
+  /** Responses with status ≥ 500 since install (monotonic). */
+  errors: number;
+}
+
+/** What the agent could not keep, by reason, since install (monotonic counters). */
+export type DropCounters = Record<string, number>;
+
+/** One collection: the state of the target at `time`. */
+export interface AgentSnapshot {
+  /** Wall-clock time of the collection, ms since the epoch. */
+  time: number;
+  /** Counts from `process.getActiveResourcesInfo()`, by type name. */
+  resources: Record<string, number>;
+  sockets: SocketStates & { total: number };
+  /** Busiest peers first, at most `maxPeers`. */
+  peers: PeerSockets[];
+  pools: PoolOrigin[];
+  fds: {
+    /** Open file descriptors; null where the platform gives no count. */
+    open: number | null;
+    /** The soft limit (`ulimit -n`); null when unknown. */
+    limit: number | null;
+  };
+  eventLoop: EventLoopStats;
+  memory: MemoryStats;
+  http: HttpServerStats;
+  agent: {
+    /** CPU time the agent spent in this collection, ms. */
+    collectCpuMs: number;
+    dropped: DropCounters;
+  };
+  /** Optional sections added by later collectors (promises, TLS, undici); absent when off. */
+  extensions?: Record<string, unknown>;
+}

@@ -1,0 +1,41 @@
+/** Findings: the pitfalls the analyses name, with their evidence. See DESIGN.md for the kinds. */
+import type { Frame } from '../frame';
+
+export type FindingKind =
+  | 'pool-starvation'
+  | 'socket-leak'
+  | 'fd-exhaustion'
+  | 'tls-handshake-slow'
+  | 'tls-handshake-stalled'
+  | 'promise-leak'
+  | 'blocked-chain'
+  | 'alloc-hotspot'
+  | 'event-loop-blocked';
+
+export type Severity = 'critical' | 'warning' | 'info';
+
+/** One named series of the evidence: `t` is ms since the session's start. */
+export interface EvidenceSeries {
+  name: string;
+  /** 'count', 'ms', 'bytes', 'ratio', … */
+  unit: string;
+  points: { t: number; v: number }[];
+}
+
+export interface Evidence {
+  /** One sentence with the numbers that matter. */
+  summary: string;
+  /** Key figures by name (e.g. `maxQueued: 37`). */
+  values: Record<string, number | string>;
+  series: EvidenceSeries[];
+}
+
+export interface Finding {
+  kind: FindingKind;
+  severity: Severity;
+  title: string;
+  evidence: Evidence;
+  /** The code responsible, innermost first; empty when it cannot be had. */
+  frames: Frame[];
+  advice: string;
+}

@@ -1,0 +1,45 @@
+/**
+ * The Node built-ins the agent uses, resolved once at install. The agent never imports them
+ * statically: inside `Runtime.evaluate` there is no module scope, so they come from
+ * `process.getBuiltinModule` (Node ≥ 20.16 / 22.3) or the command-line `require` the evaluation passes in.
+ */
+export interface Builtins {
+  async_hooks: typeof import('node:async_hooks');
+  diagnostics_channel: typeof import('node:diagnostics_channel');
+  fs: typeof import('node:fs');
+  http: typeof import('node:http');
+  https: typeof import('node:https');
+  net: typeof import('node:net');
+  os: typeof import('node:os');
+  perf_hooks: typeof import('node:perf_hooks');
+  tls: typeof import('node:tls');
+  v8: typeof import('node:v8');
+}
+
+export type RequireLike = (id: string) => unknown;
+
+const NAMES: (keyof Builtins)[] = [
+  'async_hooks',
+  'diagnostics_channel',
+  'fs',
+  'http',
+  'https',
+  'net',
+  'os',
+  'perf_hooks',
+  'tls',
+  'v8',
+];
+
+/** Resolves every built-in, preferring `process.getBuiltinModule` over the given `require`. */
+export function resolveBuiltins(requireFn: RequireLike | undefined): Builtins {
+  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  const load = (name: string): unknown => {
+    if (typeof getBuiltin === 'function') return getBuiltin.call(process, `node:${name}`);
+    if (typeof requireFn === 'function') return requireFn(`node:${name}`);
+    throw new Error('hyperscope agent: neither process.getBuiltinModule nor require is available');
+  };
+  const out: Partial<Record<keyof Builtins, unknown>> = {};
+  for (const name of NAMES) out[name] = load(name);
+  return out as Builtins;
+}

@@ -1,0 +1,32 @@
+// Builds the Node-side bundles with esbuild: the CLI (`out/cli/hyperscope.js`) and the agent
+// (`out/agent/agent.js`, one self-contained script injected into targets). Fast (< 1 s), so tests run it first.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+await Promise.all([
+  build({
+    entryPoints: ['main/cli/index.ts'],
+    outfile: 'out/cli/hyperscope.js',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    define: { 'process.env.HYPERSCOPE_VERSION': JSON.stringify(version) },
+    logLevel: 'warning',
+  }),
+  build({
+    entryPoints: ['profiler-agent/index.ts'],
+    outfile: 'out/agent/agent.js',
+    bundle: true,
+    platform: 'node',
+    // An IIFE that assigns the agent's exports to a local name; the injector wraps it in a function.
+    format: 'iife',
+    globalName: '__hyperscopeAgent',
+    target: 'node18',
+    logLevel: 'warning',
+  }),
+]);
