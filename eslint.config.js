@@ -51,7 +51,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!node:|\.)',
+              regex: '^(?!node:|[.])',
               message: 'The agent imports Node built-ins only (and types from core).',
             },
           ],
