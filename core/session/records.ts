@@ -5,7 +5,7 @@
  * Times are ms since the epoch unless a name says otherwise.
  */
 import type { AgentSnapshot } from '../agent-protocol';
-import type { Profiler, Runtime } from 'devtools-protocol';
+import type { Protocol } from 'devtools-protocol';
 
 export const SESSION_SCHEMA = 'hyperscope.session/1';
 
@@ -83,14 +83,14 @@ export interface ProfileBeginRecord {
 export interface CpuNodesRecord {
   type: 'profile-cpu-nodes';
   id: string;
-  nodes: Profiler.ProfileNode[];
+  nodes: Protocol.Profiler.ProfileNode[];
 }
 
 /** A flattened `HeapProfiler.SamplingHeapProfileNode`: `parent` replaces nesting (0 for the root). */
 export interface AllocNode {
   id: number;
   parent: number;
-  callFrame: Runtime.CallFrame;
+  callFrame: Protocol.Runtime.CallFrame;
   /** Bytes sampled at this node itself. */
   selfSize: number;
 }

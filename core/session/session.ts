@@ -1,0 +1,51 @@
+/**
+ * A session as read back from its file: the records of `records.ts`, gathered by kind.
+ * Built by `readSession` (core/session/read-session.ts); immutable once built.
+ */
+import type { Protocol } from 'devtools-protocol';
+import type { AgentSnapshot } from '../agent-protocol';
+import type {
+  AllocNode,
+  EndRecord,
+  EventRecord,
+  HeaderRecord,
+  MarkRecord,
+  ProfileBeginRecord,
+} from './records';
+
+/** A CPU profile of one window, reassembled from its streamed parts. */
+export interface CpuProfileWindow {
+  meta: ProfileBeginRecord;
+  /** The profile as CDP's `Profiler.stop` returned it (`startTime`/`endTime`/`timeDeltas` in µs). */
+  profile: Protocol.Profiler.Profile;
+}
+
+/** An allocation-sampling profile of one window, reassembled from its streamed parts. */
+export interface AllocProfileWindow {
+  meta: ProfileBeginRecord;
+  /** Flattened nodes (`parent` 0 for the root). */
+  nodes: AllocNode[];
+  /** `size` in bytes, as V8 scaled it. */
+  samples: { size: number; nodeId: number; ordinal: number }[];
+}
+
+export interface Session {
+  header: HeaderRecord;
+  /** In time order. */
+  snapshots: AgentSnapshot[];
+  marks: MarkRecord[];
+  events: EventRecord[];
+  cpuProfiles: CpuProfileWindow[];
+  allocProfiles: AllocProfileWindow[];
+  /** The `end` record; null when the recorder or target died before writing it. */
+  end: EndRecord | null;
+  /** True when the file stopped in the middle of a record (a killed recorder); what came before is kept. */
+  truncated: boolean;
+}
+
+/** Wall-clock span of the session, ms: from the header to the end record or the last snapshot. */
+export function sessionDurationMs(session: Session): number {
+  const start = session.header.createdAt;
+  const last = session.end?.time ?? session.snapshots.at(-1)?.time ?? start;
+  return Math.max(0, last - start);
+}
