@@ -41,6 +41,8 @@ export interface Session {
   end: EndRecord | null;
   /** True when the file stopped in the middle of a record (a killed recorder); what came before is kept. */
   truncated: boolean;
+  /** What the reader noticed and worked around (an unfinished profile, unknown record types, …). */
+  warnings: string[];
 }
 
 /** Wall-clock span of the session, ms: from the header to the end record or the last snapshot. */
