@@ -1,0 +1,80 @@
+/** `hyperscope record`: attach, record a session file, stop on Ctrl-C or after --duration. */
+import { resolve } from 'node:path';
+import type { Command } from '../command';
+import { UserError } from '../command';
+import { attachTarget } from '../attach-target';
+import { parseRecordArgs } from '../parse-record-args';
+import { progressLine } from '../progress-line';
+import { DEFAULT_RECORDING_OPTIONS } from '../../recorder/recording-options';
+import { startRecording } from '../../recorder/recorder';
+import { formatDurationMs } from '../../../core/units/duration';
+
+const USAGE = `hyperscope record (--pid PID | --url HOST:PORT | -- COMMAND ARGS…) [options]
+
+  --pid PID            attach to a running Node process (opens its inspector)
+  --url HOST:PORT      attach to an inspector (also ws://…); non-loopback needs --allow-remote
+  -- COMMAND ARGS…     launch COMMAND with an inspector on 127.0.0.1 and record it (stopped at the end unless --keep)
+  --duration 30s       stop by itself after this long (default: until Ctrl-C)
+  --interval 1s        how often to collect (default 1s)
+  -o, --output FILE    session file (default hyperscope-PID-TIME.hyperscope)
+  --no-cpu --no-heap --no-promises   leave a profiler off
+  -q, --quiet          no progress line`;
+
+export const recordCommand: Command = {
+  name: 'record',
+  summary: 'record a session from a running process, an inspector URL or a launched command',
+  usage: USAGE,
+  async run(argv) {
+    const args = parseRecordArgs(argv);
+    const target = await attachTarget(args.target);
+    const output = resolve(args.output ?? defaultFileName(target.pid));
+    const recording = await startRecording(
+      target,
+      {
+        ...DEFAULT_RECORDING_OPTIONS,
+        output,
+        durationMs: args.durationMs,
+        intervalMs: args.intervalMs,
+        cpu: args.cpu,
+        heap: args.heap,
+        promises: args.promises,
+      },
+      process.env.HYPERSCOPE_VERSION ?? 'dev',
+    ).catch(async (error: unknown) => {
+      await target.stop().catch(() => undefined);
+      throw error;
+    });
+    const live = process.stderr.isTTY && !args.quiet;
+    process.stderr.write(
+      `hyperscope: recording pid ${target.pid} (Node ${target.nodeVersion}) to ${output}\n`,
+    );
+    recording.onProgress(({ elapsedMs, snapshots, last }) => {
+      if (live) process.stderr.write(`\r\x1b[2K${progressLine(target.pid, elapsedMs, snapshots, last)}`);
+    });
+
+    let interrupts = 0;
+    const onSignal = (): void => {
+      // A second Ctrl-C leaves at once: the file is valid up to its last complete record.
+      if (++interrupts > 1) process.exit(130);
+      void recording.stop('interrupted');
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    const result = await recording.finished;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    if (live) process.stderr.write('\r\x1b[2K');
+
+    const kept = `${result.snapshots} samples over ${formatDurationMs(result.durationMs)} in ${result.path}`;
+    if (result.reason === 'duration' || result.reason === 'interrupted' || result.reason === 'stopped') {
+      process.stdout.write(`saved ${kept}\n`);
+      return 0;
+    }
+    throw new UserError(`${result.message ?? result.reason}; kept ${kept}`);
+  },
+};
+
+function defaultFileName(pid: number): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `hyperscope-${pid}-${stamp}.hyperscope`;
+}

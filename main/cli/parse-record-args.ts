@@ -1,0 +1,87 @@
+/** Arguments of `hyperscope record`, checked; every mistake is one {@link UserError} line. */
+import { parseArgs } from 'node:util';
+import { parseDurationMs } from '../../core/units/duration';
+import { UserError } from './command';
+
+export type RecordTarget =
+  | { kind: 'pid'; pid: number }
+  | { kind: 'url'; url: string; allowRemote: boolean }
+  | { kind: 'launch'; command: string; args: string[]; keep: boolean };
+
+export interface RecordArgs {
+  target: RecordTarget;
+  output: string | null;
+  durationMs: number | null;
+  intervalMs: number;
+  cpu: boolean;
+  heap: boolean;
+  promises: boolean;
+  quiet: boolean;
+}
+
+export function parseRecordArgs(argv: string[]): RecordArgs {
+  const dash = argv.indexOf('--');
+  const own = dash === -1 ? argv : argv.slice(0, dash);
+  const launch = dash === -1 ? [] : argv.slice(dash + 1);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: own,
+      options: {
+        pid: { type: 'string' },
+        url: { type: 'string' },
+        'allow-remote': { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        duration: { type: 'string' },
+        interval: { type: 'string', default: '1s' },
+        output: { type: 'string', short: 'o' },
+        'no-cpu': { type: 'boolean', default: false },
+        'no-heap': { type: 'boolean', default: false },
+        'no-promises': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UserError((error as Error).message, 2);
+  }
+  const chosen = [values.pid !== undefined, values.url !== undefined, launch.length > 0].filter(
+    Boolean,
+  ).length;
+  if (chosen !== 1)
+    throw new UserError('say what to record: --pid PID, --url HOST:PORT, or -- COMMAND ARGS…', 2);
+  return {
+    target: target(values.pid, values.url, values['allow-remote'], launch, values.keep),
+    output: values.output ?? null,
+    durationMs: values.duration === undefined ? null : duration(values.duration, '--duration'),
+    intervalMs: duration(values.interval, '--interval'),
+    cpu: !values['no-cpu'],
+    heap: !values['no-heap'],
+    promises: !values['no-promises'],
+    quiet: values.quiet,
+  };
+}
+
+function target(
+  pid: string | undefined,
+  url: string | undefined,
+  allowRemote: boolean,
+  launch: string[],
+  keep: boolean,
+): RecordTarget {
+  if (pid !== undefined) {
+    if (!/^\d+$/.test(pid) || Number(pid) <= 0)
+      throw new UserError(`--pid needs a process id, not "${pid}"`, 2);
+    return { kind: 'pid', pid: Number(pid) };
+  }
+  if (url !== undefined) return { kind: 'url', url, allowRemote };
+  const [command, ...args] = launch as [string, ...string[]];
+  return { kind: 'launch', command, args, keep };
+}
+
+function duration(text: string, flag: string): number {
+  const ms = parseDurationMs(text);
+  if (ms === null) throw new UserError(`${flag} needs a duration like 30s, 500ms or 2m, not "${text}"`, 2);
+  return ms;
+}

@@ -1,0 +1,35 @@
+/** What a recording collects and how often. Times in ms unless named otherwise. */
+export interface RecordingOptions {
+  /** The session file to write. */
+  output: string;
+  /** Collection interval, ms (default 1000). */
+  intervalMs: number;
+  /** Stop by itself after this long, ms; null to record until stopped. */
+  durationMs: number | null;
+  cpu: boolean;
+  heap: boolean;
+  promises: boolean;
+  /** µs between CPU samples (default 1000). */
+  cpuSamplingIntervalUs: number;
+  /** Average bytes between allocation samples (default 32 KiB). */
+  heapSamplingIntervalBytes: number;
+  /**
+   * Length of one profiling window, ms (default 10 s): CPU and allocation profiles restart each window,
+   * so a target that dies loses at most one window, and V8's sample buffers stay bounded.
+   */
+  profileWindowMs: number;
+  /** A collection that takes longer than this means the target is not answering, ms. */
+  collectTimeoutMs: number;
+}
+
+export const DEFAULT_RECORDING_OPTIONS: Omit<RecordingOptions, 'output'> = {
+  intervalMs: 1000,
+  durationMs: null,
+  cpu: true,
+  heap: true,
+  promises: true,
+  cpuSamplingIntervalUs: 1000,
+  heapSamplingIntervalBytes: 32 * 1024,
+  profileWindowMs: 10_000,
+  collectTimeoutMs: 5000,
+};
