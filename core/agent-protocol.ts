@@ -13,7 +13,7 @@ export const AGENT_GLOBAL_KEY = 'hyperscope.agent';
 
 /** Options the recorder passes at install; every field has a default in the agent. */
 export interface AgentOptions {
-  /** How many sockets per peer are described individually before being only counted. */
+  /** How many peers `AgentSnapshot.peers` describes (busiest first); the rest are only counted. */
   maxPeers?: number;
   /** How many pools (agents × origins) are described before being only counted. */
   maxPools?: number;
@@ -44,7 +44,10 @@ export interface SocketStates {
   destroyedReferenced: number;
 }
 
-/** Sockets to one remote peer (`host:port`), client side or accepted by a server. */
+/**
+ * Sockets to one remote peer (`host:port`), client side or accepted by a server. Server side, `peer` is the
+ * client's host alone: its ephemeral ports would make every connection a peer of its own.
+ */
 export interface PeerSockets extends SocketStates {
   peer: string;
   /** 'client' for outgoing connections, 'server' for accepted ones. */
@@ -126,3 +129,6 @@ export interface AgentSnapshot {
   /** Optional sections added by later collectors (promises, TLS, undici); absent when off. */
   extensions?: Record<string, unknown>;
 }
+
+/** What the installed agent's `call(method, argJson)` returns, as JSON. */
+export type AgentCallReply = { ok: true; result: unknown } | { ok: false; error: string };

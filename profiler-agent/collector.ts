@@ -11,6 +11,11 @@ export interface CollectorContext {
   options: AgentOptions;
   /** Counts something the agent could not keep (reported in `agent.dropped`). */
   drop(reason: string, count?: number): void;
+  /**
+   * True while the agent itself is running (install, collect, call, detach). Hooks that would otherwise
+   * record what runs in the target (promise hooks, channels) check it so the agent never traces its own work.
+   */
+  isAgentWork(): boolean;
 }
 
 export interface Collector<Section = unknown> {

@@ -1,0 +1,114 @@
+/**
+ * Every `http.Agent` / `https.Agent` the agent can find, held weakly. Agents reach the registry four ways:
+ * the global agents at start; construction after start (the constructor calls `this.on('free', …)`, so an
+ * own `on` on `http.Agent.prototype` sees every new agent and captures its creation stack); any use
+ * (`addRequest`, `removeSocket`); and agents reachable from live sockets (`socket._httpMessage.agent`),
+ * which finds pools created before attach that are busy but no longer called.
+ */
+import type { Frame } from '../core/frame';
+import type { CollectorContext } from './collector';
+import { patchMethod, type Method, type MethodPatch } from './method-patch';
+import { captureStack, dropLeadingNodeFrames, parseStack, type CapturedStack } from './stack-frames';
+
+/** The parts of Node's `http.Agent` the agent reads (internal but stable since Node 0.x). */
+export interface HttpAgentInternals {
+  sockets: Record<string, unknown[] | undefined>;
+  freeSockets: Record<string, unknown[] | undefined>;
+  requests: Record<string, unknown[] | undefined>;
+  maxSockets: number;
+  keepAlive?: boolean;
+  protocol?: string;
+  listenerCount(event: string): number;
+}
+
+interface AgentRecord {
+  id: number;
+  created?: CapturedStack;
+  frames?: Frame[];
+}
+
+/** How many agents are tracked at most; agents beyond are counted in `dropped.httpAgents`. */
+const MAX_AGENTS = 10_000;
+
+export class HttpAgentRegistry {
+  private readonly records = new WeakMap<object, AgentRecord>();
+  private refs = new Set<WeakRef<HttpAgentInternals>>();
+  private patches: MethodPatch[] = [];
+  private nextId = 1;
+  private context: CollectorContext | undefined;
+
+  start(context: CollectorContext): void {
+    this.context = context;
+    const { http, https } = context.builtins;
+    const onError = (): void => context.drop('httpAgentHookError');
+    const proto = http.Agent.prototype as object;
+    const register = (self: unknown): void => this.add(self);
+    this.patches.push(patchMethod(proto, 'addRequest', register, onError));
+    this.patches.push(patchMethod(proto, 'removeSocket', register, onError));
+    const onConstruct = (self: unknown, args: unknown[], wrapper: Method): void => {
+      // The constructor's own `this.on('free', …)`: no 'free' listener yet means construction, not later use.
+      if (args[0] !== 'free' || !isHttpAgent(self) || self.listenerCount('free') > 0) return;
+      this.add(self, captureStack(wrapper));
+    };
+    this.patches.push(patchMethod(proto, 'on', onConstruct, onError));
+    this.add(http.globalAgent);
+    this.add(https.globalAgent);
+  }
+
+  stop(): void {
+    for (const patch of this.patches.splice(0)) patch.restore();
+    this.refs = new Set();
+    this.context = undefined;
+  }
+
+  /** Registers `candidate` if it looks like an `http.Agent` and is not known yet. */
+  add(candidate: unknown, created?: CapturedStack): void {
+    if (!isHttpAgent(candidate) || this.records.has(candidate)) return;
+    if (this.refs.size >= MAX_AGENTS) {
+      this.pruneDead();
+      if (this.refs.size >= MAX_AGENTS) return this.context?.drop('httpAgents');
+    }
+    this.records.set(candidate, { id: this.nextId++, created });
+    this.refs.add(new WeakRef(candidate));
+  }
+
+  /** The agents still alive, in registration order. */
+  live(): HttpAgentInternals[] {
+    const out: HttpAgentInternals[] = [];
+    for (const ref of this.refs) {
+      const agent = ref.deref();
+      if (agent) out.push(agent);
+      else this.refs.delete(ref);
+    }
+    return out;
+  }
+
+  /** Stable id within this install (`1`, `2`, …). */
+  idOf(agent: object): number {
+    return this.records.get(agent)?.id ?? 0;
+  }
+
+  /** Where `agent` was constructed (user code first), when it was built after start; parsed once. */
+  createdAt(agent: object): Frame[] | undefined {
+    const record = this.records.get(agent);
+    if (!record?.created) return undefined;
+    record.frames ??= dropLeadingNodeFrames(parseStack(record.created.stack));
+    return record.frames;
+  }
+
+  private pruneDead(): void {
+    for (const ref of this.refs) if (!ref.deref()) this.refs.delete(ref);
+  }
+}
+
+/** True for objects shaped like Node's `http.Agent` (also subclasses and look-alikes such as agentkeepalive). */
+export function isHttpAgent(value: unknown): value is HttpAgentInternals {
+  if (typeof value !== 'object' || value === null) return false;
+  const agent = value as Partial<HttpAgentInternals>;
+  return (
+    typeof agent.sockets === 'object' &&
+    typeof agent.freeSockets === 'object' &&
+    typeof agent.requests === 'object' &&
+    typeof agent.listenerCount === 'function'
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Per origin of every known `http.Agent`: sockets in use, idle, requests queued for a socket, the limit,
+ * keep-alive and (for agents built after attach) where the agent was created. Busiest first; origins
+ * beyond `maxPools` are only counted (`dropped.pools`).
+ */
+import type { PoolOrigin } from '../core/agent-protocol';
+import type { Collector, CollectorContext } from './collector';
+import type { HttpAgentInternals, HttpAgentRegistry } from './http-agent-registry';
+import { originOfPoolKey, type NetworkCensus } from './network-census';
+
+const DEFAULT_MAX_POOLS = 100;
+
+export function createPoolsCollector(
+  registry: HttpAgentRegistry,
+  census: NetworkCensus,
+): Collector<PoolOrigin[]> {
+  let context: CollectorContext | undefined;
+  let maxPools = DEFAULT_MAX_POOLS;
+  return {
+    name: 'pools',
+    start(ctx) {
+      context = ctx;
+      maxPools = ctx.options.maxPools ?? DEFAULT_MAX_POOLS;
+    },
+    collect(now) {
+      // The census registers agents reachable only from sockets in flight: take it first.
+      census.take(now);
+      const pools: PoolOrigin[] = [];
+      for (const agent of registry.live()) pools.push(...describeAgent(agent, registry));
+      pools.sort((a, b) => b.queued - a.queued || b.inUse - a.inUse || b.idle - a.idle);
+      if (pools.length > maxPools) context?.drop('pools', pools.length - maxPools);
+      return pools.slice(0, maxPools);
+    },
+    stop() {
+      context = undefined;
+    },
+  };
+}
+
+function describeAgent(agent: HttpAgentInternals, registry: HttpAgentRegistry): PoolOrigin[] {
+  const keys = new Set([
+    ...Object.keys(agent.sockets),
+    ...Object.keys(agent.freeSockets),
+    ...Object.keys(agent.requests),
+  ]);
+  if (keys.size === 0) return [];
+  const kind = agent.protocol === 'https:' ? 'https' : 'http';
+  const poolId = `${kind === 'https' ? 'https' : 'http'}.Agent#${registry.idOf(agent)}`;
+  const createdAt = registry.createdAt(agent);
+  const out: PoolOrigin[] = [];
+  for (const key of keys) {
+    const origin: PoolOrigin = {
+      poolId,
+      kind,
+      origin: originOfPoolKey(key),
+      inUse: agent.sockets[key]?.length ?? 0,
+      idle: agent.freeSockets[key]?.length ?? 0,
+      queued: agent.requests[key]?.length ?? 0,
+      maxSockets: Number.isFinite(agent.maxSockets) ? agent.maxSockets : null,
+      keepAlive: agent.keepAlive === true,
+    };
+    if (createdAt) origin.createdAt = createdAt;
+    out.push(origin);
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+/**
+ * Sockets by state (connecting, open, idle in a pool, destroyed but still referenced) and by peer,
+ * side and TLS. Peers beyond `maxPeers` are only counted (in the totals and `dropped.peers`).
+ */
+import type { PeerSockets, SocketStates } from '../core/agent-protocol';
+import type { Collector, CollectorContext } from './collector';
+import type { Census, NetworkCensus, SocketLike } from './network-census';
+
+export interface SocketsSection {
+  sockets: SocketStates & { total: number };
+  peers: PeerSockets[];
+}
+
+/** One socket as the `sockets.list` method describes it. */
+export interface SocketDetail {
+  peer: string;
+  side: 'client' | 'server';
+  tls: boolean;
+  state: keyof SocketStates;
+  localPort: number | null;
+  remoteAddress: string | null;
+  remotePort: number | null;
+  /** Bytes read from / written to the socket since it opened. */
+  bytesRead: number;
+  bytesWritten: number;
+}
+
+const DEFAULT_MAX_PEERS = 50;
+const MAX_LISTED = 500;
+
+export function createSocketsCollector(census: NetworkCensus): Collector<SocketsSection> {
+  let maxPeers = DEFAULT_MAX_PEERS;
+  let context: CollectorContext | undefined;
+  return {
+    name: 'sockets',
+    start(ctx) {
+      context = ctx;
+      maxPeers = ctx.options.maxPeers ?? DEFAULT_MAX_PEERS;
+    },
+    collect(now) {
+      const taken = census.take(now);
+      const totals = { connecting: 0, open: 0, idle: 0, destroyedReferenced: 0, total: 0 };
+      const peers = new Map<string, PeerSockets>();
+      for (const socket of taken.sockets) {
+        const detail = describe(socket, taken);
+        totals[detail.state]++;
+        totals.total++;
+        const key = `${detail.side}|${detail.tls}|${detail.peer}`;
+        let peer = peers.get(key);
+        if (!peer) {
+          peer = { peer: detail.peer, side: detail.side, tls: detail.tls, ...emptyStates() };
+          peers.set(key, peer);
+        }
+        peer[detail.state]++;
+      }
+      const busiest = [...peers.values()].sort((a, b) => peerTotal(b) - peerTotal(a));
+      if (busiest.length > maxPeers) context?.drop('peers', busiest.length - maxPeers);
+      return { sockets: totals, peers: busiest.slice(0, maxPeers) };
+    },
+    methods: {
+      /** Lists sockets (at most 500), optionally of one peer: `{ peer?: string }`. */
+      list(arg: unknown): SocketDetail[] {
+        const wanted = (arg as { peer?: unknown } | null)?.peer;
+        const taken = census.take(Date.now());
+        const out: SocketDetail[] = [];
+        for (const socket of taken.sockets) {
+          const detail = describe(socket, taken);
+          if (typeof wanted === 'string' && detail.peer !== wanted) continue;
+          if (out.length >= MAX_LISTED) break;
+          out.push(detail);
+        }
+        return out;
+      },
+    },
+    stop() {
+      context = undefined;
+    },
+  };
+}
+
+function describe(socket: SocketLike, census: Census): SocketDetail {
+  const side = isServerSide(socket) ? 'server' : 'client';
+  return {
+    // Server side groups by the client's host: its ephemeral ports would make every socket a peer.
+    peer:
+      side === 'server'
+        ? (socket.remoteAddress ?? '?')
+        : (census.poolOrigin.get(socket) ??
+          `${socket._host ?? socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`),
+    side,
+    tls: socket.encrypted === true,
+    state: stateOf(socket, census),
+    localPort: socket.localPort ?? null,
+    remoteAddress: socket.remoteAddress ?? null,
+    remotePort: socket.remotePort ?? null,
+    bytesRead: socket.bytesRead ?? 0,
+    bytesWritten: socket.bytesWritten ?? 0,
+  };
+}
+
+function stateOf(socket: SocketLike, census: Census): keyof SocketStates {
+  if (socket.destroyed) return 'destroyedReferenced';
+  if (socket.connecting) return 'connecting';
+  if (census.idle.has(socket)) return 'idle';
+  return 'open';
+}
+
+function isServerSide(socket: SocketLike): boolean {
+  return Boolean(socket.server ?? socket._server ?? socket._tlsOptions?.isServer);
+}
+
+function emptyStates(): SocketStates {
+  return { connecting: 0, open: 0, idle: 0, destroyedReferenced: 0 };
+}
+
+function peerTotal(peer: SocketStates): number {
+  return peer.connecting + peer.open + peer.idle + peer.destroyedReferenced;
+}

@@ -1,0 +1,49 @@
+/**
+ * Cheap creation stacks: capture V8's structured trace now (no formatting), turn it into frames
+ * only when a snapshot needs them.
+ */
+import type { Frame } from '../core/frame';
+
+/** Holds a captured stack; reading `stack` formats it lazily (V8 formats on first access). */
+export interface CapturedStack {
+  stack?: string;
+}
+
+/** Captures the current stack above `above` (a function on the stack, excluded with everything above it). */
+export function captureStack(above: (...args: never[]) => unknown): CapturedStack {
+  const holder: CapturedStack = {};
+  Error.captureStackTrace(holder, above);
+  return holder;
+}
+
+// `    at fn (file:1:2)`, `    at new Fn (file:1:2)`, `    at async fn (file:1:2)`, `    at file:1:2`
+const WITH_NAME = /^\s*at (?:async )?(.*?) \((.*):(\d+):(\d+)\)$/;
+const WITHOUT_NAME = /^\s*at (?:async )?(.*):(\d+):(\d+)$/;
+
+/** Parses a V8 stack string into frames, innermost first. Lines that are not frames are skipped. */
+export function parseStack(stack: string | undefined): Frame[] {
+  if (typeof stack !== 'string') return [];
+  const frames: Frame[] = [];
+  for (const line of stack.split('\n')) {
+    const named = WITH_NAME.exec(line);
+    if (named) {
+      frames.push({
+        functionName: named[1] ?? '',
+        url: named[2] ?? '',
+        line: Number(named[3]),
+        column: Number(named[4]),
+      });
+      continue;
+    }
+    const bare = WITHOUT_NAME.exec(line);
+    if (bare)
+      frames.push({ functionName: '', url: bare[1] ?? '', line: Number(bare[2]), column: Number(bare[3]) });
+  }
+  return frames;
+}
+
+/** Drops the leading frames inside Node itself (`node:…`), so the first frame is the caller's code. */
+export function dropLeadingNodeFrames(frames: Frame[]): Frame[] {
+  const first = frames.findIndex((frame) => !frame.url.startsWith('node:'));
+  return first < 0 ? frames : frames.slice(first);
+}
