@@ -1,0 +1,26 @@
+/** Runs every analysis over a session and returns all findings, most severe first. */
+import type { Session } from '../session/session';
+import type { Analysis, AnalysisContext } from './analysis';
+import { findEventLoopBlocked } from './event-loop-blocked';
+import { findFdExhaustion } from './fd-exhaustion';
+import type { Finding } from './finding';
+import { findPoolStarvation } from './pool-starvation';
+import { sortBySeverity } from './severity';
+import { findSocketLeak } from './socket-leak';
+
+/** The analyses, in the order their findings appear within one severity. Add a new analysis here. */
+export const ANALYSES: readonly Analysis[] = [
+  findPoolStarvation,
+  findSocketLeak,
+  findFdExhaustion,
+  findEventLoopBlocked,
+];
+
+/** All findings of `analyses` (every registered one by default), critical first, then warning, then info. */
+export function analyzeSession(
+  session: Session,
+  context: AnalysisContext = {},
+  analyses: readonly Analysis[] = ANALYSES,
+): Finding[] {
+  return sortBySeverity(analyses.flatMap((analyze) => analyze(session, context)));
+}

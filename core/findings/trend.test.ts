@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { mannKendallZ, median, steadyGrowth, theilSenSlopePerS } from './trend';
+
+const line = (values: number[], intervalMs = 1000) => values.map((v, i) => ({ t: i * intervalMs, v }));
+const thresholds = { minPoints: 5, minSlopePerS: 1, minGrowth: 10, minTrendZ: 2.58 };
+
+describe('trend statistics', () => {
+  it('median of odd and even counts, NaN when empty', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it('Theil–Sen gives the slope per second of a straight line, whatever the interval', () => {
+    expect(theilSenSlopePerS(line([0, 2, 4, 6, 8]))).toBe(2);
+    expect(theilSenSlopePerS(line([0, 1, 2, 3, 4], 500))).toBe(2);
+  });
+
+  it('Theil–Sen ignores a few wild outliers that would swing a least-squares fit', () => {
+    const values = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19];
+    values[8] = 500;
+    values[9] = 600;
+    expect(theilSenSlopePerS(line(values))).toBeCloseTo(1, 5);
+  });
+
+  it('Mann–Kendall Z: high for a rising series, about 0 for a flat one, negative for a falling one', () => {
+    // n = 10: the variance of S is 125; a perfectly rising series has S = 45, Z = 44 / √125.
+    expect(mannKendallZ(line([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]))).toBeCloseTo(44 / Math.sqrt(125), 10);
+    expect(mannKendallZ(line([5, 5, 5, 5, 5]))).toBe(0);
+    expect(mannKendallZ(line([5, 4, 3, 2, 1]))).toBeLessThan(-2);
+    expect(mannKendallZ(line([1, 2]))).toBe(0);
+  });
+
+  it('calls a steady climb steady, and a ramp that levels off not', () => {
+    expect(steadyGrowth(line([10, 12, 13, 16, 18, 19, 22, 24, 25, 28]), thresholds).steady).toBe(true);
+    const ramp = steadyGrowth(line([0, 0, 20, 45, 50, 49, 51, 50, 50, 49, 51, 50]), thresholds);
+    expect(ramp.slopePerS).toBeGreaterThan(1);
+    expect(ramp.steady).toBe(false);
+  });
+
+  it('needs enough points and a significant trend', () => {
+    expect(steadyGrowth(line([0, 10, 20, 30]), thresholds).steady).toBe(false);
+    expect(steadyGrowth(line([0, 10, 20, 30, 40, 50]), thresholds).steady).toBe(true);
+    // Same overall rise, but zig-zagging: not sure enough it is a trend.
+    const zigzag = steadyGrowth(line([0, 30, 5, 35, 10, 40]), thresholds);
+    expect(zigzag.slopePerS).toBeGreaterThan(1);
+    expect(zigzag.steady).toBe(false);
+  });
+});

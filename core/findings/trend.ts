@@ -1,0 +1,95 @@
+/**
+ * Robust trend statistics for short, noisy snapshot series (a few to a few thousand points): the
+ * Theil–Sen slope (median of pairwise slopes: up to 29% outliers do not move it) and the Mann–Kendall
+ * test (is the series rising beyond what noise gives?), the classic pair for monotonic trends.
+ */
+import type { TimedValue } from './analysis';
+
+/** Above this many points, pairwise statistics use an even subsample to stay O(n²) small. */
+const MAX_POINTS_FOR_PAIRS = 400;
+
+/** Median of `values`; NaN when empty. Does not mutate. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Theil–Sen slope in units per second (`t` in ms); 0 with fewer than two distinct times. */
+export function theilSenSlopePerS(points: readonly TimedValue[]): number {
+  const sample = evenSubsample(points, MAX_POINTS_FOR_PAIRS);
+  const slopes: number[] = [];
+  for (let i = 0; i < sample.length; i++) {
+    for (let j = i + 1; j < sample.length; j++) {
+      const dt = sample[j]!.t - sample[i]!.t;
+      if (dt !== 0) slopes.push(((sample[j]!.v - sample[i]!.v) / dt) * 1000);
+    }
+  }
+  return slopes.length === 0 ? 0 : median(slopes);
+}
+
+/**
+ * Mann–Kendall Z score of `points` in time order: ≈ N(0, 1) for pure noise, large and positive for a
+ * rising series (2.58 ≈ one-sided p 0.005). Without the tie correction, so ties make it conservative.
+ * 0 with fewer than three points.
+ */
+export function mannKendallZ(points: readonly TimedValue[]): number {
+  const sample = evenSubsample(points, MAX_POINTS_FOR_PAIRS);
+  const n = sample.length;
+  if (n < 3) return 0;
+  let s = 0;
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) s += Math.sign(sample[j]!.v - sample[i]!.v);
+  const sd = Math.sqrt((n * (n - 1) * (2 * n + 5)) / 18);
+  // Continuity correction: S moves in steps of 2.
+  return s > 0 ? (s - 1) / sd : s < 0 ? (s + 1) / sd : 0;
+}
+
+/** Thresholds for `steadyGrowth`; each analysis names its own. */
+export interface GrowthThresholds {
+  /** Fewest points to judge a trend at all. */
+  minPoints: number;
+  /** Smallest Theil–Sen slope, units per second, over all points and over their later half. */
+  minSlopePerS: number;
+  /** Smallest growth the slope implies over the whole series, units. */
+  minGrowth: number;
+  /** Smallest Mann–Kendall Z: how sure we must be that this is a trend and not noise. */
+  minTrendZ: number;
+}
+
+export interface Growth {
+  /** Theil–Sen slope, units per second. */
+  slopePerS: number;
+  /** Theil–Sen slope of the later half of the points, units per second: still climbing at the end? */
+  lateSlopePerS: number;
+  /** Slope × the series' span, units. */
+  growth: number;
+  /** Mann–Kendall Z of the whole series. */
+  trendZ: number;
+  /** True when every threshold is met. */
+  steady: boolean;
+}
+
+/** Whether `points` (in time order) climb steadily, by the given thresholds. */
+export function steadyGrowth(points: readonly TimedValue[], thresholds: GrowthThresholds): Growth {
+  const slopePerS = theilSenSlopePerS(points);
+  const spanMs = points.length > 1 ? points.at(-1)!.t - points[0]!.t : 0;
+  const growth = (slopePerS * spanMs) / 1000;
+  // A ramp that then levels off (warm-up, a load that started) has a steep whole-series slope but a flat
+  // later half; a leak keeps climbing to the end.
+  const lateSlopePerS = theilSenSlopePerS(points.slice(Math.floor(points.length / 2)));
+  const trendZ = mannKendallZ(points);
+  const steady =
+    points.length >= thresholds.minPoints &&
+    slopePerS >= thresholds.minSlopePerS &&
+    lateSlopePerS >= thresholds.minSlopePerS &&
+    growth >= thresholds.minGrowth &&
+    trendZ >= thresholds.minTrendZ;
+  return { slopePerS, lateSlopePerS, growth, trendZ, steady };
+}
+
+function evenSubsample<T>(items: readonly T[], max: number): readonly T[] {
+  if (items.length <= max) return items;
+  const step = items.length / max;
+  return Array.from({ length: max }, (_, i) => items[Math.floor(i * step)]!);
+}
