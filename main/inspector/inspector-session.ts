@@ -46,11 +46,13 @@ export async function connectInspector(webSocketUrl: string): Promise<InspectorS
   const client = await CDP({ target: webSocketUrl, local: true });
   let open = true;
   let closedByUs = false;
+  let markClosed: (reason: CloseReason) => void = () => undefined;
   const closed = new Promise<CloseReason>((resolve) => {
-    client.on('disconnect', () => {
+    markClosed = (reason) => {
       open = false;
-      resolve(closedByUs ? 'closed-by-us' : 'disconnected');
-    });
+      resolve(reason);
+    };
+    client.on('disconnect', () => markClosed(closedByUs ? 'closed-by-us' : 'disconnected'));
   });
 
   return {
@@ -78,8 +80,9 @@ export async function connectInspector(webSocketUrl: string): Promise<InspectorS
     async close() {
       if (!open) return;
       closedByUs = true;
+      // chrome-remote-interface emits no 'disconnect' for a close we asked for: settle `closed` here.
       await client.close();
-      await closed;
+      markClosed('closed-by-us');
     },
   };
 }
