@@ -1,0 +1,109 @@
+/**
+ * Attach to a local Node process by its PID: check it exists and is Node, open its inspector, find the
+ * port it opened, connect, and check from inside that the session really is that process.
+ */
+import type { ProcessIdentity } from '../ps/process-identity';
+import { readNamespacePids, readProcessIdentity } from '../ps/process-identity';
+import type { AttachedTarget } from './attached-target';
+import { AttachError } from './attached-target';
+import { closeInspectorInside } from './close-inspector-inside';
+import type { InspectorAddress } from './inspector-http';
+import { readInspectorTargets } from './inspector-http';
+import { connectInspector } from './inspector-session';
+import { openInspectorOf } from './open-inspector-of-pid';
+import { assertSupportedNode, openVerifiedSession } from './open-verified-session';
+
+export interface AttachByPidOptions {
+  /** How long to wait for the inspector to start listening after the signal, in milliseconds. Default 2000. */
+  openTimeoutMs?: number;
+}
+
+/**
+ * Attaches to process `pid` on this machine. Fails with an {@link AttachError}: `no-such-process`,
+ * `permission-denied`, `not-node`, `port-conflict`, `node-too-old`, `unreachable` or `wrong-process`.
+ */
+export async function attachByPid(pid: number, options: AttachByPidOptions = {}): Promise<AttachedTarget> {
+  if (!Number.isSafeInteger(pid) || pid <= 0) {
+    throw new AttachError('no-such-process', `"${pid}" is not a process id`);
+  }
+  assertProcessExists(pid);
+  const identity = await readIdentity(pid);
+  if (!identity.isNode) {
+    throw new AttachError('not-node', `process ${pid} (${identity.name}) is not a Node.js process`);
+  }
+  const found = await openInspectorOf(identity, options.openTimeoutMs ?? 2000);
+  const webSocketUrl = await webSocketUrlAt(found.address);
+  try {
+    assertSupportedNode(found.nodeVersion);
+  } catch (error) {
+    if (found.openedByUs) await closeAfterTooOld(webSocketUrl);
+    throw error;
+  }
+  const verified = await openVerifiedSession(webSocketUrl, await readNamespacePids(pid));
+  const { session } = verified;
+
+  return {
+    session,
+    pid,
+    nodeVersion: verified.nodeVersion,
+    inspectorUrl: webSocketUrl,
+    attachedBy: 'pid',
+    openedByUs: found.openedByUs,
+    warnings: [],
+    exited: session.closed.then(() => null),
+    async stop() {
+      if (!session.isOpen()) return;
+      // Leave the process as we found it: an inspector we opened is closed again.
+      if (found.openedByUs) await closeInspectorInside(session).catch(() => undefined);
+      await session.close();
+    },
+  };
+}
+
+function assertProcessExists(pid: number): void {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPERM') throw permissionDenied(pid);
+    throw new AttachError('no-such-process', `no such process: ${pid}`);
+  }
+}
+
+async function readIdentity(pid: number): Promise<ProcessIdentity> {
+  try {
+    return await readProcessIdentity(pid);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw permissionDenied(pid);
+    throw new AttachError('no-such-process', `no such process: ${pid} (it has exited)`);
+  }
+}
+
+function permissionDenied(pid: number): AttachError {
+  return new AttachError(
+    'permission-denied',
+    `permission denied: process ${pid} belongs to another user (run hyperscope as that user or as root)`,
+  );
+}
+
+async function webSocketUrlAt(address: InspectorAddress): Promise<string> {
+  const where = `${address.host}:${address.port}`;
+  const targets = await readInspectorTargets(address).catch((error: Error) => {
+    throw new AttachError(
+      'unreachable',
+      `cannot read the inspector's target list at ${where}: ${error.message}`,
+    );
+  });
+  const url = (targets.find((t) => t.type === 'node') ?? targets[0])?.webSocketDebuggerUrl;
+  if (!url) throw new AttachError('unreachable', `the inspector at ${where} lists no target`);
+  return url;
+}
+
+/** Closes an inspector we opened in a Node too old to profile, so the process runs as before. */
+async function closeAfterTooOld(webSocketUrl: string): Promise<void> {
+  const session = await connectInspector(webSocketUrl).catch(() => null);
+  if (!session) return;
+  await closeInspectorInside(session).catch(() => undefined);
+  await session.close().catch(() => undefined);
+}

@@ -1,0 +1,63 @@
+/**
+ * What every way of reaching a target (by PID, by inspector address, by launching it) hands back:
+ * a verified inspector session plus the facts the recorder and the UI need about the process.
+ */
+import type { InspectorSession } from './inspector-session';
+
+/** How the target was reached. */
+export type AttachMode = 'pid' | 'url' | 'launch';
+
+/** How a launched target ended: its exit code, or the signal that killed it. */
+export interface TargetExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface AttachedTarget {
+  /** A CDP session whose `process.pid` was checked against the target we meant. */
+  readonly session: InspectorSession;
+  /** The target's process id as this machine sees it (for a container: its pid inside the container). */
+  readonly pid: number;
+  /** `process.version` of the target, e.g. `v20.20.2`. */
+  readonly nodeVersion: string;
+  /** The `ws://` URL of the target's inspector. */
+  readonly inspectorUrl: string;
+  readonly attachedBy: AttachMode;
+  /** True when the inspector was closed before we came; `stop()` then closes it again. */
+  readonly openedByUs: boolean;
+  /** Lines the user must see (e.g. that a remote inspector grants code execution). */
+  readonly warnings: readonly string[];
+  /**
+   * Launch mode: resolves with the child's exit status when it ends. By PID or URL: resolves `null`
+   * when the session ends, for whatever reason (the exit status of a process we did not start is unknown).
+   */
+  readonly exited: Promise<TargetExit | null>;
+  /**
+   * Ends the attachment: closes the session, closes the inspector if we opened it (PID mode), and
+   * stops a launched child (SIGTERM, then SIGKILL after a grace period) unless it was launched with `keep`.
+   */
+  stop(): Promise<void>;
+}
+
+/** Why attaching failed; each has one user-facing message. */
+export type AttachErrorCode =
+  | 'no-such-process'
+  | 'not-node'
+  | 'permission-denied'
+  | 'unreachable'
+  | 'node-too-old'
+  | 'port-conflict'
+  | 'remote-not-allowed'
+  | 'target-exited'
+  | 'wrong-process';
+
+/** An attach failure whose message is one line meant for the user (the CLI prints it as is). */
+export class AttachError extends Error {
+  constructor(
+    readonly code: AttachErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AttachError';
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Who a process is, from Linux's /proc: its executable, its command line, whether it is Node.js, and
+ * its process ids in nested PID namespaces (a container's pid 1 is another pid here).
+ */
+import { readFile, readlink } from 'node:fs/promises';
+import { basename } from 'node:path';
+
+export interface ProcessIdentity {
+  pid: number;
+  /** Path of the running executable (`/proc/<pid>/exe`), without the kernel's " (deleted)" suffix. */
+  exe: string;
+  /** argv as the process sees it. */
+  argv: string[];
+  /** Short name the kernel keeps (`/proc/<pid>/comm`), for messages. */
+  name: string;
+  isNode: boolean;
+}
+
+// node, nodejs, node20, node-20.11 … as installed by distributions, nvm, n, volta and tarballs.
+const NODE_EXECUTABLE = /^(node|nodejs)([-_.]?v?\d+(\.\d+)*)?$/;
+
+/**
+ * Reads a process's identity. Throws the file system's error: ENOENT when it is gone, EACCES when
+ * it belongs to another user.
+ */
+export async function readProcessIdentity(pid: number): Promise<ProcessIdentity> {
+  const [exeLink, cmdline, comm] = await Promise.all([
+    readlink(`/proc/${pid}/exe`),
+    readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => ''),
+    readFile(`/proc/${pid}/comm`, 'utf8').catch(() => ''),
+  ]);
+  const exe = exeLink.replace(/ \(deleted\)$/, '');
+  return {
+    pid,
+    exe,
+    argv: cmdline.split('\0').filter((arg, i, all) => arg !== '' || i < all.length - 1),
+    name: comm.trim() || basename(exe),
+    isNode: isNodeExecutable(exe),
+  };
+}
+
+/** True when an executable path names a Node.js binary. */
+export function isNodeExecutable(exePath: string): boolean {
+  return NODE_EXECUTABLE.test(basename(exePath));
+}
+
+/**
+ * The process's ids from the outermost PID namespace inward (`NSpid` in /proc/<pid>/status); a target
+ * in a container reports the innermost one as its `process.pid`.
+ */
+export async function readNamespacePids(pid: number): Promise<number[]> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const line = /^NSpid:\s*(.+)$/m.exec(status)?.[1];
+  return line ? line.trim().split(/\s+/).map(Number) : [pid];
+}
+
+/** `NODE_OPTIONS` from the process's environment at start, or '' when unreadable or unset. */
+export async function readNodeOptions(pid: number): Promise<string> {
+  const environ = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
+  const entry = environ.split('\0').find((e) => e.startsWith('NODE_OPTIONS='));
+  return entry ? entry.slice('NODE_OPTIONS='.length) : '';
+}
