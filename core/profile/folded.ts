@@ -1,0 +1,98 @@
+/**
+ * Brendan Gregg's folded stacks: one line per stack, frames root first joined by `;`, then a space and
+ * the value (`main;handle;parse 123`). Frames are written `name (url:line:column)` when the url is known.
+ */
+import { assembleTree, freezeModel } from './assemble-model';
+import { FrameTable, type FrameInput } from './frame-table';
+import { frameLabel, type ProfileFrame, type ProfileModel, type ValueType } from './profile-model';
+
+export interface FoldedOptions {
+  /** Append ` (url:line:column)` to names (default true): tells apart the many `(anonymous)` frames. */
+  locations?: boolean;
+}
+
+/** One line per node with a non-zero self value of type `valueIndex`, in tree order. */
+export function toFolded(model: ProfileModel, valueIndex: number, options: FoldedOptions = {}): string {
+  const self = model.nodes.self[valueIndex];
+  if (!self) throw new RangeError(`no value type ${valueIndex}`);
+  const withLocations = options.locations ?? true;
+  const labels = model.frames.map((frame) => foldedLabel(frame, withLocations));
+  const path: string[] = [];
+  const lines: string[] = [];
+  for (let i = 0; i < model.nodes.count; i++) {
+    path.length = model.nodes.depth[i]!;
+    path.push(labels[model.nodes.frame[i]!]!);
+    const value = self[i]!;
+    if (value !== 0) lines.push(`${path.join(';')} ${Number(value.toFixed(3))}`);
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+/** A frame as one folded-stack element: `;` and line breaks, which would split it, become spaces. */
+export function foldedLabel(frame: ProfileFrame, withLocation: boolean): string {
+  const where = withLocation && frame.url ? ` (${frame.url}:${frame.line}:${frame.column})` : '';
+  return `${frameLabel(frame)}${where}`.replace(/[;\r\n]/g, ' ');
+}
+
+const LOCATED = /^(.*) \((.+):(\d+):(\d+)\)$/;
+
+/**
+ * The model of folded-stack text (blank lines and `#` comments skipped). Frames written with a location
+ * get it back. Throws an Error naming the line when a line has no numeric value.
+ */
+export function parseFolded(
+  text: string,
+  valueType: ValueType = { name: 'samples', unit: 'count' },
+): ProfileModel {
+  const frames = new FrameTable();
+  const parent: number[] = [];
+  const frame: number[] = [];
+  const value: number[] = [];
+  const childOf = new Map<string, number>();
+  text.split('\n').forEach((raw, lineIndex) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const space = line.lastIndexOf(' ');
+    const amount = Number(line.slice(space + 1));
+    if (space <= 0 || !Number.isFinite(amount))
+      throw new Error(`folded stacks, line ${lineIndex + 1}: no value`);
+    let node = -1;
+    for (const label of line.slice(0, space).split(';')) {
+      const f = frames.intern(frameOfLabel(label));
+      const key = `${node}:${f}`;
+      let child = childOf.get(key);
+      if (child === undefined) {
+        child = parent.length;
+        childOf.set(key, child);
+        parent.push(node);
+        frame.push(f);
+        value.push(0);
+      }
+      node = child;
+    }
+    value[node]! += amount;
+  });
+  const self = [Float64Array.from(value)];
+  const tree = assembleTree(
+    { parent: Int32Array.from(parent), frame: Int32Array.from(frame), self },
+    frames.frames,
+  );
+  return freezeModel({
+    kind: 'folded',
+    frames: frames.frames,
+    nodes: tree.nodes,
+    valueTypes: [{ ...valueType }],
+    roots: tree.roots,
+  });
+}
+
+function frameOfLabel(label: string): FrameInput {
+  const located = LOCATED.exec(label);
+  if (!located) return { functionName: label, url: '', line: 0, column: 0 };
+  return {
+    functionName: located[1]!,
+    url: located[2]!,
+    line: Number(located[3]),
+    column: Number(located[4]),
+  };
+}
