@@ -30,10 +30,13 @@ export async function readProcessIdentity(pid: number): Promise<ProcessIdentity>
     readFile(`/proc/${pid}/comm`, 'utf8').catch(() => ''),
   ]);
   const exe = exeLink.replace(/ \(deleted\)$/, '');
+  const argv = cmdline.split('\0').filter((arg, i, all) => arg !== '' || i < all.length - 1);
+  // A process that set its title (npm does) has one space-padded string in place of its arguments.
+  if (argv.length === 1) argv[0] = argv[0]!.trimEnd();
   return {
     pid,
     exe,
-    argv: cmdline.split('\0').filter((arg, i, all) => arg !== '' || i < all.length - 1),
+    argv,
     name: comm.trim() || basename(exe),
     isNode: isNodeExecutable(exe),
   };
