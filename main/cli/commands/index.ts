@@ -1,4 +1,5 @@
 /** Every sub-command, in the order `--help` lists them. Add a command by adding its file here. */
 import type { Command } from '../command';
+import { psCommand } from './ps';
 
-export const commands: Command[] = [];
+export const commands: Command[] = [psCommand];
