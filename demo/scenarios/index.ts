@@ -1,0 +1,25 @@
+/** Every demo scenario, in the order `hyperscope demo --list` shows them. Add one by listing its file here. */
+import type { DemoScenario } from '../scenario';
+import { eventLoopBlock } from './event-loop-block';
+import { fdExhaustion } from './fd-exhaustion';
+import { healthy } from './healthy';
+import { poolStarvation } from './pool-starvation';
+import { socketLeak } from './socket-leak';
+
+export const scenarios: readonly DemoScenario[] = [
+  healthy,
+  poolStarvation,
+  socketLeak,
+  fdExhaustion,
+  eventLoopBlock,
+];
+
+/** The scenario named `name`, or undefined. */
+export function findScenario(name: string): DemoScenario | undefined {
+  return scenarios.find((scenario) => scenario.name === name);
+}
+
+/** The names `--scenario` accepts, for error messages. */
+export function scenarioNames(): string[] {
+  return scenarios.map((scenario) => scenario.name);
+}

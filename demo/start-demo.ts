@@ -1,0 +1,77 @@
+/**
+ * Starts the demo: an upstream service of its own, the front service running one scenario, and optionally
+ * the built-in load that shows the scenario's pitfall. Everything listens on 127.0.0.1.
+ */
+import type { LoadLoop } from './load/load-loop';
+import { startLoadLoop } from './load/load-loop';
+import type { ScenarioService } from './scenario';
+import { findScenario, scenarioNames } from './scenarios';
+import type { FrontServer } from './service/front-server';
+import { startFrontServer } from './service/front-server';
+import { startUpstreamServer } from './service/upstream-server';
+
+export interface DemoOptions {
+  /** A scenario name from `scenarios/index.ts`. */
+  scenario: string;
+  /** The front service's port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Start the built-in load (default false). */
+  load?: boolean;
+  /** Overrides the scenario's load rate, in requests per second over all clients. */
+  loadRatePerSecond?: number;
+  /** The address both services listen on (default and recommended: 127.0.0.1). */
+  host?: string;
+}
+
+export interface RunningDemo {
+  /** The front service, `http://127.0.0.1:PORT`. */
+  readonly url: string;
+  /** The demo's own upstream service, `http://127.0.0.1:PORT`. */
+  readonly upstreamUrl: string;
+  readonly scenario: string;
+  /** Stops the load, both services and the scenario's resources. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+/** Rejects for an unknown scenario (the message lists the valid ones) or a port already in use. */
+export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
+  const scenario = findScenario(options.scenario);
+  if (!scenario) {
+    throw new Error(`unknown scenario "${options.scenario}" (valid: ${scenarioNames().join(', ')})`);
+  }
+  const host = options.host ?? '127.0.0.1';
+  const upstream = await startUpstreamServer(host);
+  let service: ScenarioService | undefined;
+  let front: FrontServer | undefined;
+  try {
+    service = await scenario.start({ upstreamUrl: upstream.url });
+    front = await startFrontServer(scenario.name, service, host, options.port ?? 0);
+  } catch (error) {
+    await service?.stop();
+    await upstream.close();
+    throw error;
+  }
+  const loadLoop: LoadLoop | undefined = options.load
+    ? startLoadLoop(front.url, {
+        ...scenario.load,
+        ratePerSecond: options.loadRatePerSecond ?? scenario.load.ratePerSecond,
+      })
+    : undefined;
+
+  const started = { front, service };
+  let stopped: Promise<void> | undefined;
+  // Load first (no new requests), then the front, then the upstream (queued upstream calls fail fast
+  // instead of reconnecting), then what the scenario holds.
+  const stopAll = async (): Promise<void> => {
+    await loadLoop?.stop();
+    await started.front.close();
+    await upstream.close();
+    await started.service.stop();
+  };
+  return {
+    url: front.url,
+    upstreamUrl: upstream.url,
+    scenario: scenario.name,
+    stop: () => (stopped ??= stopAll()),
+  };
+}
