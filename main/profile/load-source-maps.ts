@@ -1,0 +1,85 @@
+/**
+ * Loads the source maps of the scripts a profile names, for `core/profile/source-map.ts` to remap with.
+ * A script's map comes from its last `//# sourceMappingURL=` comment (an inline `data:` URL or a file
+ * path relative to the script) or, without one, from `<script>.map` when that exists. Only local scripts are read (frame urls that are `file://` URLs or absolute paths).
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TraceMap } from '@jridgewell/trace-mapping';
+import type { SourceMaps } from '../../core/profile/source-map';
+import type { ProfileModel } from '../../core/profile/profile-model';
+
+export interface LoadedSourceMaps {
+  /** Keyed by the frame url exactly as given. */
+  maps: SourceMaps;
+  /** Scripts that announced a map that could not be read or parsed, with why. */
+  problems: { url: string; reason: string }[];
+}
+
+const MAPPING_COMMENT = /\/\/[#@]\s*sourceMappingURL=(\S+)\s*$/gm;
+
+/** Loads the maps of every distinct url in `urls`; scripts without a map comment, or gone, are skipped. */
+export async function loadSourceMaps(urls: Iterable<string>): Promise<LoadedSourceMaps> {
+  const maps = new Map<string, TraceMap>();
+  const problems: LoadedSourceMaps['problems'] = [];
+  for (const url of new Set(urls)) {
+    const path = localPath(url);
+    if (!path) continue;
+    try {
+      const map = await loadMapOf(path);
+      if (map) maps.set(url, map);
+    } catch (error) {
+      problems.push({ url, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { maps, problems };
+}
+
+/** The maps for every script the model's frames name. */
+export function loadSourceMapsFor(model: ProfileModel): Promise<LoadedSourceMaps> {
+  return loadSourceMaps(model.frames.map((frame) => frame.url));
+}
+
+async function loadMapOf(scriptPath: string): Promise<TraceMap | undefined> {
+  const script = await readIfPresent(scriptPath);
+  if (script === undefined) return undefined;
+  const reference = [...script.matchAll(MAPPING_COMMENT)].at(-1)?.[1];
+  if (!reference) {
+    // Builds that write maps without the comment (esbuild's `external`) leave them beside the script.
+    const beside = await readIfPresent(`${scriptPath}.map`);
+    return beside === undefined ? undefined : new TraceMap(beside, pathToFileURL(`${scriptPath}.map`).href);
+  }
+  if (reference.startsWith('data:'))
+    return new TraceMap(decodeDataUrl(reference), pathToFileURL(scriptPath).href);
+  const mapPath = reference.startsWith('file://')
+    ? fileURLToPath(reference)
+    : resolve(dirname(scriptPath), decodeURIComponent(reference));
+  return new TraceMap(await readFile(mapPath, 'utf8'), pathToFileURL(mapPath).href);
+}
+
+/** A file's text; undefined when it is gone (a profile opened elsewhere names scripts not here). */
+async function readIfPresent(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** The JSON text of a `data:application/json[;charset=…][;base64],…` URL. */
+function decodeDataUrl(url: string): string {
+  const comma = url.indexOf(',');
+  if (comma < 0) throw new Error('malformed data: URL for a source map');
+  const header = url.slice(5, comma);
+  const body = url.slice(comma + 1);
+  return header.split(';').includes('base64')
+    ? Buffer.from(body, 'base64').toString('utf8')
+    : decodeURIComponent(body);
+}
+
+function localPath(url: string): string | undefined {
+  if (url.startsWith('file://')) return fileURLToPath(url);
+  return isAbsolute(url) ? url : undefined;
+}
