@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -88,6 +89,29 @@ describe('attachByPid', () => {
     const error = await attachError(attachByPid(99_999_999));
     expect(error.code).toBe('no-such-process');
     expect(error.message).toBe('no such process: 99999999');
+  });
+
+  // Another user's process: only checkable when we are root and can run the attach as `nobody`.
+  it.skipIf(process.getuid?.() !== 0)("says permission denied for another user's process", async () => {
+    const target = await startNodeTarget();
+    const attachAsNobody = `import { attachByPid } from '${import.meta.dirname}/attach-pid.ts';
+      await attachByPid(${target.pid}).catch((e) => console.log(JSON.stringify([e.code, e.message])));`;
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', attachAsNobody],
+      {
+        uid: 65534,
+        gid: 65534,
+        env: { PATH: process.env.PATH, HOME: '/tmp' },
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([
+      'permission-denied',
+      `permission denied: process ${target.pid} belongs to another user (run hyperscope as that user or as root)`,
+    ]);
   });
 
   it('refuses a process that is not Node, without signalling it', async () => {
