@@ -1,37 +1,45 @@
 /**
  * undici keeps its state under module-private symbols (`Symbol('queued')`, `Symbol('clients')`, …) that
  * are the same objects for every instance of one undici copy. They are found by description on the
- * object or its prototype chain, once per prototype and description, then read directly.
+ * object or its prototype chain, remembered per prototype and description, then read directly. Two undici
+ * copies (Node's bundled one and an npm one) put different symbols on objects of one prototype (a
+ * `net.Socket`'s client), so each prototype remembers every symbol that has matched.
  */
-const symbolsByPrototype = new WeakMap<object, Map<string, symbol | null>>();
+const symbolsByPrototype = new WeakMap<object, Map<string, symbol[]>>();
 
-function findSymbol(target: object, description: string): symbol | null {
+function findSymbols(target: object, description: string): symbol[] {
+  const found: symbol[] = [];
   for (
     let o: object | null = target;
     o && o !== Object.prototype;
     o = Object.getPrototypeOf(o) as object | null
   ) {
     for (const symbol of Object.getOwnPropertySymbols(o))
-      if (symbol.description === description) return symbol;
+      if (symbol.description === description) found.push(symbol);
   }
-  return null;
+  return found;
 }
 
-/** The value of `target`'s field keyed by the symbol described `description`; undefined when there is none. */
+/** The value of `target`'s field keyed by a symbol described `description`; undefined when there is none. */
 export function hiddenField(target: object, description: string): unknown {
+  const record = target as Record<symbol, unknown>;
   const prototype = (Object.getPrototypeOf(target) as object | null) ?? target;
-  let symbols = symbolsByPrototype.get(prototype);
-  if (!symbols) {
-    symbols = new Map();
-    symbolsByPrototype.set(prototype, symbols);
+  let byDescription = symbolsByPrototype.get(prototype);
+  if (!byDescription) {
+    byDescription = new Map();
+    symbolsByPrototype.set(prototype, byDescription);
   }
-  let symbol = symbols.get(description);
-  if (symbol === undefined) {
-    symbol = findSymbol(target, description);
-    // Instance fields appear only once set: do not cache a miss on an instance that may not have it yet.
-    if (symbol !== null) symbols.set(description, symbol);
+  const known = byDescription.get(description) ?? [];
+  for (const symbol of known) if (record[symbol] !== undefined) return record[symbol];
+  // A miss: this object may come from another undici copy, or the field may not be set yet.
+  for (const symbol of findSymbols(target, description)) {
+    if (!known.includes(symbol)) {
+      known.push(symbol);
+      byDescription.set(description, known);
+    }
+    if (record[symbol] !== undefined) return record[symbol];
   }
-  return symbol === null ? undefined : (target as Record<symbol, unknown>)[symbol];
+  return undefined;
 }
 
 /** A number from a hidden field (booleans count as 0/1); 0 when absent. */
