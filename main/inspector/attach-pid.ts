@@ -26,6 +26,7 @@ export async function attachByPid(pid: number, options: AttachByPidOptions = {})
   if (!Number.isSafeInteger(pid) || pid <= 0) {
     throw new AttachError('no-such-process', `"${pid}" is not a process id`);
   }
+  if (pid === process.pid) throw new AttachError('wrong-process', `process ${pid} is hyperscope itself`);
   assertProcessExists(pid);
   const identity = await readIdentity(pid);
   if (!identity.isNode) {
