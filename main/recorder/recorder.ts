@@ -153,7 +153,8 @@ export async function startRecording(
             event('warning', `a profile was lost: ${error instanceof Error ? error.message : String(error)}`);
           }
         }
-        await withTimeout(agent.detach({ closeInspector: target.openedByUs }), 5000, 'detach').catch(() =>
+        // The inspector itself is closed by `target.stop()` when we opened it.
+        await withTimeout(agent.detach(), 5000, 'detach').catch(() =>
           event('warning', 'could not detach the agent cleanly'),
         );
       } else if (cpu || heap) {

@@ -27,6 +27,7 @@ export const recordCommand: Command = {
   async run(argv) {
     const args = parseRecordArgs(argv);
     const target = await attachTarget(args.target);
+    for (const warning of target.warnings) process.stderr.write(`hyperscope: warning: ${warning}\n`);
     const output = resolve(args.output ?? defaultFileName(target.pid));
     const recording = await startRecording(
       target,
