@@ -58,7 +58,7 @@ export function createCollectors(builtins: Builtins, drop: (reason: string) => v
       fds: createFdsCollector(),
       eventLoop: createEventLoopCollector(),
       memory: createMemoryCollector(),
-      http: createHttpServerCollector(),
+      http: createHttpServerCollector(census),
     },
     extensions: extensionCollectors.map((create) => create()),
     startShared: (context) => registry.start(context),

@@ -1,6 +1,8 @@
 /**
  * Event-loop delay (p50, p99, max) and utilisation over the interval since the previous collection.
  * `monitorEventLoopDelay` reports nanoseconds that include its own timer resolution: both are corrected here.
+ * Known gap: `reset()` also forgets the monitor's last tick, so a block that begins within one resolution
+ * (10 ms) after a collection is not seen as delay (it still shows in utilisation).
  */
 import type { EventLoopUtilization } from 'node:perf_hooks';
 import type { EventLoopStats } from '../core/agent-protocol';

