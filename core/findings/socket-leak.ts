@@ -54,7 +54,7 @@ export function findSocketLeak(session: Session, _context: AnalysisContext): Fin
       evidence: {
         summary:
           `Open + idle sockets went from ${openIdle[0]!.v} to ${last}, about ${rounded(growth.slopePerS)} ` +
-          `more each second (trend Z ${rounded(growth.trendZ)}).${peerText}`,
+          `more each second.${peerText}`,
         values: { ...growthValues(growth, openIdle), ...peerValues(peers) },
         series: [
           { name: 'open+idle', unit: 'count', points: openIdle },

@@ -1,0 +1,100 @@
+/**
+ * The report as text for a terminal (`hyperscope report FILE`), in the manner of `pprof -top`: a header
+ * line, the findings most severe first with their evidence, frames and advice, then the summary table.
+ */
+import type { Finding, Severity } from '../findings/finding';
+import { formatFrame } from '../frame';
+import { formatDuration } from './format-units';
+import { summaryRows } from './summary-rows';
+import type { Report } from './report';
+
+export interface TextReportOptions {
+  /** ANSI colours and bold (default false: plain text, safe for files and CI logs). */
+  color?: boolean;
+  /** Frames shown per finding before "… N more" (default 8). */
+  maxFrames?: number;
+  /** Wrap width for sentences, columns (default 100). */
+  width?: number;
+}
+
+const SEVERITY_COLOR: Record<Severity, string> = { critical: '1;31', warning: '33', info: '36' };
+const INDENT = '    ';
+
+/** The text report, lines joined by `\n`, ending with a newline. */
+export function formatTextReport(report: Report, options: TextReportOptions = {}): string {
+  const paint = (codes: string, text: string): string =>
+    options.color ? `\x1b[${codes}m${text}\x1b[0m` : text;
+  const width = options.width ?? 100;
+  const lines = [...headerLines(report), ''];
+  lines.push(findingsHeadline(report.findings), '');
+  for (const finding of report.findings) {
+    lines.push(...findingLines(finding, paint, width, options.maxFrames ?? 8), '');
+  }
+  lines.push(paint('1', 'Summary'));
+  const rows = summaryRows(report.summary);
+  const labelWidth = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) lines.push(`  ${label.padEnd(labelWidth)}  ${value}`);
+  if (report.notes.length > 0) {
+    lines.push('', paint('1', 'Notes'));
+    for (const note of report.notes) lines.push(...wrap(`${note.level}: ${note.message}`, width, '  '));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function headerLines(report: Report): string[] {
+  const { target } = report;
+  const ended = report.truncated
+    ? 'file truncated (recorder stopped mid-record)'
+    : report.endReason === null
+      ? 'no end record'
+      : `ended: ${report.endReason}`;
+  return [
+    `hyperscope report: pid ${target.pid}, node ${target.nodeVersion}, ${formatDuration(report.durationMs)}, ` +
+      `${report.snapshots} snapshots every ${formatDuration(report.intervalMs)}, ${ended}`,
+    `command: ${target.argv.join(' ')} (attached by ${target.attachedBy})`,
+  ];
+}
+
+function findingsHeadline(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'No findings: none of the pitfalls Hyperscope knows showed up.';
+  const counts = (['critical', 'warning', 'info'] as const)
+    .map((severity) => [severity, findings.filter((f) => f.severity === severity).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => `${count} ${severity}`);
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${counts.join(', ')}`;
+}
+
+function findingLines(
+  finding: Finding,
+  paint: (codes: string, text: string) => string,
+  width: number,
+  maxFrames: number,
+): string[] {
+  const label = paint(SEVERITY_COLOR[finding.severity], finding.severity.toUpperCase().padEnd(8));
+  const lines = [`${label}  ${finding.kind}  ${paint('1', finding.title)}`];
+  lines.push(...wrap(finding.evidence.summary, width, INDENT));
+  const values = Object.entries(finding.evidence.values).map(([name, value]) => `${name}=${value}`);
+  if (values.length > 0) lines.push(...wrap(values.join('  '), width, INDENT));
+  const shown = finding.frames.slice(0, maxFrames);
+  shown.forEach((frame, i) => lines.push(`${INDENT}${i === 0 ? 'at ' : '   '}${formatFrame(frame)}`));
+  if (finding.frames.length > shown.length)
+    lines.push(`${INDENT}   … ${finding.frames.length - shown.length} more`);
+  lines.push(...wrap(`advice: ${finding.advice}`, width, INDENT));
+  return lines;
+}
+
+/** `text` broken at spaces into lines of at most `width` columns (longer words stay whole), each indented. */
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
