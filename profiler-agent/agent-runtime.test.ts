@@ -1,0 +1,130 @@
+// The agent in this very process (a real Node): install guard, failing collectors, calls, detach.
+import http from 'node:http';
+import diagnosticsChannel from 'node:diagnostics_channel';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AGENT_GLOBAL_KEY, type AgentCallReply, type AgentSnapshot } from '../core/agent-protocol';
+import { startAgent } from './agent-runtime';
+import { resolveBuiltins } from './builtins';
+import type { Collector } from './collector';
+import { createCollectors } from './collectors';
+import { install, installedAgent } from './index';
+
+const HELLO = {
+  version: 1,
+  pid: process.pid,
+  nodeVersion: process.version,
+  reused: false,
+  moduleKind: 'module',
+  argv: [],
+  platform: 'linux',
+};
+
+afterEach(() => {
+  installedAgent()?.detach();
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for(AGENT_GLOBAL_KEY)];
+});
+
+function failing(name: string): Collector<never> {
+  return {
+    name,
+    start() {},
+    collect() {
+      throw new Error('broken');
+    },
+    stop() {},
+  };
+}
+
+describe('install', () => {
+  it('installs once, reuses the same version, and detaches to the prototypes it found', () => {
+    const addRequest = http.Agent.prototype.addRequest;
+    const first = install(undefined);
+    expect(first).toMatchObject({ reused: false, pid: process.pid, version: 1 });
+    expect(http.Agent.prototype.addRequest).not.toBe(addRequest);
+    expect(install(undefined).reused).toBe(true);
+    expect(diagnosticsChannel.hasSubscribers('http.server.request.start')).toBe(true);
+
+    installedAgent()?.detach();
+    expect(http.Agent.prototype.addRequest).toBe(addRequest);
+    expect(Object.hasOwn(http.Agent.prototype, 'on')).toBe(false);
+    expect(diagnosticsChannel.hasSubscribers('http.server.request.start')).toBe(false);
+    expect(installedAgent()).toBeUndefined();
+  });
+
+  it('detaches an agent of another version and replaces it', () => {
+    const detach = vi.fn();
+    (globalThis as Record<symbol, unknown>)[Symbol.for(AGENT_GLOBAL_KEY)] = { version: 0, detach };
+    expect(install(undefined).reused).toBe(false);
+    expect(detach).toHaveBeenCalledOnce();
+    expect(installedAgent()?.version).toBe(1);
+  });
+});
+
+describe('the runtime', () => {
+  const builtins = resolveBuiltins(undefined);
+
+  it('turns a failing collector into an empty section and a drop count, and keeps the others', () => {
+    const agent = startAgent(
+      builtins,
+      {},
+      (drop) => {
+        const set = createCollectors(builtins, drop);
+        set.core.memory = failing('memory') as unknown as typeof set.core.memory;
+        set.extensions.push(failing('broken'), {
+          name: 'fine',
+          start() {},
+          collect: () => ({ n: 1 }),
+          stop() {},
+        });
+        return set;
+      },
+      HELLO,
+    );
+    const snapshot = JSON.parse(agent.collect()) as AgentSnapshot;
+    expect(snapshot.memory).toEqual({ rss: 0, heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0 });
+    expect(snapshot.agent.dropped).toMatchObject({ 'collector.memory': 1, 'collector.broken': 1 });
+    expect(snapshot.extensions).toEqual({ fine: { n: 1 } });
+    expect(snapshot.eventLoop.utilization).toBeGreaterThanOrEqual(0);
+    expect(snapshot.agent.collectCpuMs).toBeGreaterThan(0);
+    agent.detach();
+    expect(agent.collect()).toBe('null');
+  });
+
+  it('dispatches calls to collector methods and reports errors as replies, never throws', () => {
+    let sawAgentWork = false;
+    const agent = startAgent(
+      builtins,
+      {},
+      (drop) => {
+        const set = createCollectors(builtins, drop);
+        let isAgentWork = (): boolean => false;
+        set.extensions.push({
+          name: 'echo',
+          start(context) {
+            isAgentWork = context.isAgentWork;
+          },
+          collect: () => null,
+          methods: {
+            back: (arg) => ((sawAgentWork = isAgentWork()), arg),
+            fail: () => {
+              throw new Error('nope');
+            },
+          },
+          stop() {},
+        });
+        return set;
+      },
+      HELLO,
+    );
+    const call = (method: string, arg: string): AgentCallReply =>
+      JSON.parse(agent.call(method, arg)) as AgentCallReply;
+    expect(call('echo.back', '{"a":1}')).toEqual({ ok: true, result: { a: 1 } });
+    expect(sawAgentWork).toBe(true);
+    expect(call('echo.fail', '')).toEqual({ ok: false, error: 'nope' });
+    expect(call('echo.missing', '')).toMatchObject({ ok: false });
+    expect(call('echo.back', '{not json')).toMatchObject({ ok: false });
+    expect(Array.isArray((call('sockets.list', '{}') as { result: unknown }).result)).toBe(true);
+    agent.detach();
+    expect(call('echo.back', '1')).toEqual({ ok: false, error: 'agent detached' });
+  });
+});
