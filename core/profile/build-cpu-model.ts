@@ -17,8 +17,7 @@ export const CPU_VALUE_TYPES: readonly ValueType[] = [
  */
 export function buildCpuModel(profile: Protocol.Profiler.Profile): ProfileModel {
   const nodeCount = profile.nodes.length;
-  const sourceOfId = new Map<number, number>();
-  profile.nodes.forEach((node, i) => sourceOfId.set(node.id, i));
+  const sourceOf = sourceIndexById(profile.nodes);
 
   const frames = new FrameTable();
   const parent = new Int32Array(nodeCount).fill(-1);
@@ -27,8 +26,8 @@ export function buildCpuModel(profile: Protocol.Profiler.Profile): ProfileModel 
     const codeType = (node as { codeType?: string }).codeType;
     frame[i] = frames.internCallFrame(node.callFrame, codeType);
     for (const childId of node.children ?? []) {
-      const child = sourceOfId.get(childId);
-      if (child !== undefined) parent[child] = i;
+      const child = sourceOf(childId);
+      if (child !== -1) parent[child] = i;
     }
   });
 
@@ -39,7 +38,7 @@ export function buildCpuModel(profile: Protocol.Profiler.Profile): ProfileModel 
   const count = new Float64Array(nodeCount);
   const time = new Float64Array(nodeCount);
   for (let s = 0; s < samples.length; s++) {
-    const source = sourceOfId.get(samples[s]!) ?? -1;
+    const source = sourceOf(samples[s]!);
     sampleSource[s] = source;
     if (source === -1) continue;
     count[source]! += 1;
@@ -62,6 +61,20 @@ export function buildCpuModel(profile: Protocol.Profiler.Profile): ProfileModel 
     samplingInterval: samples.length > 0 ? medianInterval(deltas) : undefined,
     samples: { node: sampleNode, value: sampleTime },
   });
+}
+
+/** Node id → index in `nodes` (-1 if absent): a flat table when ids are dense, as V8's are, else a Map. */
+function sourceIndexById(nodes: readonly Protocol.Profiler.ProfileNode[]): (id: number) => number {
+  let maxId = 0;
+  for (const node of nodes) maxId = Math.max(maxId, node.id);
+  if (Number.isInteger(maxId) && maxId <= 4 * nodes.length + 1024) {
+    const table = new Int32Array(maxId + 1).fill(-1);
+    nodes.forEach((node, i) => node.id >= 0 && (table[node.id] = i));
+    return (id) => (id >= 0 && id <= maxId ? (table[id] ?? -1) : -1);
+  }
+  const map = new Map<number, number>();
+  nodes.forEach((node, i) => map.set(node.id, i));
+  return (id) => map.get(id) ?? -1;
 }
 
 /** µs each sample stands for: the gap to the next sample; the last one's gap to `endTime`. */

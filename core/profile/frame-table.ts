@@ -11,30 +11,29 @@ export class FrameTable {
   readonly frames: ProfileFrame[] = [];
 
   intern(input: FrameInput): number {
-    const key = `${input.functionName}\0${input.url}\0${input.line}\0${input.column}\0${input.scriptId ?? ''}\0${input.codeType ?? ''}`;
-    const known = this.index.get(key);
-    if (known !== undefined) return known;
-    const frame: ProfileFrame = Object.freeze({
-      ...input,
-      category: frameCategoryOf(input.functionName, input.url),
-    });
-    this.frames.push(frame);
-    this.index.set(key, this.frames.length - 1);
-    return this.frames.length - 1;
+    const key = keyOf(input.functionName, input.url, input.line, input.column, input.scriptId, input.codeType);
+    return this.index.get(key) ?? this.add(key, input);
   }
 
   /** Interns a CDP call frame (0-based line/column, -1 when unknown) as a 1-based frame. */
   internCallFrame(callFrame: Protocol.Runtime.CallFrame, codeType?: string): number {
-    const input: FrameInput = {
-      functionName: callFrame.functionName,
-      url: callFrame.url,
-      line: callFrame.lineNumber >= 0 ? callFrame.lineNumber + 1 : 0,
-      column: callFrame.columnNumber >= 0 ? callFrame.columnNumber + 1 : 0,
-    };
-    const withIds: FrameInput =
-      codeType === undefined
-        ? { ...input, scriptId: callFrame.scriptId }
-        : { ...input, scriptId: callFrame.scriptId, codeType };
-    return this.intern(withIds);
+    const line = callFrame.lineNumber >= 0 ? callFrame.lineNumber + 1 : 0;
+    const column = callFrame.columnNumber >= 0 ? callFrame.columnNumber + 1 : 0;
+    // Profiles repeat each frame in many nodes: look up before building any object.
+    const key = keyOf(callFrame.functionName, callFrame.url, line, column, callFrame.scriptId, codeType);
+    const known = this.index.get(key);
+    if (known !== undefined) return known;
+    const input: FrameInput = { functionName: callFrame.functionName, url: callFrame.url, line, column };
+    return this.add(key, { ...input, scriptId: callFrame.scriptId, ...(codeType === undefined ? {} : { codeType }) });
   }
+
+  private add(key: string, input: FrameInput): number {
+    this.frames.push(Object.freeze({ ...input, category: frameCategoryOf(input.functionName, input.url) }));
+    this.index.set(key, this.frames.length - 1);
+    return this.frames.length - 1;
+  }
+}
+
+function keyOf(name: string, url: string, line: number, column: number, scriptId = '', codeType = ''): string {
+  return `${name}\0${url}\0${line}\0${column}\0${scriptId}\0${codeType}`;
 }

@@ -1,0 +1,20 @@
+/** What every benchmark listed in `bench/run.ts` returns: figures with a baseline measured in the same run. */
+export interface BenchFigure {
+  /** What was measured, e.g. 'load time'. */
+  name: string;
+  /** The measured value, in `unit`. */
+  value: number;
+  /** The same quantity for the baseline, in `unit`. */
+  baseline: number;
+  /** 'ms', 'MiB', 'req/s', … */
+  unit: string;
+  /** What the baseline is, e.g. 'JSON.parse alone'. */
+  baselineName: string;
+}
+
+export interface Bench {
+  /** Short id used to pick benches on the command line (`tsx bench/run.ts profile-model`). */
+  name: string;
+  summary: string;
+  run(): Promise<BenchFigure[]>;
+}
