@@ -9,7 +9,7 @@ import { buildAllocModelFromSampling } from '../../core/profile/build-alloc-mode
 import { buildCpuModel } from '../../core/profile/build-cpu-model';
 import { layoutFlame } from '../../core/profile/flame-layout';
 import { flameRects } from '../../core/profile/flame-view-model';
-import { toFolded } from '../../core/profile/folded';
+import { parseFolded, toFolded } from '../../core/profile/folded';
 import { hotFrames } from '../../core/profile/hot-frames';
 import { valueIndexOf, type ProfileModel } from '../../core/profile/profile-model';
 import { topFunctions } from '../../core/profile/top';
@@ -43,6 +43,11 @@ describe('CPU model of a real profile', () => {
     const folded = toFolded(buildCpuModel(captured.cpu), 1, { locations: false });
     expect(folded).toMatch(/(^|;)run;spinHot \d+$/m);
     expect(folded).toMatch(/;makeSmall \d+$/m);
+  });
+
+  it('round-trips through folded stacks', () => {
+    const folded = toFolded(buildCpuModel(captured.cpu), 1);
+    expect(toFolded(parseFolded(folded, { name: 'time', unit: 'microseconds' }), 0)).toBe(folded);
   });
 
   it('lays out a flame graph that covers the viewport without overlaps', () => {
