@@ -20,12 +20,14 @@ import { NetworkCensus } from './network-census';
 import { createPoolsCollector } from './pools-collector';
 import { createResourcesCollector } from './resources-collector';
 import { createSocketsCollector, type SocketsSection } from './sockets-collector';
+import { createTlsCollector } from './tls/tls-collector';
+import { createUndiciCollector } from './undici/undici-collector';
 
 /**
  * Optional collectors: add ONE line per collector here (a factory, so each install gets fresh state).
  * Each one's section appears as `snapshot.extensions[collector.name]`.
  */
-export const extensionCollectors: (() => Collector)[] = [];
+export const extensionCollectors: (() => Collector)[] = [createTlsCollector, createUndiciCollector];
 
 /** The collectors behind the fixed sections of a snapshot. */
 export interface CoreCollectors {
