@@ -1,6 +1,8 @@
 /**
  * event-loop-blocked: synchronous work holding the event loop, so every request waits behind it.
- * Seen as event-loop delay far above a healthy level in several snapshots close together.
+ * Seen as event-loop delay far above a healthy level in several snapshots close together. Utilisation
+ * decides severity, not detection: 150 ms of sync work once a second stalls every request in flight
+ * though the loop is busy only ~40% of the time; near 1 (with a high p99) nothing else gets a turn.
  */
 import type { EventLoopStats } from '../agent-protocol';
 import type { Session } from '../session/session';

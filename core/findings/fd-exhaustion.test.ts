@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentSnapshot } from '../agent-protocol';
-import { CRITICAL_SHARE_OF_LIMIT, findFdExhaustion, WARNING_SHARE_OF_LIMIT } from './fd-exhaustion';
+import {
+  CRITICAL_PROJECTION_MS,
+  CRITICAL_SHARE_OF_LIMIT,
+  findFdExhaustion,
+  WARNING_SHARE_OF_LIMIT,
+} from './fd-exhaustion';
 import { buildSession } from './test-support/session-builder';
 
 /** fds leaking at `perSecond` over the healthy level, against `limit`. */
@@ -48,6 +53,18 @@ describe('fd-exhaustion', () => {
     expect(severityAt(540)).toEqual(['warning']);
     expect(severityAt(800)).toEqual(['warning']);
     expect(severityAt(840)).toEqual(['critical']);
+  });
+
+  it(`is critical when the limit is ${CRITICAL_PROJECTION_MS / 60_000} min away at the present rate, a warning just past that`, () => {
+    // 100 + 10/s, no noise: 190 open at the end, so the limit is (limit − 190) / 10 seconds away.
+    const exact = (limit: number) => (snapshot: AgentSnapshot, step: { index: number }) => {
+      snapshot.fds = { open: 100 + 10 * step.index, limit };
+    };
+    const severityWith = (limit: number) =>
+      findFdExhaustion(buildSession({ snapshots: 10 }, exact(limit)), {}).map((f) => f.severity);
+    const limitAt = (seconds: number) => 190 + 10 * seconds;
+    expect(severityWith(limitAt(CRITICAL_PROJECTION_MS / 1000))).toEqual(['critical']);
+    expect(severityWith(limitAt(CRITICAL_PROJECTION_MS / 1000 + 2))).toEqual(['warning']);
   });
 
   it('says nothing for the healthy timeline or when fds cannot be counted', () => {

@@ -23,7 +23,10 @@ export function describePeer(peer: GrowingPeer): string {
   return `${peer.peer} (${peer.side}) ${peer.last} sockets, +${rounded(peer.slopePerS)}/s`;
 }
 
-/** Up to `count` peers whose open+idle sockets grow (Theil–Sen slope > 0), fastest first (only snapshots that describe the peer count). */
+/**
+ * Up to `count` peers whose open+idle sockets grow (Theil–Sen slope > 0), fastest first. A peer counts
+ * only in the snapshots that describe it (the agent lists the busiest peers only).
+ */
 export function growingPeers(session: Session, count: number): GrowingPeer[] {
   const byPeer = new Map<string, { side: PeerSockets['side']; peer: string; points: TimedValue[] }>();
   for (const { t, snapshot } of timedSnapshots(session)) {

@@ -22,7 +22,7 @@ export interface Report {
   intervalMs: number;
   /** How many snapshots were recorded. */
   snapshots: number;
-  /** True when the file stopped in the middle of a record (a killed recorder): the report covers what came before. */
+  /** True when the file stopped mid-record (a killed recorder): the report covers what came before. */
   truncated: boolean;
   /** Why the recording ended; null when it has no end record. */
   endReason: EndRecord['reason'] | null;
