@@ -2,5 +2,8 @@
 import type { Command } from '../command';
 import { demoCommand } from './demo';
 import { psCommand } from './ps';
+import { recordCommand } from './record';
+import { reportCommand } from './report';
+import { uiCommand } from './ui';
 
-export const commands: Command[] = [demoCommand, psCommand];
+export const commands: Command[] = [recordCommand, reportCommand, psCommand, demoCommand, uiCommand];

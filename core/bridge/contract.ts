@@ -1,0 +1,208 @@
+/**
+ * The one contract between the UI and its backend: request channels with their payloads, and the events
+ * the backend pushes. Electron main's IPC handlers, the preload (`window.hyperscope`), the browser-mode
+ * WebSocket bridge and the renderer all type-check against this file. Pure types: no Node, no DOM.
+ * Times are ms since the epoch unless a name says otherwise.
+ */
+import type { AgentSnapshot } from '../agent-protocol';
+import type { Finding } from '../findings/finding';
+import type { RecordingOptions } from '../session/records';
+import type { Session } from '../session/session';
+
+/** Which face the backend is: decides what the UI offers (native dialogs, downloads). */
+export interface BackendInfo {
+  mode: 'electron' | 'browser';
+  /** Hyperscope's version. */
+  version: string;
+  /** True when the backend can show native open/save dialogs (Electron). */
+  nativeDialogs: boolean;
+}
+
+/** A local Node process, as `hyperscope ps` lists it. */
+export interface ProcessInfo {
+  pid: number;
+  command: string;
+  /** null when it could not be read. */
+  nodeVersion: string | null;
+  /** The inspector's WebSocket URL when it is already open, else null. */
+  inspectorUrl: string | null;
+}
+
+/** A scenario of the built-in demo service. */
+export interface DemoScenario {
+  name: string;
+  description: string;
+}
+
+/** What to attach to. Remote (non-loopback) URLs need `allowRemote`: the inspector grants code execution. */
+export type AttachTarget =
+  | { kind: 'pid'; pid: number }
+  | { kind: 'url'; url: string; allowRemote: boolean }
+  | { kind: 'launch'; command: string[] }
+  | { kind: 'demo'; scenario: string };
+
+/** The process the backend is attached to. */
+export interface AttachedTarget {
+  pid: number;
+  nodeVersion: string;
+  /** Human label: the command line, the URL or the demo scenario. */
+  label: string;
+  attachedBy: AttachTarget['kind'];
+}
+
+/** The recorder's state, pushed on every change. */
+export interface RecordingState {
+  phase: 'idle' | 'attaching' | 'attached' | 'recording' | 'stopping';
+  target: AttachedTarget | null;
+  /** When the current recording began, or null. */
+  startedAt: number | null;
+  /** Where the current recording streams to, or null. */
+  path: string | null;
+  /** Snapshots collected by the current recording. */
+  snapshotCount: number;
+  /** The last failure (attach, collection, target exit), as one line; null when none. */
+  error: string | null;
+}
+
+/** A session file to read: by path (the backend reads it) or by contents (a file the browser picked). */
+export type SessionSource = { kind: 'path'; path: string } | { kind: 'contents'; name: string; text: string };
+
+/** A session the UI shows, with what the analyses found in it. */
+export interface OpenedSession {
+  /** Where it lives on disk; null for a session not saved yet or opened from contents. */
+  path: string | null;
+  /** A name to show (file name or target label). */
+  name: string;
+  session: Session;
+  findings: Finding[];
+}
+
+export type ExportFormat = 'speedscope' | 'folded' | 'cpuprofile' | 'heapprofile' | 'pprof' | 'html' | 'svg';
+
+/** Where a written file went: saved by the backend, handed over for download (browser mode), or cancelled. */
+export type WriteResult =
+  | { kind: 'saved'; path: string }
+  | { kind: 'download'; fileName: string; mimeType: string; base64: string }
+  | { kind: 'cancelled' };
+
+/** One figure compared between two sessions. */
+export interface ComparisonRow {
+  metric: string;
+  /** 'count', 'ms', 'bytes', 'ratio'. */
+  unit: string;
+  base: number | null;
+  current: number | null;
+}
+
+/** Two sessions side by side: key figures and which findings came, went or stayed. */
+export interface SessionComparison {
+  baseName: string;
+  currentName: string;
+  rows: ComparisonRow[];
+  findings: {
+    kind: Finding['kind'];
+    base: Finding['severity'] | null;
+    current: Finding['severity'] | null;
+  }[];
+}
+
+/** Everything the UI needs on start. */
+export interface BackendState {
+  info: BackendInfo;
+  recording: RecordingState;
+  /** The session shown at start (e.g. `hyperscope ui FILE`), or null. */
+  session: OpenedSession | null;
+}
+
+/** Request channels: name → request payload and response. `void` requests take no argument. */
+export interface RequestChannels {
+  getState: { request: void; response: BackendState };
+  listProcesses: { request: void; response: ProcessInfo[] };
+  listDemoScenarios: { request: void; response: DemoScenario[] };
+  attach: { request: AttachTarget; response: AttachedTarget };
+  detach: { request: void; response: void };
+  startRecording: { request: Partial<RecordingOptions>; response: RecordingState };
+  stopRecording: { request: void; response: OpenedSession };
+  mark: { request: { label: string }; response: void };
+  /** Asks for a file with a native dialog (Electron); null when cancelled or not available. */
+  pickSessionFile: { request: void; response: string | null };
+  openSession: { request: SessionSource; response: OpenedSession };
+  saveSession: { request: { path?: string }; response: WriteResult };
+  exportSession: { request: { format: ExportFormat; profile?: 'cpu' | 'alloc' }; response: WriteResult };
+  diffSessions: { request: { base: SessionSource }; response: SessionComparison };
+}
+
+/** Commands a native menu sends to the UI. */
+export type MenuCommand = 'attach' | 'open' | 'save' | 'export' | 'diff' | `view:${string}`;
+
+/** Events the backend pushes: name → payload. */
+export interface EventChannels {
+  snapshot: AgentSnapshot;
+  finding: Finding;
+  recordingState: RecordingState;
+  /** A session the backend opened by itself (menu, recent file, second instance). */
+  sessionOpened: OpenedSession;
+  menuCommand: MenuCommand;
+}
+
+export type RequestChannel = keyof RequestChannels;
+export type EventChannel = keyof EventChannels;
+export type RequestOf<C extends RequestChannel> = RequestChannels[C]['request'];
+export type ResponseOf<C extends RequestChannel> = RequestChannels[C]['response'];
+
+/** Every request channel, for registering handlers and validating names at run time. */
+export const REQUEST_CHANNELS = [
+  'getState',
+  'listProcesses',
+  'listDemoScenarios',
+  'attach',
+  'detach',
+  'startRecording',
+  'stopRecording',
+  'mark',
+  'pickSessionFile',
+  'openSession',
+  'saveSession',
+  'exportSession',
+  'diffSessions',
+] as const satisfies readonly RequestChannel[];
+
+export const EVENT_CHANNELS = [
+  'snapshot',
+  'finding',
+  'recordingState',
+  'sessionOpened',
+  'menuCommand',
+] as const satisfies readonly EventChannel[];
+
+/** `onSnapshot`, `onFinding`, …: the name of an event's subscriber on the API. */
+export type SubscriberName<E extends EventChannel> = `on${Capitalize<E>}`;
+
+export function subscriberName<E extends EventChannel>(event: E): SubscriberName<E> {
+  return `on${event.charAt(0).toUpperCase()}${event.slice(1)}` as SubscriberName<E>;
+}
+
+/**
+ * The backend as the renderer sees it (`window.hyperscope` in Electron): one function per request channel,
+ * one `onX(listener)` per event, each returning its unsubscribe.
+ */
+export type HyperscopeApi = {
+  [C in RequestChannel]: RequestOf<C> extends void
+    ? () => Promise<ResponseOf<C>>
+    : (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+} & {
+  [E in EventChannel as SubscriberName<E>]: (listener: (payload: EventChannels[E]) => void) => () => void;
+};
+
+/** IPC channel names (Electron): requests are invoked on `hyperscope:<channel>`, events sent on `hyperscope:event:<name>`. */
+export const ipcRequestName = (channel: RequestChannel): string => `hyperscope:${channel}`;
+export const ipcEventName = (event: EventChannel): string => `hyperscope:event:${event}`;
+
+/** The backend's side: one handler per request channel (`void` requests get `undefined`). */
+export type RequestHandlers = {
+  [C in RequestChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+};
+
+export function isRequestChannel(name: unknown): name is RequestChannel {
+  return typeof name === 'string' && (REQUEST_CHANNELS as readonly string[]).includes(name);
+}

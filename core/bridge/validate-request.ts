@@ -1,0 +1,129 @@
+/**
+ * Checks a request payload that crossed a trust boundary (IPC from a renderer, a WebSocket message) against
+ * the contract before any handler sees it. Throws `InvalidRequestError` with one line naming the fault.
+ */
+import type { AttachTarget, ExportFormat, RequestChannel, RequestOf, SessionSource } from './contract';
+
+export class InvalidRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidRequestError';
+  }
+}
+
+const EXPORT_FORMATS: readonly ExportFormat[] = [
+  'speedscope',
+  'folded',
+  'cpuprofile',
+  'heapprofile',
+  'pprof',
+  'html',
+  'svg',
+];
+/** Bounds that keep a hostile payload from costing much: 64 KiB of command line, 1 GiB of session text. */
+const MAX_COMMAND_CHARS = 64 * 1024;
+const MAX_SESSION_TEXT_CHARS = 1024 * 1024 * 1024;
+
+type Validator = (payload: unknown) => unknown;
+
+const VALIDATORS: { [C in RequestChannel]: (payload: unknown) => RequestOf<C> } = {
+  getState: none,
+  listProcesses: none,
+  listDemoScenarios: none,
+  attach: attachTarget,
+  detach: none,
+  startRecording: (p) => {
+    const o = record(p, 'startRecording');
+    for (const key of ['intervalMs', 'durationMs', 'cpuSamplingIntervalUs', 'heapSamplingIntervalBytes'])
+      if (o[key] !== undefined && o[key] !== null) positiveNumber(o[key], key);
+    for (const key of ['cpu', 'heap', 'promises'])
+      if (o[key] !== undefined && typeof o[key] !== 'boolean') fail(`${key} must be true or false`);
+    return o;
+  },
+  stopRecording: none,
+  mark: (p) => ({ label: string(record(p, 'mark').label, 'label', 200) }),
+  pickSessionFile: none,
+  openSession: sessionSource,
+  saveSession: (p) => {
+    const o = record(p ?? {}, 'saveSession');
+    return o.path === undefined ? {} : { path: string(o.path, 'path', 4096) };
+  },
+  exportSession: (p) => {
+    const o = record(p, 'exportSession');
+    if (!EXPORT_FORMATS.includes(o.format as ExportFormat)) fail(`unknown export format ${String(o.format)}`);
+    if (o.profile !== undefined && o.profile !== 'cpu' && o.profile !== 'alloc')
+      fail('profile must be cpu or alloc');
+    return {
+      format: o.format as ExportFormat,
+      ...(o.profile ? { profile: o.profile as 'cpu' | 'alloc' } : {}),
+    };
+  },
+  diffSessions: (p) => ({ base: sessionSource(record(p, 'diffSessions').base) }),
+};
+
+/** The payload, checked for `channel`; throws `InvalidRequestError` when it does not fit. */
+export function validateRequest<C extends RequestChannel>(channel: C, payload: unknown): RequestOf<C> {
+  const validator: Validator | undefined = VALIDATORS[channel];
+  if (!validator) fail(`unknown channel ${String(channel)}`);
+  return validator(payload) as RequestOf<C>;
+}
+
+function attachTarget(p: unknown): AttachTarget {
+  const o = record(p, 'attach');
+  switch (o.kind) {
+    case 'pid': {
+      const pid = o.pid;
+      if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0)
+        fail('pid must be a positive integer');
+      return { kind: 'pid', pid };
+    }
+    case 'url':
+      return { kind: 'url', url: string(o.url, 'url', 2048), allowRemote: o.allowRemote === true };
+    case 'launch': {
+      if (!Array.isArray(o.command) || o.command.length === 0) fail('command must be a non-empty list');
+      const command = o.command.map((part, i) => string(part, `command[${i}]`, MAX_COMMAND_CHARS));
+      return { kind: 'launch', command };
+    }
+    case 'demo':
+      return { kind: 'demo', scenario: string(o.scenario, 'scenario', 100) };
+    default:
+      return fail(`unknown attach kind ${String(o.kind)}`);
+  }
+}
+
+function sessionSource(p: unknown): SessionSource {
+  const o = record(p, 'session source');
+  if (o.kind === 'path') return { kind: 'path', path: string(o.path, 'path', 4096) };
+  if (o.kind === 'contents') {
+    const text = o.text;
+    if (typeof text !== 'string' || text.length > MAX_SESSION_TEXT_CHARS)
+      fail('text must be a string under 1 GiB');
+    return { kind: 'contents', name: string(o.name, 'name', 1024), text };
+  }
+  return fail(`unknown session source ${String(o.kind)}`);
+}
+
+function none(p: unknown): void {
+  if (p !== undefined && p !== null) fail('this channel takes no argument');
+}
+
+function record(p: unknown, what: string): Record<string, unknown> {
+  if (typeof p !== 'object' || p === null || Array.isArray(p)) fail(`${what} expects an object`);
+  return p as Record<string, unknown>;
+}
+
+function string(v: unknown, name: string, maxLength: number): string {
+  if (typeof v !== 'string' || v.length === 0 || v.length > maxLength)
+    fail(`${name} must be a non-empty string of at most ${maxLength} characters`);
+  if (v.includes('\0')) fail(`${name} must not contain NUL`);
+  return v;
+}
+
+function positiveNumber(v: unknown, name: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) fail(`${name} must be a positive number`);
+  return v;
+}
+
+function fail(message: string): never {
+  throw new InvalidRequestError(message);
+}

@@ -1,0 +1,66 @@
+/**
+ * What the UI backend needs from the rest of `main/`, as small ports. Electron and browser mode plug in
+ * different file outputs (native dialog vs download); the recorder, process list, demo and analyses are the
+ * same. `default-ports.ts` wires the real modules; tests pass their own.
+ */
+import type {
+  AttachTarget,
+  AttachedTarget,
+  BackendInfo,
+  DemoScenario,
+  ExportFormat,
+  ProcessInfo,
+  WriteResult,
+} from '../../core/bridge/contract';
+import type { AgentSnapshot } from '../../core/agent-protocol';
+import type { Finding } from '../../core/findings/finding';
+import type { RecordingOptions } from '../../core/session/records';
+import type { Session } from '../../core/session/session';
+
+/** Bytes ready to be written somewhere the user picks. */
+export interface OutputFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/** Where the live recorder reports while it records. */
+export interface RecordingSink {
+  snapshot(snapshot: AgentSnapshot): void;
+  finding(finding: Finding): void;
+  /** A failure that ended or hurt the recording (target exited, connection lost), one line. */
+  problem(message: string): void;
+}
+
+/** A recording in progress: the file it streams to, and how to end it. */
+export interface ActiveRecording {
+  path: string;
+  mark(label: string): void;
+  /** Ends the recording, closes its file and returns the path. */
+  stop(): Promise<string>;
+}
+
+/** One attached target, able to record. */
+export interface LiveTarget {
+  target: AttachedTarget;
+  record(options: Partial<RecordingOptions>, sink: RecordingSink): Promise<ActiveRecording>;
+  /** Removes the agent and disconnects; stops a launched or demo process. */
+  detach(): Promise<void>;
+}
+
+export interface BackendPorts {
+  info: BackendInfo;
+  listProcesses(): Promise<ProcessInfo[]>;
+  listDemoScenarios(): Promise<DemoScenario[]>;
+  attach(target: AttachTarget): Promise<LiveTarget>;
+  readSessionFile(path: string): Promise<Session>;
+  /** Reads a session from text (a file the browser picked); `name` is for messages. */
+  parseSession(name: string, text: string): Session;
+  readBytes(path: string): Promise<Uint8Array>;
+  findings(session: Session): Finding[];
+  exportSession(session: Session, format: ExportFormat, profile: 'cpu' | 'alloc' | undefined): OutputFile;
+  /** Hands bytes to the user: a save dialog (Electron), a download (browser), or a given path. */
+  output(file: OutputFile, path?: string): Promise<WriteResult>;
+  /** A native open dialog; null when cancelled or when there is none (browser mode). */
+  pickSessionFile(): Promise<string | null>;
+}

@@ -1,0 +1,195 @@
+/**
+ * The UI's backend: the contract's request handlers plus the events it pushes. Transport-free — Electron's
+ * IPC (`main/electron/ipc.ts`) and the browser-mode WebSocket (`browser-server.ts`) both sit in front of it.
+ */
+import { basename } from 'node:path';
+import type {
+  BackendState,
+  EventChannel,
+  EventChannels,
+  OpenedSession,
+  RecordingState,
+  RequestHandlers,
+  SessionSource,
+} from '../../core/bridge/contract';
+import { compareSessions } from '../../core/bridge/compare-sessions';
+import type { Session } from '../../core/session/session';
+import type { ActiveRecording, BackendPorts, LiveTarget } from './backend-ports';
+
+export type BackendListener = <E extends EventChannel>(event: E, payload: EventChannels[E]) => void;
+
+export interface Backend {
+  handlers: RequestHandlers;
+  /** Subscribes to every event; returns the unsubscribe. */
+  subscribe(listener: BackendListener): () => void;
+  /** Opens a session as if the user had (the `ui FILE` argument, a menu, a second instance). */
+  openPath(path: string): Promise<OpenedSession>;
+  /** Pushes an event to every subscriber (menus use it for `menuCommand`). */
+  emit<E extends EventChannel>(event: E, payload: EventChannels[E]): void;
+  /** Stops any recording and detaches. */
+  dispose(): Promise<void>;
+}
+
+const IDLE: RecordingState = {
+  phase: 'idle',
+  target: null,
+  startedAt: null,
+  path: null,
+  snapshotCount: 0,
+  error: null,
+};
+
+export function createBackend(ports: BackendPorts): Backend {
+  const listeners = new Set<BackendListener>();
+  let state: RecordingState = IDLE;
+  let live: LiveTarget | null = null;
+  let recording: ActiveRecording | null = null;
+  let current: (OpenedSession & { text?: string }) | null = null;
+
+  const emit: Backend['emit'] = (event, payload) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+  const setState = (next: Partial<RecordingState>): RecordingState => {
+    state = { ...state, ...next };
+    emit('recordingState', state);
+    return state;
+  };
+  const open = (session: Session, path: string | null, name: string, text?: string): OpenedSession => {
+    current = { path, name, session, findings: ports.findings(session), ...(text ? { text } : {}) };
+    const { text: _text, ...opened } = current;
+    return opened;
+  };
+  const read = async (
+    source: SessionSource,
+  ): Promise<{ session: Session; path: string | null; name: string }> =>
+    source.kind === 'path'
+      ? { session: await ports.readSessionFile(source.path), path: source.path, name: basename(source.path) }
+      : { session: ports.parseSession(source.name, source.text), path: null, name: source.name };
+  const requireCurrent = (): OpenedSession & { text?: string } => {
+    if (!current) throw new Error('no session is open');
+    return current;
+  };
+  const detach = async (): Promise<void> => {
+    if (recording) await recording.stop().catch(() => undefined);
+    recording = null;
+    const target = live;
+    live = null;
+    if (target) await target.detach();
+  };
+
+  const handlers: RequestHandlers = {
+    getState: async (): Promise<BackendState> => ({
+      info: ports.info,
+      recording: state,
+      session: current && strip(current),
+    }),
+    listProcesses: () => ports.listProcesses(),
+    listDemoScenarios: () => ports.listDemoScenarios(),
+    attach: async (target) => {
+      if (state.phase === 'recording') throw new Error('stop the recording before attaching elsewhere');
+      await detach();
+      setState({ ...IDLE, phase: 'attaching' });
+      try {
+        live = await ports.attach(target);
+      } catch (error) {
+        setState({ ...IDLE, error: oneLine(error) });
+        throw error;
+      }
+      setState({ phase: 'attached', target: live.target });
+      return live.target;
+    },
+    detach: async () => {
+      await detach();
+      setState(IDLE);
+    },
+    startRecording: async (options) => {
+      if (!live) throw new Error('attach to a process first');
+      if (recording) throw new Error('already recording');
+      const sink = {
+        snapshot: (snapshot: EventChannels['snapshot']) => {
+          state = { ...state, snapshotCount: state.snapshotCount + 1 };
+          emit('snapshot', snapshot);
+        },
+        finding: (finding: EventChannels['finding']) => emit('finding', finding),
+        problem: (message: string) => setState({ error: message }),
+      };
+      recording = await live.record(options, sink);
+      return setState({
+        phase: 'recording',
+        startedAt: Date.now(),
+        path: recording.path,
+        snapshotCount: 0,
+        error: null,
+      });
+    },
+    stopRecording: async () => {
+      if (!recording) throw new Error('not recording');
+      setState({ phase: 'stopping' });
+      const active = recording;
+      recording = null;
+      const path = await active.stop();
+      setState({ phase: live ? 'attached' : 'idle', startedAt: null });
+      const opened = open(await ports.readSessionFile(path), path, basename(path));
+      emit('sessionOpened', opened);
+      return opened;
+    },
+    mark: async ({ label }) => {
+      if (!recording) throw new Error('not recording');
+      recording.mark(label);
+    },
+    pickSessionFile: () => ports.pickSessionFile(),
+    openSession: async (source) => {
+      const { session, path, name } = await read(source);
+      return open(session, path, name, source.kind === 'contents' ? source.text : undefined);
+    },
+    saveSession: async ({ path }) => {
+      const session = requireCurrent();
+      const bytes =
+        session.text !== undefined
+          ? new TextEncoder().encode(session.text)
+          : await ports.readBytes(session.path ?? '');
+      const fileName = session.name.endsWith('.ndjson') ? session.name : `${session.name}.hyperscope.ndjson`;
+      return ports.output({ fileName, mimeType: 'application/x-ndjson', bytes }, path);
+    },
+    exportSession: async ({ format, profile }) => {
+      const session = requireCurrent();
+      return ports.output(ports.exportSession(session.session, format, profile));
+    },
+    diffSessions: async ({ base }) => {
+      const session = requireCurrent();
+      const other = await read(base);
+      return compareSessions(
+        { name: other.name, session: other.session, findings: ports.findings(other.session) },
+        session,
+      );
+    },
+  };
+
+  return {
+    handlers,
+    emit,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async openPath(path) {
+      const opened = await handlers.openSession({ kind: 'path', path });
+      emit('sessionOpened', opened);
+      return opened;
+    },
+    async dispose() {
+      await detach();
+      listeners.clear();
+    },
+  };
+}
+
+function strip(session: OpenedSession & { text?: string }): OpenedSession {
+  const { text: _text, ...opened } = session;
+  return opened;
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,50 @@
+/**
+ * The real backend ports, shared by browser mode and Electron: session files, analyses, the recorder, the
+ * demo's scenarios. Only how written files reach the user (`output`) and native dialogs differ per face.
+ */
+import { readFile } from 'node:fs/promises';
+import type { BackendInfo } from '../../core/bridge/contract';
+import { analyzeSession } from '../../core/findings/analyze-session';
+import { createSessionAssembler } from '../../core/session/session-assembler';
+import type { Session } from '../../core/session/session';
+import { scenarios } from '../../demo/scenarios';
+import { readSessionFile } from '../session/read-session-file';
+import type { BackendPorts } from './backend-ports';
+import { attachLive } from './live-target';
+
+export interface FacePorts {
+  info: BackendInfo;
+  output: BackendPorts['output'];
+  pickSessionFile: BackendPorts['pickSessionFile'];
+  /** The built CLI, to run the demo service as a child. */
+  cliPath: string;
+}
+
+export function defaultPorts(face: FacePorts): BackendPorts {
+  return {
+    ...face,
+    listProcesses: async () => {
+      throw new Error('listing local processes is not available yet: attach by inspector address');
+    },
+    listDemoScenarios: async () => scenarios.map(({ name, description }) => ({ name, description })),
+    attach: (target) => attachLive(target, { cliPath: face.cliPath, version: face.info.version }),
+    readSessionFile,
+    parseSession,
+    readBytes: async (path) => new Uint8Array(await readFile(path)),
+    findings: (session) => analyzeSession(session),
+    exportSession: (_session, format) => {
+      throw new Error(`export to ${format} is not available yet`);
+    },
+  };
+}
+
+/** Reads a session from text, line by line, as `readSessionFile` does from disk. */
+export function parseSession(name: string, text: string): Session {
+  const assembler = createSessionAssembler(name);
+  const lines = text.split('\n');
+  const unterminated = text.length > 0 && !text.endsWith('\n');
+  if (!unterminated && lines.at(-1) === '') lines.pop();
+  lines.forEach((line, i) => assembler.addLine(line.replace(/\r$/, ''), i + 1));
+  if (unterminated) assembler.markUnterminated();
+  return assembler.finish();
+}

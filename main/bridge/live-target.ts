@@ -1,0 +1,81 @@
+/**
+ * Attaches the UI to a live target (by PID, inspector address, launched command or the demo service run
+ * as a child) and records it with the recorder, streaming snapshots and findings to the UI as they come.
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AttachTarget } from '../../core/bridge/contract';
+import type { AttachedTarget as InspectorTarget } from '../inspector/attached-target';
+import { attachByPid } from '../inspector/attach-pid';
+import { attachByUrl } from '../inspector/attach-url';
+import { launchTarget } from '../inspector/launch';
+import { DEFAULT_RECORDING_OPTIONS } from '../recorder/recording-options';
+import { startRecording } from '../recorder/recorder';
+import type { LiveTarget } from './backend-ports';
+import { createLiveFindings } from './live-findings';
+
+export interface LiveTargetOptions {
+  /** The built CLI (`out/cli/hyperscope.js`), used to run the demo service as a child process. */
+  cliPath: string;
+  /** Where recordings go before the user saves them elsewhere. */
+  sessionsDir?: string;
+  version: string;
+}
+
+export async function attachLive(target: AttachTarget, options: LiveTargetOptions): Promise<LiveTarget> {
+  const attached = await connect(target, options.cliPath);
+  const label =
+    target.kind === 'pid'
+      ? `pid ${target.pid}`
+      : target.kind === 'url'
+        ? target.url
+        : target.kind === 'launch'
+          ? target.command.join(' ')
+          : `demo: ${target.scenario}`;
+  return {
+    target: { pid: attached.pid, nodeVersion: attached.nodeVersion, label, attachedBy: target.kind },
+    async record(requested, sink) {
+      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+      const output = join(options.sessionsDir ?? tmpdir(), `hyperscope-${attached.pid}-${stamp}.hyperscope`);
+      const recordingOptions = { ...DEFAULT_RECORDING_OPTIONS, ...definedOnly(requested), output };
+      const recording = await startRecording(attached, recordingOptions, options.version);
+      const findings = createLiveFindings(attached, recordingOptions, options.version, sink.finding);
+      recording.onProgress(({ last }) => {
+        if (!last) return;
+        sink.snapshot(last);
+        findings.add(last);
+      });
+      void recording.finished.then((result) => {
+        if (result.message) sink.problem(result.message);
+      });
+      return {
+        path: recording.path,
+        mark: (label) => recording.mark(label),
+        stop: async () => (await recording.stop()).path,
+      };
+    },
+    detach: () => attached.stop(),
+  };
+}
+
+function connect(target: AttachTarget, cliPath: string): Promise<InspectorTarget> {
+  switch (target.kind) {
+    case 'pid':
+      return attachByPid(target.pid);
+    case 'url':
+      return attachByUrl(target.url, { allowRemote: target.allowRemote });
+    case 'launch': {
+      const [command, ...args] = target.command;
+      return launchTarget(command ?? '', args, { forwardOutput: false });
+    }
+    case 'demo':
+      return launchTarget(process.execPath, [cliPath, 'demo', '--scenario', target.scenario, '--load'], {
+        forwardOutput: false,
+      });
+  }
+}
+
+/** Leaves out keys given as undefined, so they do not hide the defaults. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,217 @@
+/**
+ * The flame graph, on a canvas: draws the core flame view-model's rectangles for the visible range.
+ * Click a frame to zoom to it; Ctrl/⌘+wheel zooms, drag or Shift+wheel pans; keyboard: ←/→ pan, +/− zoom,
+ * ↑/↓ parent/child, Enter zoom to the selection, Esc reset. Search highlights matching frames.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FlameLayout } from '../../core/profile/flame-layout';
+import { flameRects, searchFrames } from '../../core/profile/flame-view-model';
+import type { FlameRect } from '../../core/profile/flame-view-model';
+import { formatValue } from '../../core/profile/format-value';
+import { formatFrame } from '../../core/frame';
+import { hitTest, panBy, rangeOf, zoomAt } from '../view-models/flame-viewport';
+import type { ValueRange } from '../view-models/flame-viewport';
+import { drawFlame, ROW_HEIGHT_PX } from './draw-flame';
+import { flamePalette } from './flame-colors';
+import { Icon } from './icon';
+import { useDarkMode, useElementWidth } from './hooks';
+
+export interface FlameGraphProps {
+  layout: FlameLayout;
+  selected: number | null;
+  onSelect(node: number | null): void;
+  /** Search text: frames whose name or file contains it are highlighted. */
+  query: string;
+  onQuery(query: string): void;
+}
+
+export function FlameGraph(props: FlameGraphProps) {
+  const { layout, selected, onSelect, query, onQuery: setQuery } = props;
+  const { model } = layout;
+  const unit = model.valueTypes[layout.valueIndex]?.unit ?? '';
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [container, widthPx] = useElementWidth<HTMLDivElement>();
+  const dark = useDarkMode();
+  const [range, setRange] = useState<ValueRange>({ x0: 0, x1: layout.extent });
+  const [hover, setHover] = useState<{ rect: FlameRect; x: number; y: number } | null>(null);
+  const drag = useRef<{ startX: number; range: ValueRange; moved: boolean } | null>(null);
+  const heightPx = Math.max(1, layout.depthCount) * ROW_HEIGHT_PX;
+  const rects = useMemo(
+    () =>
+      widthPx > 0
+        ? flameRects(layout, { x0: range.x0, x1: range.x1, depth0: 0, depth1: layout.depthCount, widthPx })
+        : [],
+    [layout, range, widthPx],
+  );
+  const matches = useMemo(() => {
+    const frames = searchFrames(model, query);
+    return query.trim() ? (node: number) => frames.has(model.nodes.frame[node] ?? -1) : null;
+  }, [model, query]);
+  useEffect(() => {
+    const element = canvas.current;
+    const context = element?.getContext('2d');
+    if (!element || !context || widthPx === 0) return;
+    const ratio = window.devicePixelRatio || 1;
+    element.width = Math.round(widthPx * ratio);
+    element.height = Math.round(heightPx * ratio);
+    const font = `11px ${getComputedStyle(element).fontFamily || 'system-ui'}`;
+    drawFlame(context, {
+      rects,
+      widthPx,
+      heightPx,
+      pixelRatio: ratio,
+      palette: flamePalette(dark),
+      matches,
+      selectedNode: selected,
+      font,
+    });
+  }, [rects, widthPx, heightPx, dark, matches, selected]);
+  useEffect(() => {
+    // Wheel zoom must cancel the page scroll, which React's passive wheel listener cannot.
+    const element = canvas.current;
+    if (!element) return;
+    const onWheel = (event: WheelEvent) => {
+      const bounds = element.getBoundingClientRect();
+      if (event.ctrlKey || event.metaKey) {
+        event.preventDefault();
+        setRange((r) =>
+          zoomAt(
+            r,
+            layout.extent,
+            Math.exp(event.deltaY * 0.002),
+            (event.clientX - bounds.left) / bounds.width,
+          ),
+        );
+      } else if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
+        event.preventDefault();
+        const delta = event.shiftKey ? event.deltaY : event.deltaX;
+        setRange((r) => panBy(r, layout.extent, delta / bounds.width));
+      }
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  }, [layout.extent]);
+
+  const at = (event: React.MouseEvent) => {
+    const bounds = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const x = event.clientX - bounds.left;
+    const y = event.clientY - bounds.top;
+    return { x, y, rect: hitTest(rects, x, Math.floor(y / ROW_HEIGHT_PX)) };
+  };
+  const focus = (node: number) => {
+    onSelect(node);
+    setRange(rangeOf(layout.x[node] ?? 0, layout.width[node] ?? layout.extent, layout.extent));
+  };
+  const reset = () => {
+    setRange({ x0: 0, x1: layout.extent });
+    onSelect(null);
+  };
+  const onKey = (event: React.KeyboardEvent) => {
+    const step: Record<string, () => void> = {
+      ArrowLeft: () => setRange((r) => panBy(r, layout.extent, -0.1)),
+      ArrowRight: () => setRange((r) => panBy(r, layout.extent, 0.1)),
+      '+': () => setRange((r) => zoomAt(r, layout.extent, 0.8)),
+      '=': () => setRange((r) => zoomAt(r, layout.extent, 0.8)),
+      '-': () => setRange((r) => zoomAt(r, layout.extent, 1.25)),
+      Escape: reset,
+      Enter: () => selected !== null && focus(selected),
+      ArrowUp: () => {
+        const parent = selected === null ? -1 : (model.nodes.parent[selected] ?? -1);
+        if (parent >= 0) onSelect(parent);
+      },
+      ArrowDown: () => {
+        const { children } = layout;
+        const node = selected ?? layout.roots[0];
+        if (node === undefined) return;
+        let best = -1;
+        for (let c = children.start[node] ?? 0; c < (children.end[node] ?? 0); c++) {
+          const child = children.list[c] ?? -1;
+          if (best < 0 || (layout.width[child] ?? 0) > (layout.width[best] ?? 0)) best = child;
+        }
+        onSelect(selected === null ? node : best >= 0 ? best : selected);
+      },
+    };
+    const action = step[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+  const total = layout.extent || 1;
+  const hovered = hover?.rect;
+  const hoveredFrame = hovered ? model.frames[model.nodes.frame[hovered.nodeIndex] ?? -1] : undefined;
+  const selfValues = model.nodes.self[layout.valueIndex];
+  return (
+    <div className="flame">
+      <div className="flame-toolbar">
+        <Icon name="search" />
+        <input
+          type="search"
+          aria-label="Search frames"
+          placeholder="Search functions or files"
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+        />
+        <button type="button" onClick={reset} title="Reset zoom (Esc)">
+          <Icon name="zoom-out" /> Reset
+        </button>
+        <span className="muted">
+          showing {formatValue(range.x1 - range.x0, unit)} of {formatValue(layout.extent, unit)} · click to
+          zoom, Ctrl+wheel zoom, drag to pan
+        </span>
+      </div>
+      <div className="flame-canvas-wrap" ref={container}>
+        <canvas
+          ref={canvas}
+          tabIndex={0}
+          role="img"
+          aria-label={`Flame graph, ${model.nodes.count} nodes. Arrow keys pan and walk the selection, plus and minus zoom, Enter zooms to the selection, Escape resets.`}
+          style={{ width: '100%', height: heightPx }}
+          onKeyDown={onKey}
+          onMouseDown={(e) => (drag.current = { startX: e.clientX, range, moved: false })}
+          onMouseUp={(e) => {
+            const d = drag.current;
+            drag.current = null;
+            if (d?.moved) return;
+            const { rect } = at(e);
+            if (rect && rect.merged === 1) focus(rect.nodeIndex);
+          }}
+          onMouseMove={(e) => {
+            const d = drag.current;
+            if (d && Math.abs(e.clientX - d.startX) > 3) {
+              d.moved = true;
+              setRange(panBy(d.range, layout.extent, -(e.clientX - d.startX) / Math.max(1, widthPx)));
+            }
+            const { x, y, rect } = at(e);
+            setHover(rect ? { rect, x, y } : null);
+          }}
+          onMouseLeave={() => {
+            drag.current = null;
+            setHover(null);
+          }}
+        />
+        {hovered && hover && (
+          <div
+            className="flame-tooltip"
+            style={{ left: Math.min(hover.x + 14, Math.max(0, widthPx - 340)), top: hover.y + 16 }}
+            role="tooltip"
+          >
+            {hovered.merged > 1 || !hoveredFrame ? (
+              <span>{hovered.merged} small frames — zoom in to see them</span>
+            ) : (
+              <>
+                <strong>{hovered.label}</strong>
+                <code>{formatFrame(hoveredFrame)}</code>
+                <span>
+                  total {formatValue(layout.width[hovered.nodeIndex] ?? 0, unit)} (
+                  {(((layout.width[hovered.nodeIndex] ?? 0) / total) * 100).toFixed(1)}%) · self{' '}
+                  {formatValue(selfValues?.[hovered.nodeIndex] ?? 0, unit)}
+                </span>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

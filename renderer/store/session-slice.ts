@@ -1,0 +1,82 @@
+/** The session on screen (opened from a file or just recorded), and saving, exporting and comparing it. */
+import type {
+  BackendInfo,
+  ExportFormat,
+  OpenedSession,
+  SessionComparison,
+  SessionSource,
+  WriteResult,
+} from '../../core/bridge/contract';
+import { errorLine } from './slice';
+import type { SliceCreator } from './slice';
+
+export interface SessionSlice {
+  info: BackendInfo | null;
+  opened: OpenedSession | null;
+  sessionStatus: 'idle' | 'loading' | 'error';
+  sessionError: string | null;
+  comparison: SessionComparison | null;
+  /** Reads the backend's state at start (the `ui FILE` session, a recording in progress). */
+  init(): Promise<void>;
+  openSession(source: SessionSource): Promise<void>;
+  /** Asks for a file with a native dialog (Electron) and opens it. */
+  pickAndOpenSession(): Promise<void>;
+  showSession(opened: OpenedSession): void;
+  saveSession(): Promise<WriteResult | null>;
+  exportSession(format: ExportFormat, profile?: 'cpu' | 'alloc'): Promise<WriteResult | null>;
+  compareWith(base: SessionSource): Promise<void>;
+}
+
+export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get) => {
+  const fail = (error: unknown): null => {
+    set({ sessionStatus: 'error', sessionError: errorLine(error) });
+    return null;
+  };
+  return {
+    info: null,
+    opened: null,
+    sessionStatus: 'idle',
+    sessionError: null,
+    comparison: null,
+    async init() {
+      try {
+        const state = await api.getState();
+        set({ info: state.info, recording: state.recording });
+        if (state.session) get().showSession(state.session);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    async openSession(source) {
+      set({ sessionStatus: 'loading', sessionError: null });
+      try {
+        get().showSession(await api.openSession(source));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    async pickAndOpenSession() {
+      const path = await api.pickSessionFile().catch(fail);
+      if (path) await get().openSession({ kind: 'path', path });
+    },
+    showSession(opened) {
+      set({ opened, sessionStatus: 'idle', sessionError: null, comparison: null });
+    },
+    async saveSession() {
+      set({ sessionError: null });
+      return api.saveSession({}).catch(fail);
+    },
+    async exportSession(format, profile) {
+      set({ sessionError: null });
+      return api.exportSession(profile ? { format, profile } : { format }).catch(fail);
+    },
+    async compareWith(base) {
+      set({ sessionStatus: 'loading', sessionError: null });
+      try {
+        set({ comparison: await api.diffSessions({ base }), sessionStatus: 'idle' });
+      } catch (error) {
+        fail(error);
+      }
+    },
+  };
+};

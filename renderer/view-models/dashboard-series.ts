@@ -1,0 +1,160 @@
+/**
+ * The live dashboard's view-model: one point per snapshot for the charts, and the latest figures for the
+ * tiles. Pure: snapshots in, plain numbers out. `t` is seconds since the start.
+ */
+import type { AgentSnapshot } from '../../core/agent-protocol';
+import { readTlsSection } from '../../core/network/tls-section';
+import { readPendingPromises } from './extensions';
+
+export interface DashboardPoint {
+  /** Seconds since the start. */
+  t: number;
+  connecting: number;
+  open: number;
+  idle: number;
+  destroyedReferenced: number;
+  poolInUse: number;
+  poolIdle: number;
+  poolQueued: number;
+  fdsOpen: number | null;
+  /** The descriptor limit; null when unknown (the chart leaves it out when far above the open count). */
+  fdLimit: number | null;
+  delayP50Ms: number;
+  delayP99Ms: number;
+  delayMaxMs: number;
+  /** Event-loop utilisation, percent. */
+  utilizationPct: number;
+  heapUsed: number;
+  heapTotal: number;
+  rss: number;
+  inFlight: number;
+  pendingPromises: number | null;
+  /** TLS handshakes finished in the interval, and the slowest of them (ms); null without the TLS section. */
+  tlsCompleted: number | null;
+  tlsMaxMs: number | null;
+  tlsInProgress: number | null;
+}
+
+export function dashboardPoints(snapshots: readonly AgentSnapshot[], startTime: number): DashboardPoint[] {
+  return snapshots.map((s) => {
+    const tls = readTlsSection(s);
+    let poolInUse = 0;
+    let poolIdle = 0;
+    let poolQueued = 0;
+    for (const pool of s.pools) {
+      poolInUse += pool.inUse;
+      poolIdle += pool.idle;
+      poolQueued += pool.queued;
+    }
+    return {
+      t: Math.max(0, (s.time - startTime) / 1000),
+      connecting: s.sockets.connecting,
+      open: s.sockets.open,
+      idle: s.sockets.idle,
+      destroyedReferenced: s.sockets.destroyedReferenced,
+      poolInUse,
+      poolIdle,
+      poolQueued,
+      fdsOpen: s.fds.open,
+      fdLimit: s.fds.limit,
+      delayP50Ms: s.eventLoop.delayP50Ms,
+      delayP99Ms: s.eventLoop.delayP99Ms,
+      delayMaxMs: s.eventLoop.delayMaxMs,
+      utilizationPct: s.eventLoop.utilization * 100,
+      heapUsed: s.memory.heapUsed,
+      heapTotal: s.memory.heapTotal,
+      rss: s.memory.rss,
+      inFlight: s.http.inFlight,
+      pendingPromises: readPendingPromises(s),
+      tlsCompleted: tls ? tls.hosts.reduce((n, h) => n + h.completed, 0) : null,
+      tlsMaxMs: tls ? tls.hosts.reduce((m, h) => Math.max(m, h.handshakeMs.max), 0) : null,
+      tlsInProgress: tls ? tls.inProgress.tcp + tls.inProgress.tls : null,
+    };
+  });
+}
+
+/** One tile of the dashboard: the latest value and the worst seen. */
+export interface Tile {
+  label: string;
+  unit: 'count' | 'ms' | 'bytes' | 'ratio';
+  latest: number | null;
+  peak: number | null;
+  /** e.g. the FD limit. */
+  limit?: number | null;
+  /** True when the latest value deserves attention. */
+  alarming: boolean;
+}
+
+export function dashboardTiles(points: readonly DashboardPoint[]): Tile[] {
+  const last = points.at(-1);
+  const peak = (read: (p: DashboardPoint) => number | null): number | null =>
+    points.reduce<number | null>((m, p) => {
+      const v = read(p);
+      return v === null ? m : m === null ? v : Math.max(m, v);
+    }, null);
+  const fdShare = last?.fdsOpen != null && last.fdLimit ? last.fdsOpen / last.fdLimit : 0;
+  return [
+    {
+      label: 'Sockets open',
+      unit: 'count',
+      latest: last ? last.open + last.idle + last.connecting : null,
+      peak: peak((p) => p.open + p.idle + p.connecting),
+      alarming: false,
+    },
+    {
+      label: 'Requests queued for a socket',
+      unit: 'count',
+      latest: last?.poolQueued ?? null,
+      peak: peak((p) => p.poolQueued),
+      alarming: (last?.poolQueued ?? 0) > 0,
+    },
+    {
+      label: 'Open file descriptors',
+      unit: 'count',
+      latest: last?.fdsOpen ?? null,
+      peak: peak((p) => p.fdsOpen),
+      limit: last?.fdLimit ?? null,
+      alarming: fdShare > 0.8,
+    },
+    {
+      label: 'Event-loop delay p99',
+      unit: 'ms',
+      latest: last?.delayP99Ms ?? null,
+      peak: peak((p) => p.delayP99Ms),
+      alarming: (last?.delayP99Ms ?? 0) > 100,
+    },
+    {
+      label: 'Event-loop utilisation',
+      unit: 'ratio',
+      latest: last ? last.utilizationPct / 100 : null,
+      peak: peak((p) => p.utilizationPct / 100),
+      alarming: (last?.utilizationPct ?? 0) > 90,
+    },
+    {
+      label: 'Heap used',
+      unit: 'bytes',
+      latest: last?.heapUsed ?? null,
+      peak: peak((p) => p.heapUsed),
+      alarming: false,
+    },
+    {
+      label: 'Pending promises',
+      unit: 'count',
+      latest: last?.pendingPromises ?? null,
+      peak: peak((p) => p.pendingPromises),
+      alarming: false,
+    },
+    {
+      label: 'Requests in flight',
+      unit: 'count',
+      latest: last?.inFlight ?? null,
+      peak: peak((p) => p.inFlight),
+      alarming: false,
+    },
+  ];
+}
+
+/** Whether the FD chart should draw the limit: only when the open count comes within a quarter of it (else the line flattens the count). */
+export function fdLimitWorthShowing(points: readonly DashboardPoint[]): boolean {
+  return points.some((p) => p.fdsOpen !== null && p.fdLimit !== null && p.fdsOpen >= p.fdLimit / 4);
+}

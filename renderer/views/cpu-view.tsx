@@ -1,0 +1,58 @@
+/** CPU: the session's CPU profile (all windows) as a flame graph, and the top functions by self time. */
+import { useMemo, useState } from 'react';
+import { layoutFlame } from '../../core/profile/flame-layout';
+import type { FlameOrder } from '../../core/profile/flame-layout';
+import { valueIndexOf } from '../../core/profile/profile-model';
+import { topFunctions } from '../../core/profile/top';
+import { useApp } from '../bridge/bridge-context';
+import { FlameGraph } from '../components/flame-graph';
+import { EmptyState } from '../components/states';
+import { TopTable } from '../components/top-table';
+import { selectIsLive } from '../store/selectors';
+import { cpuModelOf } from '../view-models/profile-models';
+import { OrderSwitch } from '../components/order-switch';
+
+export function CpuView() {
+  const session = useApp((s) => (selectIsLive(s) ? null : (s.opened?.session ?? null)));
+  const live = useApp(selectIsLive);
+  const [order, setOrder] = useState<FlameOrder>('alphabetical');
+  const [selected, setSelected] = useState<number | null>(null);
+  const [query, setQuery] = useState('');
+  const model = useMemo(() => (session ? cpuModelOf(session) : null), [session]);
+  const valueIndex = model ? Math.max(0, valueIndexOf(model, 'time')) : 0;
+  const layout = useMemo(
+    () => (model ? layoutFlame(model, valueIndex, order) : null),
+    [model, valueIndex, order],
+  );
+  const top = useMemo(() => (model ? topFunctions(model, valueIndex, 40) : []), [model, valueIndex]);
+  if (!model || !layout)
+    return (
+      <EmptyState
+        icon="flame"
+        title={live ? 'The CPU profile appears when the recording stops' : 'No CPU profile in this session'}
+      >
+        {!live && <p>Record with the CPU profiler on (the default) to see where time goes.</p>}
+      </EmptyState>
+    );
+  const unit = model.valueTypes[valueIndex]?.unit ?? '';
+  return (
+    <div className="profile-view">
+      <div className="flame-toolbar">
+        <OrderSwitch order={order} onOrder={setOrder} />
+        <span className="muted">{session?.cpuProfiles.length} window(s) merged</span>
+      </div>
+      <FlameGraph
+        key={`${order}`}
+        layout={layout}
+        selected={selected}
+        onSelect={setSelected}
+        query={query}
+        onQuery={setQuery}
+      />
+      <section className="panel">
+        <h2>Top functions by self time</h2>
+        <TopTable rows={top} unit={unit} caption="Top functions by self time" onPick={setQuery} />
+      </section>
+    </div>
+  );
+}
