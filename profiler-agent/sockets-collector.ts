@@ -31,10 +31,14 @@ const MAX_LISTED = 500;
 export function createSocketsCollector(census: NetworkCensus): Collector<SocketsSection> {
   let maxPeers = DEFAULT_MAX_PEERS;
   let context: CollectorContext | undefined;
+  let describe: (socket: SocketLike, census: Census) => SocketDetail = () => {
+    throw new Error('sockets collector not started');
+  };
   return {
     name: 'sockets',
     start(ctx) {
       context = ctx;
+      describe = describer(ctx.builtins.tls.Server);
       maxPeers = ctx.options.maxPeers ?? DEFAULT_MAX_PEERS;
     },
     collect(now) {
@@ -78,23 +82,30 @@ export function createSocketsCollector(census: NetworkCensus): Collector<Sockets
   };
 }
 
-function describe(socket: SocketLike, census: Census): SocketDetail {
-  const side = isServerSide(socket) ? 'server' : 'client';
-  return {
-    // Server side groups by the client's host: its ephemeral ports would make every socket a peer.
-    peer:
-      side === 'server'
-        ? (socket.remoteAddress ?? '?')
-        : (census.poolOrigin.get(socket) ??
-          `${socket._host ?? socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`),
-    side,
-    tls: socket.encrypted === true,
-    state: stateOf(socket, census),
-    localPort: socket.localPort ?? null,
-    remoteAddress: socket.remoteAddress ?? null,
-    remotePort: socket.remotePort ?? null,
-    bytesRead: socket.bytesRead ?? 0,
-    bytesWritten: socket.bytesWritten ?? 0,
+/**
+ * Describes sockets. A TLS server's connections show up as their raw TCP sockets (the TLSSocket wrapping
+ * one holds no handle of its own): those are TLS because their server is a `tls.Server`.
+ */
+function describer(tlsServer: abstract new (...args: never[]) => object) {
+  return (socket: SocketLike, census: Census): SocketDetail => {
+    const server = socket.server ?? socket._server;
+    const side = server || socket._tlsOptions?.isServer ? 'server' : 'client';
+    return {
+      // Server side groups by the client's host: its ephemeral ports would make every socket a peer.
+      peer:
+        side === 'server'
+          ? (socket.remoteAddress ?? '?')
+          : (census.poolOrigin.get(socket) ??
+            `${socket._host ?? socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`),
+      side,
+      tls: socket.encrypted === true || server instanceof tlsServer,
+      state: stateOf(socket, census),
+      localPort: socket.localPort ?? null,
+      remoteAddress: socket.remoteAddress ?? null,
+      remotePort: socket.remotePort ?? null,
+      bytesRead: socket.bytesRead ?? 0,
+      bytesWritten: socket.bytesWritten ?? 0,
+    };
   };
 }
 
@@ -103,10 +114,6 @@ function stateOf(socket: SocketLike, census: Census): keyof SocketStates {
   if (socket.connecting) return 'connecting';
   if (census.idle.has(socket)) return 'idle';
   return 'open';
-}
-
-function isServerSide(socket: SocketLike): boolean {
-  return Boolean(socket.server ?? socket._server ?? socket._tlsOptions?.isServer);
 }
 
 function emptyStates(): SocketStates {
