@@ -2,9 +2,12 @@
 import type { DemoScenario } from '../scenario';
 import { eventLoopBlock } from './event-loop-block';
 import { fdExhaustion } from './fd-exhaustion';
+import { fetchPoolStarvation } from './fetch-pool-starvation';
 import { healthy } from './healthy';
 import { poolStarvation } from './pool-starvation';
 import { socketLeak } from './socket-leak';
+import { tlsSlow } from './tls-slow';
+import { tlsStalled } from './tls-stalled';
 
 export const scenarios: readonly DemoScenario[] = [
   healthy,
@@ -12,6 +15,9 @@ export const scenarios: readonly DemoScenario[] = [
   socketLeak,
   fdExhaustion,
   eventLoopBlock,
+  tlsSlow,
+  tlsStalled,
+  fetchPoolStarvation,
 ];
 
 /** The scenario named `name`, or undefined. */

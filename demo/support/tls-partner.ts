@@ -1,0 +1,71 @@
+/**
+ * Local TLS peers for the TLS scenarios, on 127.0.0.1 with a throwaway certificate: a tax service whose
+ * handshake is slow (its SNI callback looks the certificate up in a slow store), and a peer that accepts
+ * TCP and never answers the ClientHello (a plain-TCP service on the port a TLS client was given).
+ */
+import https from 'node:https';
+import net from 'node:net';
+import tls from 'node:tls';
+import { createSelfSigned } from './self-signed';
+
+/** A running peer: its `https://localhost:PORT` base URL and how to stop it. */
+export interface TlsPeer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+function listen(server: net.Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port));
+  });
+}
+
+function closer(server: net.Server, sockets: Set<net.Socket>, cleanup: () => void): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => {
+        cleanup();
+        resolve();
+      });
+    });
+}
+
+/** An HTTPS service answering `{ ratePercent }` whose every full handshake waits `handshakeDelayMs` first. */
+export async function startSlowHandshakeTaxService(handshakeDelayMs: number): Promise<TlsPeer> {
+  const cert = createSelfSigned();
+  const context = tls.createSecureContext({ key: cert.key, cert: cert.cert });
+  const sockets = new Set<net.Socket>();
+  const server = https.createServer(
+    {
+      key: cert.key,
+      cert: cert.cert,
+      // The certificate store is slow: every handshake waits for it before the ServerHello goes out.
+      SNICallback: (_name, done) => setTimeout(() => done(null, context), handshakeDelayMs),
+    },
+    (_request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ ratePercent: 19 }));
+    },
+  );
+  server.on('connection', (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const port = await listen(server);
+  return { url: `https://localhost:${port}`, port, stop: closer(server, sockets, cert.cleanup) };
+}
+
+/** A TCP listener that accepts connections and never sends a byte: TLS clients wait for a ServerHello forever. */
+export async function startSilentPeer(): Promise<TlsPeer> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+  });
+  const port = await listen(server);
+  return { url: `https://localhost:${port}`, port, stop: closer(server, sockets, () => undefined) };
+}
