@@ -30,16 +30,30 @@ describe('startDemo', () => {
     );
   });
 
-  it.each(scenarios.map((s) => s.name))('%s serves 200s on 127.0.0.1', async (name) => {
-    const d = await demo(name);
-    expect(d.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(d.scenario).toBe(name);
-    const path = name === 'pool-starvation' ? '/products/5/availability' : '/products/5';
-    const answer = await timedCall(`${d.url}${path}`);
-    expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ id: 5, name: 'Product 5' });
+  it('rejects a port in use and a load rate of 0, leaving nothing listening', async () => {
+    const d = await demo('healthy');
+    const port = Number(new URL(d.url).port);
+    await expect(startDemo({ scenario: 'healthy', port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(startDemo({ scenario: 'healthy', load: true, loadRatePerSecond: 0 })).rejects.toThrow(
+      RangeError,
+    );
     expect((await timedCall(`${d.url}/health`)).status).toBe(200);
   });
+
+  it.each(scenarios.map((s) => [s.name, s] as const))(
+    '%s answers every request of its load with 2xx',
+    async (name, s) => {
+      const d = await demo(name);
+      expect(d.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(d.scenario).toBe(name);
+      for (const request of s.load.requests) {
+        const answer = await timedCall(`${d.url}${request.path}`, request.method, request.body);
+        expect(answer.status, `${request.method} ${request.path}`).toBeGreaterThanOrEqual(200);
+        expect(answer.status, `${request.method} ${request.path}`).toBeLessThan(300);
+      }
+      expect((await timedCall(`${d.url}/health`)).status).toBe(200);
+    },
+  );
 
   it('healthy: the load loop gets answers, and orders leave no socket behind', async () => {
     const d = await demo('healthy', true);

@@ -43,31 +43,27 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const upstream = await startUpstreamServer(host);
   let service: ScenarioService | undefined;
   let front: FrontServer | undefined;
-  try {
-    service = await scenario.start({ upstreamUrl: upstream.url });
-    front = await startFrontServer(scenario.name, service, host, options.port ?? 0);
-  } catch (error) {
-    await service?.stop();
-    await upstream.close();
-    throw error;
-  }
-  const loadLoop: LoadLoop | undefined = options.load
-    ? startLoadLoop(front.url, {
-        ...scenario.load,
-        ratePerSecond: options.loadRatePerSecond ?? scenario.load.ratePerSecond,
-      })
-    : undefined;
-
-  const started = { front, service };
-  let stopped: Promise<void> | undefined;
+  let loadLoop: LoadLoop | undefined;
   // Load first (no new requests), then the front, then the upstream (queued upstream calls fail fast
   // instead of reconnecting), then what the scenario holds.
   const stopAll = async (): Promise<void> => {
     await loadLoop?.stop();
-    await started.front.close();
+    await front?.close();
     await upstream.close();
-    await started.service.stop();
+    await service?.stop();
   };
+  try {
+    service = await scenario.start({ upstreamUrl: upstream.url });
+    front = await startFrontServer(scenario.name, service, host, options.port ?? 0);
+    if (options.load) {
+      const ratePerSecond = options.loadRatePerSecond ?? scenario.load.ratePerSecond;
+      loadLoop = startLoadLoop(front.url, { ...scenario.load, ratePerSecond });
+    }
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  let stopped: Promise<void> | undefined;
   return {
     url: front.url,
     upstreamUrl: upstream.url,

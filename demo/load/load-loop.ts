@@ -26,7 +26,11 @@ export interface LoadLoop {
 // A request slower than this is abandoned and counted as failed (the demo's queues can be seconds long).
 const REQUEST_TIMEOUT_MS = 30_000;
 
+/** Starts the clients at once; throws a RangeError for fewer than 1 client or a rate not above 0. */
 export function startLoadLoop(frontUrl: string, plan: LoadPlan): LoadLoop {
+  if (!(plan.concurrency >= 1 && plan.ratePerSecond > 0 && plan.requests.length > 0)) {
+    throw new RangeError('a load plan needs requests, at least 1 client and a rate above 0 per second');
+  }
   const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency });
   const stopping = new AbortController();
   // Every client listens on the one signal twice at most (its request and its pause).

@@ -12,7 +12,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createLeakBudget } from '../leak-budget';
 import type { LeakBudget } from '../leak-budget';
-import { productAndOrderTraffic } from '../load/product-traffic';
 import type { DemoScenario, ScenarioContext, ScenarioService } from '../scenario';
 import { authenticate } from '../service/customer-session';
 import { HttpError, readJsonBody, sendJson } from '../service/http-json';
@@ -23,7 +22,16 @@ export const fdExhaustion: DemoScenario = {
   name: 'fd-exhaustion',
   description:
     'descriptors climb toward the limit: an order journal file is opened per request and never closed',
-  load: { requests: productAndOrderTraffic, concurrency: 4, ratePerSecond: 20 },
+  // Two orders in three requests: ~16 descriptors a second, a climb a 30 s recording cannot miss.
+  load: {
+    requests: [
+      { method: 'POST', path: '/orders', body: { productId: 42, quantity: 2 } },
+      { method: 'GET', path: '/products/7' },
+      { method: 'POST', path: '/orders', body: { productId: 7, quantity: 1 } },
+    ],
+    concurrency: 4,
+    ratePerSecond: 24,
+  },
   start: startJournaledOrdersApi,
 };
 

@@ -80,7 +80,7 @@ function parseDemoArgs(args: string[]): DemoArgs {
   const rate = values.rate === undefined ? undefined : Number(values.rate);
   if (rate !== undefined && !(rate > 0 && rate <= 1000)) {
     throw new UserError(
-      `--rate must be a number of requests per second from 1 to 1000, not "${values.rate}"`,
+      `--rate must be a number of requests per second above 0, up to 1000, not "${values.rate}"`,
       2,
     );
   }
