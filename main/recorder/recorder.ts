@@ -74,7 +74,7 @@ export async function startRecording(
     },
   };
   const { session } = target;
-  const agent: AgentClient = await injectAgent(session, { promises: options.promises });
+  const agent: AgentClient = await injectAgent(session);
   header.target.argv = agent.hello.argv;
   const writer = createSessionWriter(options.output, header);
   const write = (record: SessionRecord): void => writer.write(record);

@@ -1,0 +1,45 @@
+/** `hyperscope report FILE [--json]`: findings and summaries of a recorded session, like `pprof -top`. */
+import { parseArgs } from 'node:util';
+import { analysisContext } from '../../../core/findings/analysis-context';
+import { buildReport } from '../../../core/report/build-report';
+import { formatTextReport } from '../../../core/report/format-text';
+import { remapReportFrames, reportFrameUrls } from '../../../core/report/remap-report';
+import { loadSourceMaps } from '../../profile/load-source-maps';
+import { readSessionFile } from '../../session/read-session-file';
+import type { Command } from '../command';
+import { UserError } from '../command';
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'findings and summaries of a session file (--json for machines)',
+  usage: `hyperscope report FILE [--json] [--color]
+
+  --json     the report as JSON (schema "hyperscope.report/1")
+  --color    ANSI colours in the text report (default: when stdout is a terminal)`,
+  async run(argv) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        options: { json: { type: 'boolean', default: false }, color: { type: 'boolean' } },
+        allowPositionals: true,
+      });
+    } catch (error) {
+      throw new UserError((error as Error).message, 2);
+    }
+    const [file, ...extra] = parsed.positionals;
+    if (!file || extra.length > 0) throw new UserError('give one session file: hyperscope report FILE', 2);
+    const session = await readSessionFile(file);
+    const generated = buildReport(session, analysisContext(session));
+    // Frames of transpiled or bundled code read better in the sources the target was built from.
+    const { maps } = await loadSourceMaps(reportFrameUrls(generated));
+    const report = remapReportFrames(generated, maps);
+    if (parsed.values.json) {
+      process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    } else {
+      const color = parsed.values.color ?? process.stdout.isTTY === true;
+      process.stdout.write(formatTextReport(report, { color }) + '\n');
+    }
+    return 0;
+  },
+};
