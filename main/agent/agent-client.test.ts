@@ -1,4 +1,5 @@
 // The agent injected into real Node processes (18, 20, 22, 24; CommonJS and ES-module entry points).
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentSnapshot, PoolOrigin } from '../../core/agent-protocol';
@@ -45,6 +46,15 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 5_
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+const canConnect = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
 
 const poolsTo = (snapshot: AgentSnapshot, port: number): PoolOrigin[] =>
   snapshot.pools.filter((pool) => pool.origin === `127.0.0.1:${port}`);
@@ -128,13 +138,17 @@ describe.each([18, 20, 22, 24] as const)('the agent in a CommonJS target on Node
 });
 
 describe.each([18, 20] as const)('the agent in an ES-module target on Node %i', (major) => {
-  it('installs without a module-scope require, collects and detaches', async () => {
-    const { session, port } = await startTarget('pool-target.mjs', major, { FIRE_EARLY: '1' });
+  it('installs without a module-scope require, collects, detaches and closes the inspector', async () => {
+    const { target, session, port } = await startTarget('pool-target.mjs', major, { FIRE_EARLY: '1' });
     await until(async () => (await evaluate<number>(session, 'fixture.heldCount()')) === 2, 'early requests');
-    const agent = await injectAgent(session);
+    const agent = await injectAgent(session, { closeInspector: true });
     expect(agent.hello.moduleKind).toBe('module');
     expect(poolsTo(await agent.collect(), port)).toEqual([expect.objectContaining({ inUse: 2, queued: 3 })]);
     await agent.detach();
-    expect(Object.values(await evaluate<object>(session, 'fixture.leftAsFound()'))).not.toContain(false);
+    await expect(session.closed).resolves.toBe('disconnected');
+    // The inspector's port is closed, and the target runs on.
+    const { port: inspectorPort } = new URL(target.wsUrl);
+    await expect(canConnect(Number(inspectorPort))).resolves.toBe(false);
+    expect(target.child.exitCode).toBeNull();
   });
 });
