@@ -1,12 +1,26 @@
 /** When the inspector connection closes under a recording: did the target exit, or only the connection? */
-import type { AttachedTarget } from '../inspector/attached-target';
 import type { EndRecord } from '../../core/session/records';
+import type { AttachedTarget } from '../inspector/attached-target';
+
+/** How long to wait for a launched child's exit status after its inspector went away, ms. */
+const EXIT_GRACE_MS = 1500;
 
 export async function describeLostTarget(
   target: AttachedTarget,
 ): Promise<{ reason: EndRecord['reason']; message: string }> {
-  if (target.attachedBy !== 'url' && !isAlive(target.pid)) {
-    return { reason: 'target-exited', message: `the target (pid ${target.pid}) exited` };
+  const exited = `the target (pid ${target.pid}) exited`;
+  if (target.attachedBy === 'launch') {
+    // A launched child is ours: its exit status says what happened (a zombie still answers kill(pid, 0)).
+    const status = await Promise.race([
+      target.exited,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), EXIT_GRACE_MS).unref()),
+    ]);
+    if (status) {
+      const how = status.signal ? `killed by ${status.signal}` : `exit code ${status.code}`;
+      return { reason: 'target-exited', message: `${exited} (${how})` };
+    }
+  } else if (target.attachedBy === 'pid' && !isAlive(target.pid)) {
+    return { reason: 'target-exited', message: exited };
   }
   return { reason: 'connection-lost', message: 'the inspector connection was closed' };
 }
