@@ -53,6 +53,14 @@ describe('install', () => {
     expect(installedAgent()).toBeUndefined();
   });
 
+  it('captures creation stacks of new http.Agents within a budget, counting the rest', () => {
+    install(undefined);
+    const agents = Array.from({ length: 200 }, () => new http.Agent());
+    const snapshot = JSON.parse(installedAgent()?.collect() ?? 'null') as AgentSnapshot;
+    expect(snapshot.agent.dropped.httpAgentStacks).toBeGreaterThanOrEqual(100);
+    expect(agents).toHaveLength(200);
+  });
+
   it('detaches an agent of another version and replaces it', () => {
     const detach = vi.fn();
     (globalThis as Record<symbol, unknown>)[Symbol.for(AGENT_GLOBAL_KEY)] = { version: 0, detach };

@@ -29,6 +29,11 @@ interface AgentRecord {
 
 /** How many agents are tracked at most; agents beyond are counted in `dropped.httpAgents`. */
 const MAX_AGENTS = 10_000;
+/**
+ * Creation stacks captured per second at most (~10 µs each). `agent: false` builds an agent per request:
+ * beyond this, agents are still tracked, without a stack (`dropped.httpAgentStacks`).
+ */
+const STACKS_PER_SECOND = 50;
 
 export class HttpAgentRegistry {
   private readonly records = new WeakMap<object, AgentRecord>();
@@ -36,6 +41,7 @@ export class HttpAgentRegistry {
   private patches: MethodPatch[] = [];
   private nextId = 1;
   private context: CollectorContext | undefined;
+  private stackWindow = { start: 0, used: 0 };
 
   start(context: CollectorContext): void {
     this.context = context;
@@ -48,7 +54,7 @@ export class HttpAgentRegistry {
     const onConstruct = (self: unknown, args: unknown[], wrapper: Method): void => {
       // The constructor's own `this.on('free', …)`: no 'free' listener yet means construction, not later use.
       if (args[0] !== 'free' || !isHttpAgent(self) || self.listenerCount('free') > 0) return;
-      this.add(self, captureStack(wrapper));
+      this.add(self, this.stackBudget() ? captureStack(wrapper) : undefined);
     };
     this.patches.push(patchMethod(proto, 'on', onConstruct, onError));
     this.add(http.globalAgent);
@@ -94,6 +100,15 @@ export class HttpAgentRegistry {
     if (!record?.created) return undefined;
     record.frames ??= dropLeadingNodeFrames(parseStack(record.created.stack));
     return record.frames;
+  }
+
+  /** True while this second's stack budget lasts; counts a drop otherwise. */
+  private stackBudget(): boolean {
+    const now = Date.now();
+    if (now - this.stackWindow.start >= 1000) this.stackWindow = { start: now, used: 0 };
+    if (this.stackWindow.used++ < STACKS_PER_SECOND) return true;
+    this.context?.drop('httpAgentStacks');
+    return false;
   }
 
   private pruneDead(): void {

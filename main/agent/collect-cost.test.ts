@@ -39,20 +39,23 @@ it('collects with 1000 sockets open in a few milliseconds', async () => {
   const snapshot = await agent.collect();
   expect(snapshot.sockets.total).toBeGreaterThanOrEqual(2 * REQUESTS);
 
-  const inTargetMs = await evaluate<number>(`(() => {
+  // CPU time as well as wall time: on a loaded machine the wall clock also counts time descheduled.
+  const inTarget = await evaluate<{ wallMs: number; cpuMs: number }>(`(() => {
     const agent = globalThis[Symbol.for('hyperscope.agent')];
-    const started = performance.now();
+    for (let i = 0; i < 10; i++) agent.collect(); // warm up: a recording collects every second
+    const wall = performance.now();
+    const cpu = process.cpuUsage();
     for (let i = 0; i < ${ROUNDS}; i++) agent.collect();
-    return (performance.now() - started) / ${ROUNDS};
+    const used = process.cpuUsage(cpu);
+    return { wallMs: (performance.now() - wall) / ${ROUNDS}, cpuMs: (used.user + used.system) / 1000 / ${ROUNDS} };
   })()`);
   const started = performance.now();
-  let cpuMs = 0;
-  for (let i = 0; i < ROUNDS; i++) cpuMs += (await agent.collect()).agent.collectCpuMs;
+  for (let i = 0; i < ROUNDS; i++) await agent.collect();
   const roundTripMs = (performance.now() - started) / ROUNDS;
   console.log(
-    `collect with ${snapshot.sockets.total} sockets: ${inTargetMs.toFixed(2)} ms in the target (incl. JSON), ` +
-      `${(cpuMs / ROUNDS).toFixed(2)} ms CPU (collectCpuMs), ${roundTripMs.toFixed(2)} ms round trip over CDP`,
+    `collect with ${snapshot.sockets.total} sockets, incl. JSON: ${inTarget.cpuMs.toFixed(2)} ms CPU, ` +
+      `${inTarget.wallMs.toFixed(2)} ms wall in the target; ${roundTripMs.toFixed(2)} ms round trip over CDP`,
   );
-  expect(inTargetMs).toBeLessThan(50);
+  expect(inTarget.cpuMs).toBeLessThan(25);
   await agent.detach();
 });
