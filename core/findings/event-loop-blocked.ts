@@ -11,6 +11,7 @@ import { timedSnapshots } from './analysis';
 import { rounded, seriesOf } from './evidence-series';
 import type { Finding, Severity } from './finding';
 import { median } from './trend';
+import { intervalsWithOwnPause } from './own-pauses';
 
 // A healthy service under moderate load keeps delay p99 under ~20 ms; a GC pause or a cold path can push
 // one interval's max to 50–80 ms. 100 ms of delay is a stall a user's request feels.
@@ -28,7 +29,9 @@ export const CRITICAL_MAX_DELAY_MS = 1000;
 /** At most one finding, with the caller's hot CPU frames as the likely culprits. */
 export function findEventLoopBlocked(session: Session, context: AnalysisContext): Finding[] {
   const samples = timedSnapshots(session).map(({ t, snapshot }) => ({ t, loop: snapshot.eventLoop }));
-  const stalled = samples.map((sample) => sample.loop.delayMaxMs >= STALL_MAX_DELAY_MS);
+  // Intervals in which Hyperscope itself paused the target (agent install, profile collection) don't count.
+  const ours = intervalsWithOwnPause(session);
+  const stalled = samples.map((sample, i) => !ours[i] && sample.loop.delayMaxMs >= STALL_MAX_DELAY_MS);
   if (mostStallsInAnyWindow(stalled) < MIN_STALLS_IN_WINDOW) return [];
   const stalls = samples.filter((_, i) => stalled[i]).map((sample) => sample.loop);
   const worstMaxMs = Math.max(...stalls.map((loop) => loop.delayMaxMs));
