@@ -3,6 +3,7 @@
  * The agent imports only these types (erased at build), so the shapes are checked on both sides.
  * All times are milliseconds unless a name says otherwise; sizes are bytes.
  */
+import type { PromiseOptions } from './chains/promise-section';
 import type { Frame } from './frame';
 
 /** Bumped whenever the snapshot shape changes incompatibly; a second attach reuses an agent of the same version. */
@@ -19,6 +20,8 @@ export interface AgentOptions {
   maxPools?: number;
   /** Keep query strings in recorded URLs (default false: stripped). */
   keepQueryStrings?: boolean;
+  /** Knobs of the promise-chain collector (sampling windows, stacks, caps). */
+  promises?: PromiseOptions;
 }
 
 /** What `install` returns. */
@@ -71,6 +74,8 @@ export interface PoolOrigin {
   keepAlive: boolean;
   /** Where the pool object was created, innermost first, when the agent saw its construction. */
   createdAt?: Frame[];
+  /** Where a request that had to queue for a socket was made (the latest seen), innermost first. */
+  queuedFrom?: Frame[];
 }
 
 /** Event-loop delay over the last interval, resolution already subtracted. */

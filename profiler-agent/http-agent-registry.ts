@@ -17,6 +17,7 @@ export interface HttpAgentInternals {
   requests: Record<string, unknown[] | undefined>;
   maxSockets: number;
   keepAlive?: boolean;
+  getName?(options: unknown): string;
   protocol?: string;
   listenerCount(event: string): number;
 }
@@ -25,6 +26,8 @@ interface AgentRecord {
   id: number;
   created?: CapturedStack;
   frames?: Frame[];
+  /** Per pool key: the latest stack of a request that had to queue for a socket (parsed on demand). */
+  queued?: Map<string, { stack: CapturedStack; frames?: Frame[] }>;
 }
 
 /** How many agents are tracked at most; agents beyond are counted in `dropped.httpAgents`. */
@@ -49,7 +52,11 @@ export class HttpAgentRegistry {
     const onError = (): void => context.drop('httpAgentHookError');
     const proto = http.Agent.prototype as object;
     const register = (self: unknown): void => this.add(self);
-    this.patches.push(patchMethod(proto, 'addRequest', register, onError));
+    const onAddRequest = (self: unknown, args: unknown[], wrapper: Method): void => {
+      this.add(self);
+      this.noteIfQueued(self, args[1], wrapper);
+    };
+    this.patches.push(patchMethod(proto, 'addRequest', onAddRequest, onError));
     this.patches.push(patchMethod(proto, 'removeSocket', register, onError));
     const onConstruct = (self: unknown, args: unknown[], wrapper: Method): void => {
       // The constructor's own `this.on('free', …)`: no 'free' listener yet means construction, not later use.
@@ -100,6 +107,30 @@ export class HttpAgentRegistry {
     if (!record?.created) return undefined;
     record.frames ??= dropLeadingNodeFrames(parseStack(record.created.stack));
     return record.frames;
+  }
+
+  /** Where requests that had to wait for a socket of `agent`'s pool `key` came from (user code first). */
+  queuedFrom(agent: object, key: string): Frame[] | undefined {
+    const entry = this.records.get(agent)?.queued?.get(key);
+    if (!entry) return undefined;
+    entry.frames ??= dropLeadingNodeFrames(parseStack(entry.stack.stack));
+    return entry.frames;
+  }
+
+  /**
+   * A request is about to queue when its origin has no free socket and all `maxSockets` are in use: keep
+   * its stack (within the stack budget), so a starved pool can name the code that waits on it even when
+   * the agent was created before attach. Costs nothing while the pool has room.
+   */
+  private noteIfQueued(self: unknown, options: unknown, wrapper: Method): void {
+    if (!isHttpAgent(self) || typeof self.getName !== 'function' || !Number.isFinite(self.maxSockets)) return;
+    const key = self.getName(options);
+    if ((self.freeSockets[key]?.length ?? 0) > 0) return;
+    if ((self.sockets[key]?.length ?? 0) < self.maxSockets) return;
+    const record = this.records.get(self);
+    if (!record || !this.stackBudget()) return;
+    record.queued ??= new Map();
+    record.queued.set(key, { stack: captureStack(wrapper) });
   }
 
   /** True while this second's stack budget lasts; counts a drop otherwise. */

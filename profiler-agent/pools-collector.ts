@@ -60,6 +60,8 @@ function describeAgent(agent: HttpAgentInternals, registry: HttpAgentRegistry): 
       keepAlive: agent.keepAlive === true,
     };
     if (createdAt) origin.createdAt = createdAt;
+    const queuedFrom = origin.queued > 0 ? registry.queuedFrom(agent, key) : undefined;
+    if (queuedFrom) origin.queuedFrom = queuedFrom;
     out.push(origin);
   }
   return out;

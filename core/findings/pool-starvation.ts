@@ -89,7 +89,7 @@ function poolFinding(samples: PoolSample[], s: Starvation): Finding {
         seriesOf('limit', 'count', samples, (sample) => sample.pool.maxSockets ?? 0),
       ],
     },
-    frames: creationFrames(samples),
+    frames: responsibleFrames(samples),
     advice:
       `Raise maxSockets for ${origin} (now ${s.limit}) to match the concurrency it must carry, give requests ` +
       `on this pool a timeout so callers do not wait without bound, and keep long-lived requests ` +
@@ -141,7 +141,11 @@ function starvedRuns(samples: PoolSample[]): PoolSample[][] {
   return runs;
 }
 
-function creationFrames(samples: PoolSample[]): Frame[] {
-  const withFrames = samples.find((sample) => sample.pool.createdAt && sample.pool.createdAt.length > 0);
-  return withFrames?.pool.createdAt ? [...withFrames.pool.createdAt] : [];
+function responsibleFrames(samples: PoolSample[]): Frame[] {
+  // Where the pool was made says which pool to fix; where queued requests came from, when the pool predates
+  // the attach, says who waits on it.
+  const created = samples.find((sample) => sample.pool.createdAt && sample.pool.createdAt.length > 0);
+  if (created?.pool.createdAt) return [...created.pool.createdAt];
+  const queued = samples.findLast((sample) => sample.pool.queuedFrom && sample.pool.queuedFrom.length > 0);
+  return queued?.pool.queuedFrom ? [...queued.pool.queuedFrom] : [];
 }

@@ -84,6 +84,12 @@ describe.each([18, 20, 22, 24] as const)('the agent in a CommonJS target on Node
     expect(created).toHaveLength(1);
     expect(created[0]?.createdAt?.[0]?.functionName).toMatch(/makeAgent$/);
     expect(created[0]?.createdAt?.[0]?.url).toMatch(/pool-target\.cjs$/);
+    // Requests that queued after install name their caller, also for the agent made before attach.
+    const queuedFrom = pools
+      .filter((pool) => pool.queuedFrom)
+      .map((pool) => pool.queuedFrom?.[0]?.functionName);
+    expect(queuedFrom).toHaveLength(2);
+    for (const name of queuedFrom) expect(name).toMatch(/fire$/);
     expect(busy.http.inFlight).toBe(6);
     expect(busy.peers).toContainEqual(
       expect.objectContaining({ peer: `127.0.0.1:${port}`, side: 'client', open: 6 }),

@@ -1,0 +1,45 @@
+// Each demo scenario, recorded through the CLI as a user would, yields its finding; `healthy` yields no
+// critical or warning finding.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../core/report/report';
+import { CLI, runCli } from './support/cli';
+
+const dir = mkdtempSync(join(tmpdir(), 'hyperscope-scenarios-'));
+
+async function recordScenario(scenario: string, seconds: number): Promise<Report> {
+  const output = join(dir, `${scenario}.hyperscope`);
+  const demo = ['--', process.execPath, CLI, 'demo', '--scenario', scenario, '--load'];
+  const recorded = await runCli(['record', '-q', '--duration', `${seconds}s`, '-o', output, ...demo]);
+  expect(recorded.code, recorded.stderr).toBe(0);
+  const report = await runCli(['report', '--json', output]);
+  expect(report.code, report.stderr).toBe(0);
+  return JSON.parse(report.stdout) as Report;
+}
+
+describe.concurrent('demo scenarios, recorded and reported', () => {
+  it('healthy has no critical or warning finding', async () => {
+    const report = await recordScenario('healthy', 10);
+    expect(report.schema).toBe('hyperscope.report/1');
+    expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it.each([
+    // Made before or after attach, the starved pool is traced to the scenario's code (its maker or its caller).
+    ['pool-starvation', 'pool-starvation', /pool-starvation(-agent)?\.ts/],
+    ['socket-leak', 'socket-leak', null],
+    ['fd-exhaustion', 'fd-exhaustion', null],
+    ['event-loop-block', 'event-loop-blocked', /computeReportSync/],
+  ] as const)('%s is found as %s, with the code responsible', async (scenario, kind, frame) => {
+    const report = await recordScenario(scenario, 10);
+    const finding = report.findings.find((f) => f.kind === kind);
+    expect(finding, JSON.stringify(report.findings.map((f) => f.title))).toBeDefined();
+    expect(['critical', 'warning']).toContain(finding!.severity);
+    expect(finding!.evidence.series.length).toBeGreaterThan(0);
+    if (frame) expect(finding!.frames.map((f) => `${f.functionName} ${f.url}`).join(' ')).toMatch(frame);
+    // Frames of the demo's bundled code point at its TypeScript sources.
+    for (const f of finding!.frames.filter((f) => f.url.includes('/demo/'))) expect(f.url).toMatch(/\.ts$/);
+  });
+});
