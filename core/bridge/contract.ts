@@ -24,8 +24,8 @@ export interface ProcessInfo {
   command: string;
   /** null when it could not be read. */
   nodeVersion: string | null;
-  /** The inspector's WebSocket URL when it is already open, else null. */
-  inspectorUrl: string | null;
+  /** Where its inspector listens (`host:port`) when it is open, else null. */
+  inspectorAddress: string | null;
 }
 
 /** A scenario of the built-in demo service. */

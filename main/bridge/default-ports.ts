@@ -8,6 +8,7 @@ import { analyzeSession } from '../../core/findings/analyze-session';
 import { createSessionAssembler } from '../../core/session/session-assembler';
 import type { Session } from '../../core/session/session';
 import { scenarios } from '../../demo/scenarios';
+import { listNodeProcesses } from '../ps/list-node-processes';
 import { readSessionFile } from '../session/read-session-file';
 import type { BackendPorts } from './backend-ports';
 import { attachLive } from './live-target';
@@ -23,9 +24,13 @@ export interface FacePorts {
 export function defaultPorts(face: FacePorts): BackendPorts {
   return {
     ...face,
-    listProcesses: async () => {
-      throw new Error('listing local processes is not available yet: attach by inspector address');
-    },
+    listProcesses: async () =>
+      (await listNodeProcesses()).map((p) => ({
+        pid: p.pid,
+        command: p.argv.join(' '),
+        nodeVersion: p.nodeVersion,
+        inspectorAddress: p.inspector ? `${p.inspector.host}:${p.inspector.port}` : null,
+      })),
     listDemoScenarios: async () => scenarios.map(({ name, description }) => ({ name, description })),
     attach: (target) => attachLive(target, { cliPath: face.cliPath, version: face.info.version }),
     readSessionFile,

@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatSeconds, formatValue } from '../view-models/format';
+import { formatAxisValue, formatSeconds, formatValue } from '../view-models/format';
 
 export interface SeriesSpec<T> {
   key: keyof T & string;
@@ -51,7 +51,7 @@ export function TimeChart<T extends { t: number }>(props: {
     <YAxis
       key="y"
       width={64}
-      tickFormatter={format}
+      tickFormatter={(v: number) => formatAxisValue(v, props.unit)}
       stroke="currentColor"
       fontSize={11}
       allowDecimals={false}

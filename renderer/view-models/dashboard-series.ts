@@ -137,13 +137,18 @@ export function dashboardTiles(points: readonly DashboardPoint[]): Tile[] {
       peak: peak((p) => p.heapUsed),
       alarming: false,
     },
-    {
-      label: 'Pending promises',
-      unit: 'count',
-      latest: last?.pendingPromises ?? null,
-      peak: peak((p) => p.pendingPromises),
-      alarming: false,
-    },
+    // Only with the promise collector's section: without it the count is unknown, not zero.
+    ...(points.some((p) => p.pendingPromises !== null)
+      ? [
+          {
+            label: 'Pending promises',
+            unit: 'count' as const,
+            latest: last?.pendingPromises ?? null,
+            peak: peak((p) => p.pendingPromises),
+            alarming: false,
+          },
+        ]
+      : []),
     {
       label: 'Requests in flight',
       unit: 'count',

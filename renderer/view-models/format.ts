@@ -41,7 +41,21 @@ export function formatValue(value: number | null | undefined, unit: string): str
 
 /** Seconds since start for an axis tick: `0s`, `45s`, `2m05`. */
 export function formatSeconds(seconds: number): string {
+  if (seconds < 10) return `${Number(seconds.toFixed(1))}s`;
   if (seconds < 120) return `${Math.round(seconds)}s`;
   const s = Math.round(seconds % 60);
   return `${Math.floor(seconds / 60)}m${String(s).padStart(2, '0')}`;
+}
+
+/** A short value for chart axes: bytes without decimals from 10 up (`134 MiB`, `1.5 GiB`), else as `formatValue`. */
+export function formatAxisValue(value: number, unit: string): string {
+  if (unit !== 'bytes' || !Number.isFinite(value)) return formatValue(value, unit);
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let scaled = Math.abs(value);
+  let u = 0;
+  while (scaled >= 1024 && u < units.length - 1) {
+    scaled /= 1024;
+    u++;
+  }
+  return `${value < 0 ? '-' : ''}${scaled >= 10 ? Math.round(scaled) : Number(scaled.toFixed(1))} ${units[u]}`;
 }

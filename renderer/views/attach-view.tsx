@@ -93,7 +93,7 @@ export function AttachView() {
                     {p.command}
                   </td>
                   <td>{p.nodeVersion ?? '?'}</td>
-                  <td>{p.inspectorUrl ? 'open' : 'closed'}</td>
+                  <td>{p.inspectorAddress ?? 'closed'}</td>
                   <td>
                     <button
                       type="button"

@@ -4,15 +4,16 @@ import { formatFrame } from '../../core/frame';
 import { readTlsSection } from '../../core/network/tls-section';
 import { useApp } from '../bridge/bridge-context';
 import { EmptyState } from '../components/states';
-import { selectSnapshots } from '../store/selectors';
-import { formatMs } from '../view-models/format';
+import { selectSnapshots, selectStartTime } from '../store/selectors';
+import { formatMs, formatRatio } from '../view-models/format';
 import { peerRows, poolRows, tlsHostRows } from '../view-models/network-tables';
 
 export function NetworkView() {
   const snapshots = useApp(selectSnapshots);
   const pools = useMemo(() => poolRows(snapshots), [snapshots]);
   const peers = useMemo(() => peerRows(snapshots), [snapshots]);
-  const tls = useMemo(() => tlsHostRows(snapshots), [snapshots]);
+  const startTime = useApp(selectStartTime);
+  const tls = useMemo(() => tlsHostRows(snapshots, startTime), [snapshots, startTime]);
   const last = snapshots.at(-1);
   const pending = last ? (readTlsSection(last)?.pending ?? []) : [];
   if (!last) return <EmptyState icon="globe" title="No network data yet" />;
@@ -103,13 +104,13 @@ export function NetworkView() {
                 <th>Host</th>
                 <th>Side</th>
                 <th className="num">Completed</th>
-                <th className="num">Reused</th>
+                <th className="num">Resumed</th>
                 <th className="num">Failed</th>
-                <th className="num">Mean</th>
-                <th className="num">p95</th>
+                <th className="num">p50</th>
+                <th className="num">p99</th>
                 <th className="num">Max</th>
-                <th>Protocol</th>
-                <th>ALPN</th>
+                <th className="num">TCP connect p50</th>
+                <th>Slowest started at</th>
               </tr>
             </thead>
             <tbody>
@@ -118,13 +119,13 @@ export function NetworkView() {
                   <td>{h.host}</td>
                   <td>{h.side}</td>
                   <td className="num">{h.completed}</td>
-                  <td className="num">{h.reused}</td>
-                  <td className="num">{h.failed}</td>
-                  <td className="num">{formatMs(h.meanMs)}</td>
-                  <td className="num">≤ {formatMs(h.p95Ms)}</td>
+                  <td className="num">{formatRatio(h.reuseRatio)}</td>
+                  <td className="num">{Object.values(h.errors).reduce((n, c) => n + c, 0)}</td>
+                  <td className="num">{formatMs(h.p50Ms)}</td>
+                  <td className="num">{formatMs(h.p99Ms)}</td>
                   <td className="num">{formatMs(h.maxMs)}</td>
-                  <td>{h.protocols}</td>
-                  <td>{h.alpn}</td>
+                  <td className="num">{formatMs(h.connectP50Ms)}</td>
+                  <td className="frame-cell">{h.slowestFrames[0] ? formatFrame(h.slowestFrames[0]) : '–'}</td>
                 </tr>
               ))}
             </tbody>

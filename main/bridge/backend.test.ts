@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { EventChannel } from '../../core/bridge/contract';
+import { buildSession } from '../../core/findings/test-support/session-builder';
+import { fixtureRecords } from '../../test/e2e/session-fixture';
+import { createBackend } from './backend';
+import { fakePorts } from './test-support/fake-ports';
+
+const fixtureText = fixtureRecords()
+  .map((r) => JSON.stringify(r) + '\n')
+  .join('');
+
+describe('createBackend', () => {
+  it('opens a session from contents with its findings, and saves it back as a download', async () => {
+    const backend = createBackend(fakePorts().ports);
+    const opened = await backend.handlers.openSession({
+      kind: 'contents',
+      name: 'fixture.hyperscope',
+      text: fixtureText,
+    });
+    expect(opened.path).toBeNull();
+    expect(opened.session.snapshots).toHaveLength(40);
+    expect(opened.findings.map((f) => f.kind)).toContain('pool-starvation');
+    expect((await backend.handlers.getState(undefined)).session?.name).toBe('fixture.hyperscope');
+    const saved = await backend.handlers.saveSession({});
+    expect(saved.kind).toBe('download');
+    if (saved.kind === 'download') expect(Buffer.from(saved.base64, 'base64').toString()).toBe(fixtureText);
+  });
+
+  it('says which file cannot be opened', async () => {
+    const backend = createBackend(fakePorts().ports);
+    await expect(backend.handlers.openSession({ kind: 'path', path: '/missing' })).rejects.toThrow(
+      '/missing: no such file',
+    );
+    await expect(backend.handlers.saveSession({})).rejects.toThrow('no session is open');
+  });
+
+  it('attaches, records, streams snapshots and states, and opens the recording when stopped', async () => {
+    const world = fakePorts();
+    const backend = createBackend(world.ports);
+    const events: EventChannel[] = [];
+    backend.subscribe((event) => events.push(event));
+    await expect(backend.handlers.startRecording({})).rejects.toThrow('attach to a process first');
+    await backend.handlers.attach({ kind: 'demo', scenario: 'healthy' });
+    const state = await backend.handlers.startRecording({ intervalMs: 500 });
+    expect(state).toMatchObject({ phase: 'recording', path: '/recorded.hyperscope' });
+    world.emitSnapshot(buildSession({ snapshots: 1 }).snapshots[0]!);
+    expect((await backend.handlers.getState(undefined)).recording.snapshotCount).toBe(1);
+    const opened = await backend.handlers.stopRecording(undefined);
+    expect(opened.path).toBe('/recorded.hyperscope');
+    expect(events).toEqual([
+      'recordingState', // attaching
+      'recordingState', // attached
+      'recordingState', // recording
+      'snapshot',
+      'recordingState', // stopping
+      'recordingState', // attached again
+      'sessionOpened',
+    ]);
+    await backend.handlers.detach(undefined);
+    expect(world.detached).toBe(1);
+  });
+
+  it('reports a failed attach in the state and stays idle', async () => {
+    const backend = createBackend(fakePorts().ports);
+    await expect(backend.handlers.attach({ kind: 'pid', pid: 404 })).rejects.toThrow('no such process 404');
+    expect((await backend.handlers.getState(undefined)).recording).toMatchObject({
+      phase: 'idle',
+      error: 'no such process 404',
+    });
+  });
+
+  it('compares the open session with a base', async () => {
+    const backend = createBackend(fakePorts({ '/base.hyperscope': fixtureText }).ports);
+    await backend.handlers.openSession({ kind: 'contents', name: 'now', text: fixtureText });
+    const comparison = await backend.handlers.diffSessions({
+      base: { kind: 'path', path: '/base.hyperscope' },
+    });
+    expect(comparison.baseName).toBe('base.hyperscope');
+    expect(comparison.findings.find((f) => f.kind === 'pool-starvation')).toMatchObject({
+      base: 'critical',
+      current: 'critical',
+    });
+  });
+});

@@ -1,0 +1,71 @@
+/** Backend ports for tests: sessions from text, a scripted live target, outputs kept in memory. */
+import { buildSession } from '../../../core/findings/test-support/session-builder';
+import type { AgentSnapshot } from '../../../core/agent-protocol';
+import { analyzeSession } from '../../../core/findings/analyze-session';
+import type { BackendPorts, OutputFile, RecordingSink } from '../backend-ports';
+import { parseSession } from '../default-ports';
+import { downloadOutput } from '../download-output';
+
+export interface FakeWorld {
+  ports: BackendPorts;
+  /** Pushes a snapshot through the active recording's sink. */
+  emitSnapshot(snapshot: AgentSnapshot): void;
+  outputs: OutputFile[];
+  detached: number;
+}
+
+export function fakePorts(files: Record<string, string> = {}): FakeWorld {
+  let sink: RecordingSink | null = null;
+  const world: FakeWorld = {
+    outputs: [],
+    detached: 0,
+    emitSnapshot: (snapshot) => sink?.snapshot(snapshot),
+    ports: {
+      info: { mode: 'browser', version: 'test', nativeDialogs: false },
+      listProcesses: async () => [
+        { pid: 7, command: 'node server.js', nodeVersion: 'v20.0.0', inspectorAddress: null },
+      ],
+      listDemoScenarios: async () => [{ name: 'healthy', description: 'no pitfall' }],
+      attach: async (target) => {
+        if (target.kind === 'pid' && target.pid === 404) throw new Error('no such process 404');
+        return {
+          target: { pid: 99, nodeVersion: 'v20.0.0', label: 'fake', attachedBy: target.kind },
+          record: async (_options, s) => {
+            sink = s;
+            return {
+              path: '/recorded.hyperscope',
+              mark: () => undefined,
+              stop: async () => {
+                sink = null;
+                return '/recorded.hyperscope';
+              },
+            };
+          },
+          detach: async () => {
+            world.detached++;
+          },
+        };
+      },
+      readSessionFile: async (path) => {
+        if (path === '/recorded.hyperscope') return buildSession({ snapshots: 3 });
+        const text = files[path];
+        if (text === undefined) throw new Error(`${path}: no such file`);
+        return parseSession(path, text);
+      },
+      parseSession,
+      readBytes: async (path) => new TextEncoder().encode(files[path] ?? 'recorded'),
+      findings: (session) => analyzeSession(session),
+      exportSession: () => ({
+        fileName: 'x.folded',
+        mimeType: 'text/plain',
+        bytes: new TextEncoder().encode('a;b 1\n'),
+      }),
+      output: async (file, path) => {
+        world.outputs.push(file);
+        return downloadOutput(file, path);
+      },
+      pickSessionFile: async () => null,
+    },
+  };
+  return world;
+}

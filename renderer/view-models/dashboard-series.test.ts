@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { buildSession, TEST_START_TIME } from '../../core/findings/test-support/session-builder';
+import { dashboardPoints, dashboardTiles, fdLimitWorthShowing } from './dashboard-series';
+
+describe('dashboard view-model', () => {
+  const session = buildSession({ snapshots: 5 }, (snapshot, step) => {
+    snapshot.pools[1]!.queued = step.index * 10;
+    snapshot.fds = { open: 900 + step.index * 20, limit: 1024 };
+  });
+  const points = dashboardPoints(session.snapshots, TEST_START_TIME);
+
+  it('has one point per snapshot, seconds since the start, pools summed over origins', () => {
+    expect(points.map((p) => p.t)).toEqual([1, 2, 3, 4, 5]);
+    expect(points.map((p) => p.poolQueued)).toEqual([0, 10, 20, 30, 40]);
+    const first = session.snapshots[0]!;
+    expect(points[0]!.poolInUse).toBe(first.pools[0]!.inUse + first.pools[1]!.inUse);
+    expect(points[0]!.utilizationPct).toBeCloseTo(first.eventLoop.utilization * 100);
+    expect(points[0]!.pendingPromises).toBeNull();
+    expect(points[0]!.tlsCompleted).toBeNull();
+  });
+
+  it('makes tiles of the latest and worst values and flags queues and a nearly full FD table', () => {
+    const tiles = dashboardTiles(points);
+    const queued = tiles.find((t) => t.label === 'Requests queued for a socket')!;
+    expect(queued).toMatchObject({ latest: 40, peak: 40, alarming: true });
+    expect(tiles.find((t) => t.label === 'Open file descriptors')).toMatchObject({
+      latest: 980,
+      limit: 1024,
+      alarming: true,
+    });
+    // Without the promise collector there is no pending-promises tile rather than a zero.
+    expect(tiles.some((t) => t.label === 'Pending promises')).toBe(false);
+    expect(fdLimitWorthShowing(points)).toBe(true);
+    expect(dashboardTiles([]).every((t) => t.latest === null)).toBe(true);
+  });
+
+  it('leaves the FD limit out of the chart when far above the count', () => {
+    const far = dashboardPoints(buildSession({ snapshots: 3 }).snapshots, TEST_START_TIME);
+    expect(fdLimitWorthShowing(far)).toBe(false);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * End to end, in headless Chromium against browser mode (`hyperscope ui`): open a session file and see the
+ * dashboard, findings and every view; compare with another; then attach to a live demo scenario, watch the
+ * dashboard fill, see the finding, stop. Screenshots of each view go to test-results/e2e/.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, openBrowser, screenshot, showView, startUi } from './browser-app';
+import type { RunningUi } from './browser-app';
+import { writeFixtureSession } from './session-fixture';
+
+const dir = mkdtempSync(join(tmpdir(), 'hyperscope-e2e-'));
+const fixture = join(dir, 'starved.hyperscope');
+let ui: RunningUi;
+
+beforeAll(async () => {
+  ensureBuilt();
+  writeFixtureSession(fixture);
+  ui = await startUi([fixture]);
+}, 120_000);
+afterAll(() => ui?.stop());
+
+describe('browser mode, session file', () => {
+  it('shows the session on the dashboard, its findings and every view', async () => {
+    const { context, page, problems } = await openBrowser();
+    try {
+      await page.goto(ui.url);
+      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      await expect(page.getByText('starved.hyperscope').first().isVisible()).resolves.toBe(true);
+      const tiles = page.getByRole('region', { name: 'Current figures' });
+      await expect(tiles.getByText('Requests queued for a socket').isVisible()).resolves.toBe(true);
+      await page
+        .getByRole('region', { name: 'Findings' })
+        .getByText(/starved: up to \d+ requests queued/)
+        .waitFor();
+      expect(await page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(6);
+      await screenshot(page, 'dashboard');
+
+      await showView(page, 'Findings');
+      await page.getByRole('button', { name: /Pool http.Agent#2/ }).waitFor();
+      await page.getByText(/Raise maxSockets/).waitFor();
+      await screenshot(page, 'findings');
+
+      await showView(page, 'Blocking chains');
+      await page.getByRole('button', { name: /fetchPrices/ }).click();
+      await page
+        .getByText(/pooled socket \(queued\) — db-proxy.internal:9000/)
+        .first()
+        .waitFor();
+      await page.getByLabel('Snapshot').fill('5');
+      await page.getByText('6s', { exact: true }).waitFor();
+      await screenshot(page, 'chains');
+
+      await showView(page, 'CPU');
+      await page.getByRole('img', { name: /Flame graph/ }).waitFor();
+      await page.getByRole('cell', { name: /renderPage/ }).waitFor();
+      await page.getByLabel('Search frames').fill('render');
+      await screenshot(page, 'cpu');
+
+      await showView(page, 'Allocations');
+      await page.getByRole('cell', { name: /buildCatalog/ }).waitFor();
+      await page.getByRole('region', { name: 'Allocation sizes' }).getByText('whole process').waitFor();
+      await screenshot(page, 'allocations');
+
+      await showView(page, 'Network');
+      await page.getByRole('cell', { name: 'db-proxy.internal:9000' }).first().waitFor();
+      await page.getByRole('cell', { name: 'payments.example:443' }).waitFor();
+      await screenshot(page, 'network');
+
+      await showView(page, 'Sessions');
+      await page.getByLabel('Diff with: path on this machine').fill(fixture);
+      await page.getByLabel('Diff with: path on this machine').press('Enter');
+      await page.getByRole('region', { name: 'Comparison' }).getByText('Peak queued requests').waitFor();
+      await screenshot(page, 'sessions');
+
+      await showView(page, 'Attach');
+      await page.getByRole('button', { name: /^pool-starvation / }).waitFor();
+      await page.getByRole('textbox', { name: 'Inspector address' }).fill('10.1.2.3:9229');
+      await page.getByText(/is not this machine/).waitFor();
+      expect(await page.getByRole('button', { name: 'Connect', exact: true }).isDisabled()).toBe(true);
+      await screenshot(page, 'attach');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('follows a dark OS theme', async () => {
+    const { context, page } = await openBrowser('dark');
+    try {
+      await page.goto(ui.url);
+      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
+      expect(background).toBe('rgb(22, 24, 29)');
+      await screenshot(page, 'dashboard-dark');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('refuses a page without the token', async () => {
+    const response = await fetch(ui.url.replace(/\?token=.*/, ''));
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('browser mode, live demo', () => {
+  it('attaches to the pool-starvation demo, fills the dashboard, reports the finding, stops', async () => {
+    const { context, page, problems } = await openBrowser();
+    try {
+      await page.goto(ui.url);
+      await showView(page, 'Attach');
+      await page.getByRole('button', { name: /^pool-starvation / }).click();
+      await page.getByText(/Recording demo: pool-starvation/).waitFor({ timeout: 30_000 });
+      await page
+        .getByRole('region', { name: 'Findings' })
+        .getByText(/starved/)
+        .waitFor({ timeout: 30_000 });
+      await screenshot(page, 'live-dashboard');
+      await page.getByRole('button', { name: 'Mark' }).click();
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await page.getByRole('button', { name: 'Record' }).waitFor({ timeout: 30_000 });
+      await expect(page.locator('.subject').textContent()).resolves.toMatch(/\.hyperscope$/);
+      await showView(page, 'Findings');
+      await page.getByText(/Raise maxSockets/).waitFor();
+      await showView(page, 'CPU');
+      await page.getByRole('img', { name: /Flame graph/ }).waitFor();
+      await screenshot(page, 'live-cpu');
+      await page.getByRole('button', { name: 'Detach' }).click();
+      await page.getByRole('button', { name: 'Record' }).waitFor({ state: 'detached' });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+});
