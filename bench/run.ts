@@ -5,7 +5,10 @@
  */
 import type { Bench, BenchFigure } from './bench';
 
-const BENCHES: (() => Promise<Bench>)[] = [async () => (await import('./profile-model')).profileModelBench];
+const BENCHES: (() => Promise<Bench>)[] = [
+  async () => (await import('./profile-model')).profileModelBench,
+  async () => (await import('./tls-pools')).tlsPoolsBench,
+];
 
 function formatRow(bench: string, figure: BenchFigure): string {
   const ratio = figure.baseline > 0 ? (figure.value / figure.baseline).toFixed(2) : 'n/a';

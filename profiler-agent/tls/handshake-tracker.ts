@@ -35,9 +35,11 @@ interface HandshakeRecord {
 }
 
 /** The fields of a TLSSocket read here; `_host` is what net's `connect` was given. */
-type TrackedSocket = TLSSocket & { [RECORD]?: HandshakeRecord; _host?: string | null; errored?: unknown };
+type TrackedSocket = TLSSocket & { _host?: string | null; errored?: unknown };
 
-const RECORD = Symbol('hyperscope.tls.handshake');
+// Records live beside the sockets, not on them: adding (and deleting) a property on a TLSSocket changes its
+// hidden class, which Node's own code then meets on every TLS socket (polymorphic property access).
+const records = new WeakMap<TrackedSocket, HandshakeRecord>();
 
 function clientHost(socket: TrackedSocket): string {
   const host = socket._host ?? socket.remoteAddress ?? '?';
@@ -54,7 +56,7 @@ function hostOf(socket: TrackedSocket, record: HandshakeRecord): string {
 }
 
 function onConnect(this: TrackedSocket): void {
-  const record = this[RECORD];
+  const record = records.get(this);
   if (!record || record.startedAt !== null) return;
   record.startedAt = record.tracker.sink.now();
   record.host = clientHost(this);
@@ -62,7 +64,7 @@ function onConnect(this: TrackedSocket): void {
 }
 
 function onSecure(this: TrackedSocket): void {
-  const record = this[RECORD];
+  const record = records.get(this);
   if (!record) return;
   const { tracker } = record;
   tracker.untrack(this);
@@ -79,7 +81,7 @@ function onSecure(this: TrackedSocket): void {
 }
 
 function onClose(this: TrackedSocket): void {
-  const record = this[RECORD];
+  const record = records.get(this);
   if (!record) return;
   record.tracker.untrack(this);
   const error = this.errored as { code?: unknown } | null | undefined;
@@ -109,7 +111,7 @@ export class HandshakeTracker {
     const now = this.sink.now();
     // A server socket's port is known now and gone after close; its SNI name is added at 'secure'.
     const host = side === 'server' ? serverHost(s) : null;
-    s[RECORD] = {
+    records.set(s, {
       tracker: this,
       side,
       createdAt: now,
@@ -117,7 +119,7 @@ export class HandshakeTracker {
       stack,
       frames: null,
       host,
-    };
+    });
     this.inFlight.add(s);
     if (!alreadyConnected) s.on('connect', onConnect);
     s.on(side === 'client' ? 'secureConnect' : 'secure', onSecure);
@@ -126,12 +128,12 @@ export class HandshakeTracker {
 
   /** Stops following `socket`: removes every listener and the record. */
   untrack(socket: TrackedSocket): void {
-    const record = socket[RECORD];
+    const record = records.get(socket);
     if (!record) return;
     socket.removeListener('connect', onConnect);
     socket.removeListener(record.side === 'client' ? 'secureConnect' : 'secure', onSecure);
     socket.removeListener('close', onClose);
-    delete socket[RECORD];
+    records.delete(socket);
     this.inFlight.delete(socket);
   }
 
@@ -142,7 +144,7 @@ export class HandshakeTracker {
     let tls = 0;
     const old: { socket: TrackedSocket; record: HandshakeRecord; ageMs: number }[] = [];
     for (const socket of this.inFlight) {
-      const record = socket[RECORD];
+      const record = records.get(socket);
       if (!record) continue;
       if (record.startedAt === null) tcp++;
       else tls++;
