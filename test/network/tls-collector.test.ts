@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TlsSection } from '../../core/network/tls-section';
 import { createSelfSigned, type SelfSigned } from '../../demo/support/self-signed';
+import type { NodeMajor } from '../support/node-versions';
+import { nodeBinary } from '../support/node-versions';
 import { bundleCollectors, runTarget } from './collector-process';
 
 // A target that makes: 2 handshakes with a session (the second resumes it), 1 rejected for the
@@ -54,7 +56,9 @@ server.listen(0, '127.0.0.1', () => silent.listen(0, '127.0.0.1', async () => {
 
 type Printed = { label: string; value: unknown };
 
-describe('TLS collector in a real process', () => {
+const MAJORS: NodeMajor[] = [20, 18, 22, 24];
+
+describe.each(MAJORS)('TLS collector in a real Node %i process', (major) => {
   let bundle: Awaited<ReturnType<typeof bundleCollectors>>;
   let cert: SelfSigned;
   let printed: Printed[];
@@ -62,7 +66,9 @@ describe('TLS collector in a real process', () => {
   beforeAll(async () => {
     bundle = await bundleCollectors();
     cert = createSelfSigned();
+    const nodePath = major === 20 ? process.execPath : await nodeBinary(major);
     const { lines, stderr } = await runTarget(bundle.dir, 'tls-target.cjs', TARGET, {
+      nodePath,
       env: { HS_BUNDLE: `${bundle.dir}/collectors.cjs`, HS_KEY: cert.key, HS_CERT: cert.cert },
     });
     printed = lines as Printed[];
