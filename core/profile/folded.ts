@@ -13,19 +13,26 @@ export interface FoldedOptions {
 
 /** One line per node with a non-zero self value of type `valueIndex`, in tree order. */
 export function toFolded(model: ProfileModel, valueIndex: number, options: FoldedOptions = {}): string {
+  return [...foldedLines(model, valueIndex, options)].join('');
+}
+
+/** The lines of `toFolded`, each ending in a newline, one at a time (large profiles never make one string). */
+export function* foldedLines(
+  model: ProfileModel,
+  valueIndex: number,
+  options: FoldedOptions = {},
+): Generator<string> {
   const self = model.nodes.self[valueIndex];
   if (!self) throw new RangeError(`no value type ${valueIndex}`);
   const withLocations = options.locations ?? true;
   const labels = model.frames.map((frame) => foldedLabel(frame, withLocations));
   const path: string[] = [];
-  const lines: string[] = [];
   for (let i = 0; i < model.nodes.count; i++) {
     path.length = model.nodes.depth[i]!;
     path.push(labels[model.nodes.frame[i]!]!);
     const value = self[i]!;
-    if (value !== 0) lines.push(`${path.join(';')} ${Number(value.toFixed(3))}`);
+    if (value !== 0) yield `${path.join(';')} ${Number(value.toFixed(3))}\n`;
   }
-  return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
 /** A frame as one folded-stack element: `;` and line breaks, which would split it, become spaces. */

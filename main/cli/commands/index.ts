@@ -1,9 +1,19 @@
 /** Every sub-command, in the order `--help` lists them. Add a command by adding its file here. */
 import type { Command } from '../command';
 import { demoCommand } from './demo';
+import { diffCommand } from './diff';
+import { exportCommand } from './export';
 import { psCommand } from './ps';
 import { recordCommand } from './record';
 import { reportCommand } from './report';
 import { uiCommand } from './ui';
 
-export const commands: Command[] = [recordCommand, reportCommand, psCommand, demoCommand, uiCommand];
+export const commands: Command[] = [
+  recordCommand,
+  reportCommand,
+  exportCommand,
+  diffCommand,
+  psCommand,
+  demoCommand,
+  uiCommand,
+];

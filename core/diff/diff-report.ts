@@ -1,0 +1,95 @@
+/**
+ * The diff of two inputs (`hyperscope diff BASE FILE [--json]`): per-function deltas of every profile
+ * kind both have, and for two sessions the findings and series compared. Versioned by `schema`.
+ */
+import { analyzeSession } from '../findings/analyze-session';
+import { hotFrames } from '../profile/hot-frames';
+import type { ProfileModel } from '../profile/profile-model';
+import type { InputFormat, ProfileSet } from '../import/profile-set';
+import { sessionDurationMs } from '../session/session';
+import { diffFindings, type FindingsDiff } from './findings-diff';
+import { diffProfiles, type ProfileDiff } from './profile-diff';
+import { diffSeries, type SeriesDelta } from './series-diff';
+
+export const DIFF_SCHEMA = 'hyperscope.diff/1';
+
+/** Which profile a diff section compares. */
+export type DiffedProfile = 'cpu' | 'allocated' | 'alive' | 'chains';
+
+export interface DiffReport {
+  schema: typeof DIFF_SCHEMA;
+  base: { name: string; format: InputFormat };
+  current: { name: string; format: InputFormat };
+  /** One section per profile both inputs have. */
+  profiles: ({ profile: DiffedProfile } & ProfileDiff)[];
+  /** Null unless both inputs are sessions. */
+  findings: FindingsDiff | null;
+  series: SeriesDelta[] | null;
+  /** Profiles only one side has, and other things a reader should know. */
+  notes: string[];
+}
+
+/** The value compared per profile: CPU time (µs; sample counts without timestamps), bytes, chains. */
+const VALUE_OF: Record<DiffedProfile, string> = {
+  cpu: 'time',
+  allocated: 'space',
+  alive: 'space',
+  chains: 'chains',
+};
+
+export function diffInputs(
+  base: { name: string; set: ProfileSet },
+  current: { name: string; set: ProfileSet },
+): DiffReport {
+  const profiles: DiffReport['profiles'] = [];
+  const notes: string[] = [];
+  for (const profile of ['cpu', 'allocated', 'alive', 'chains'] as const) {
+    const before = base.set[profile];
+    const after = current.set[profile];
+    if (!before || !after) {
+      if (before || after) notes.push(`${profile}: only in ${before ? base.name : current.name}`);
+      continue;
+    }
+    const value = valueOf(profile, before, after);
+    // Chains are a moment (a dump), not a span: compare them as they are.
+    const normalisation = profile === 'chains' ? 'none' : undefined;
+    profiles.push({
+      profile,
+      ...diffProfiles(before, after, value, {
+        normalisation,
+        baseDurationUs: durationUs(base.set, before),
+        currentDurationUs: durationUs(current.set, after),
+      }),
+    });
+  }
+  const a = base.set.session;
+  const b = current.set.session;
+  return {
+    schema: DIFF_SCHEMA,
+    base: { name: base.name, format: base.set.format },
+    current: { name: current.name, format: current.set.format },
+    profiles,
+    findings: a && b ? diffFindings(findingsOf(base.set), findingsOf(current.set)) : null,
+    series: a && b ? diffSeries(a, b) : null,
+    notes,
+  };
+}
+
+function valueOf(profile: DiffedProfile, before: ProfileModel, after: ProfileModel): string {
+  const wanted = VALUE_OF[profile];
+  const has = (model: ProfileModel, name: string): boolean => model.valueTypes.some((t) => t.name === name);
+  if (has(before, wanted) && has(after, wanted)) return wanted;
+  const shared = before.valueTypes.find((type) => has(after, type.name));
+  if (!shared) throw new RangeError(`${profile}: the two profiles share no value type`);
+  return shared.name;
+}
+
+/** CPU: the profile's own span; others: the session's length, when the input is a session. */
+function durationUs(set: ProfileSet, model: ProfileModel): number | undefined {
+  if (model.durationUs) return model.durationUs;
+  return set.session ? sessionDurationMs(set.session) * 1000 || undefined : undefined;
+}
+
+function findingsOf(set: ProfileSet) {
+  return analyzeSession(set.session!, { hotFrames: set.cpu ? hotFrames(set.cpu, 5) : undefined });
+}

@@ -1,0 +1,44 @@
+/** Chrome DevTools' `.cpuprofile`: CDP's `Profiler.Profile` as JSON (`nodes`, `samples`, `timeDeltas` in µs). */
+import type { Protocol } from 'devtools-protocol';
+import { buildCpuModel } from '../profile/build-cpu-model';
+import { ImportError } from './import-error';
+import { emptyProfileSet, type ProfileSet } from './profile-set';
+
+/** True when `raw` has the shape of a CPU profile: `nodes` with call frames, numeric start and end. */
+export function isCpuProfile(raw: unknown): raw is Protocol.Profiler.Profile {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const profile = raw as Partial<Protocol.Profiler.Profile>;
+  return (
+    Array.isArray(profile.nodes) &&
+    typeof profile.startTime === 'number' &&
+    typeof profile.endTime === 'number' &&
+    (profile.nodes.length === 0 || isCallFrame(profile.nodes[0]?.callFrame))
+  );
+}
+
+/** The CPU model of a `.cpuprofile`; throws an ImportError naming the first broken node or sample list. */
+export function importCpuProfile(profile: Protocol.Profiler.Profile): ProfileSet {
+  profile.nodes.forEach((node, i) => {
+    if (typeof node?.id !== 'number' || !isCallFrame(node.callFrame))
+      throw new ImportError(`.cpuprofile: node ${i} has no id or call frame`);
+    if (node.children !== undefined && !Array.isArray(node.children))
+      throw new ImportError(`.cpuprofile: node ${node.id} has children that are not a list`);
+  });
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  if (!Array.isArray(samples) || !Array.isArray(deltas) || samples.length !== deltas.length)
+    throw new ImportError('.cpuprofile: samples and timeDeltas differ in length');
+  return { ...emptyProfileSet('cpuprofile'), cpu: buildCpuModel(profile) };
+}
+
+/** True for a CDP `Runtime.CallFrame` (the fields the models read). */
+export function isCallFrame(value: unknown): value is Protocol.Runtime.CallFrame {
+  if (typeof value !== 'object' || value === null) return false;
+  const frame = value as Partial<Protocol.Runtime.CallFrame>;
+  return (
+    typeof frame.functionName === 'string' &&
+    typeof frame.url === 'string' &&
+    typeof frame.lineNumber === 'number' &&
+    typeof frame.columnNumber === 'number'
+  );
+}

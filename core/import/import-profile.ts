@@ -1,0 +1,36 @@
+/**
+ * The dispatcher: picks the importer by the content's shape, never by the file name alone, the way
+ * speedscope does (`isX(raw)` guards, most specific first).
+ */
+import { parseFolded } from '../profile/folded';
+import { importCpuProfile, isCpuProfile } from './cpuprofile';
+import { importHeapProfile, isHeapProfile } from './heapprofile';
+import { ImportError } from './import-error';
+import { importPprof, isPprof } from './pprof';
+import { emptyProfileSet, type ProfileSet } from './profile-set';
+import { importSpeedscope, isSpeedscope } from './speedscope';
+
+/** A parsed JSON document as a profile set: speedscope, `.cpuprofile` or `.heapprofile`. */
+export function importJson(raw: unknown): ProfileSet {
+  if (isSpeedscope(raw)) return importSpeedscope(raw);
+  if (isCpuProfile(raw)) return importCpuProfile(raw);
+  if (isHeapProfile(raw)) return importHeapProfile(raw);
+  throw new ImportError('JSON, but not a profile Hyperscope knows (speedscope, .cpuprofile, .heapprofile)');
+}
+
+/** Folded stacks text (`a;b;c 12` lines) as a CPU-like profile of sample counts. */
+export function importFolded(text: string): ProfileSet {
+  try {
+    return { ...emptyProfileSet('folded'), cpu: parseFolded(text) };
+  } catch (error) {
+    throw new ImportError(`text, but not folded stacks (${(error as Error).message})`);
+  }
+}
+
+/** Uncompressed binary input: a pprof protobuf or nothing Hyperscope knows. */
+export function importBinary(bytes: Uint8Array): ProfileSet {
+  if (isPprof(bytes)) return importPprof(bytes);
+  throw new ImportError(
+    'not a profile Hyperscope knows (session, .cpuprofile, .heapprofile, pprof, speedscope, folded)',
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * What Hyperscope can view, export and diff, whatever the input was: a recorded session or a profile
+ * file from another tool. Each kind of profile is one merged model, or null when the input has none.
+ */
+import type { ProfileModel } from '../profile/profile-model';
+import type { Session } from '../session/session';
+
+/** The input formats the importers recognise (by content). */
+export type InputFormat = 'session' | 'cpuprofile' | 'heapprofile' | 'pprof' | 'speedscope' | 'folded';
+
+export interface ProfileSet {
+  format: InputFormat;
+  /** CPU time: value types `samples` (count) and `time` (µs), or whatever subset the input had. */
+  cpu: ProfileModel | null;
+  /** Allocations including objects GC has collected since (everything allocated): `space` bytes, `samples`. */
+  allocated: ProfileModel | null;
+  /** Allocations of objects still alive when sampling stopped: `space` bytes, `samples`. */
+  alive: ProfileModel | null;
+  /** Pending promise chains grouped by creation stack: value type `chains` (count). */
+  chains: ProfileModel | null;
+  /** The session itself, when the input was one (findings and series come from it). */
+  session: Session | null;
+}
+
+/** The profile kinds a user names on the command line (`--profile`). */
+export type ProfileKind = 'cpu' | 'alloc' | 'chains';
+
+/** An empty set of `format`, to fill in. */
+export function emptyProfileSet(format: InputFormat): ProfileSet {
+  return { format, cpu: null, allocated: null, alive: null, chains: null, session: null };
+}
+
+/** The kinds present in `set`, in the order `cpu`, `alloc`, `chains`. */
+export function kindsIn(set: ProfileSet): ProfileKind[] {
+  const kinds: ProfileKind[] = [];
+  if (set.cpu) kinds.push('cpu');
+  if (set.allocated || set.alive) kinds.push('alloc');
+  if (set.chains) kinds.push('chains');
+  return kinds;
+}

@@ -1,0 +1,91 @@
+/** `hyperscope export FILE --format F [--profile cpu|alloc|chains] [-o OUT]`: a profile for other tools. */
+import { stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import {
+  EXPORT_EXTENSIONS,
+  EXPORT_FORMATS,
+  defaultKind,
+  exportProfile,
+  type ExportFormat,
+} from '../../../core/export/export-profile';
+import type { ProfileKind } from '../../../core/import/profile-set';
+import { readProfileInput } from '../../export/read-profile-input';
+import { writeExport } from '../../export/write-export';
+import type { Command } from '../command';
+import { UserError } from '../command';
+
+const KINDS: readonly ProfileKind[] = ['cpu', 'alloc', 'chains'];
+
+const USAGE = `usage: hyperscope export FILE --format FORMAT [--profile cpu|alloc|chains] [-o OUT]
+
+Writes one profile of FILE (a session, or a .cpuprofile, .heapprofile, pprof, speedscope or folded file)
+in a format its own tool opens:
+  speedscope    speedscope JSON (https://www.speedscope.app)
+  folded        Brendan Gregg's folded stacks (flamegraph.pl, inferno)
+  cpuprofile    Chrome DevTools CPU profile            heapprofile  Chrome DevTools heap profile
+  pprof         gzipped protobuf for \`go tool pprof\`   html         interactive flame graph, one file
+  svg           static flame graph
+  --profile     cpu (default when present), alloc (allocations: allocated and still alive), chains
+                (pending promise chains, goroutine-like; speedscope, folded, pprof, html, svg)
+  -o OUT        output file (default: next to FILE, with the format's extension); - for stdout`;
+
+interface ExportArgs {
+  file: string;
+  format: ExportFormat;
+  kind: ProfileKind | undefined;
+  out: string | undefined;
+}
+
+function parseArgs(args: string[]): ExportArgs {
+  let file: string | undefined;
+  let format: string | undefined;
+  let kind: string | undefined;
+  let out: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = (): string => {
+      const next = args[++i];
+      if (next === undefined) throw new UserError(`${arg} needs a value`, 2);
+      return next;
+    };
+    if (arg === '--format' || arg === '-f') format = value();
+    else if (arg.startsWith('--format=')) format = arg.slice(9);
+    else if (arg === '--profile') kind = value();
+    else if (arg.startsWith('--profile=')) kind = arg.slice(10);
+    else if (arg === '-o' || arg === '--output') out = value();
+    else if (arg.startsWith('-') && arg !== '-') throw new UserError(`unknown option ${arg}`, 2);
+    else if (file === undefined) file = arg;
+    else throw new UserError(`one input file only (got ${file} and ${arg})`, 2);
+  }
+  if (!file) throw new UserError('no input file (usage: hyperscope export FILE --format FORMAT)', 2);
+  if (!format) throw new UserError(`no --format (one of ${EXPORT_FORMATS.join(', ')})`, 2);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UserError(`unknown format "${format}" (one of ${EXPORT_FORMATS.join(', ')})`, 2);
+  if (kind !== undefined && !(KINDS as readonly string[]).includes(kind))
+    throw new UserError(`unknown profile "${kind}" (one of ${KINDS.join(', ')})`, 2);
+  return { file, format: format as ExportFormat, kind: kind as ProfileKind | undefined, out };
+}
+
+/** FILE's name without its profile extension, plus `.KIND` for non-CPU kinds and the format's extension. */
+export function defaultOutput(file: string, kind: ProfileKind, format: ExportFormat): string {
+  const stem = basename(file).replace(/(\.speedscope\.json|\.pb\.gz|\.[A-Za-z0-9]+)$/, '');
+  return join(dirname(file), `${stem}${kind === 'cpu' ? '' : `.${kind}`}${EXPORT_EXTENSIONS[format]}`);
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write a profile for speedscope, DevTools, pprof, flame graphs',
+  usage: USAGE,
+  async run(args) {
+    const { file, format, kind: asked, out } = parseArgs(args);
+    const set = await readProfileInput(file);
+    const kind = asked ?? defaultKind(set, format);
+    const output = exportProfile(set, format, kind, basename(file));
+    const destination = out ?? defaultOutput(file, kind, format);
+    if (destination !== '-' && (await stat(destination).catch(() => null))?.isDirectory())
+      throw new UserError(`${destination} is a directory`);
+    const bytes = await writeExport(output, destination);
+    if (destination !== '-') process.stderr.write(`wrote ${destination} (${bytes} bytes)\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * Reads any input Hyperscope can view, export or diff into a ProfileSet: a session file or a profile
+ * file from another tool, recognised by its content (gzip is undone here, where zlib is).
+ */
+import { open, readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { detectContent } from '../../core/import/detect-content';
+import { profileSetOfSession } from '../../core/import/from-session';
+import { ImportError } from '../../core/import/import-error';
+import { importBinary, importFolded, importJson } from '../../core/import/import-profile';
+import type { ProfileSet } from '../../core/import/profile-set';
+import { readSessionFile } from '../session/read-session-file';
+
+const HEAD_BYTES = 4096;
+
+/** The profiles in `path`. Throws an ImportError (or SessionFormatError) with one line naming the file. */
+export async function readProfileInput(path: string): Promise<ProfileSet> {
+  const name = basename(path);
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw new ImportError(
+      error.code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${error.code})`,
+    );
+  });
+  if (!info.isFile()) throw new ImportError(`${path}: not a file`);
+  const head = await readHead(path);
+  const kind = detectContent(head);
+  if (kind === 'session') return profileSetOfSession(await readSessionFile(path));
+  try {
+    const bytes = await readFile(path);
+    return importBytes(kind === 'gzip' ? gunzip(bytes) : bytes, name);
+  } catch (error) {
+    if (error instanceof ImportError && !error.message.startsWith(`${name}:`))
+      throw new ImportError(`${name}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** A (gunzipped) file's bytes as a profile set, by content. */
+export function importBytes(bytes: Uint8Array, name: string): ProfileSet {
+  switch (detectContent(bytes.subarray(0, HEAD_BYTES))) {
+    case 'gzip':
+      throw new ImportError('compressed twice');
+    case 'session':
+      throw new ImportError('a session file inside gzip: gunzip it first');
+    case 'json':
+      return importJson(
+        parseJson(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), name),
+      );
+    case 'text':
+      return importFolded(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    case 'binary':
+      return importBinary(bytes);
+  }
+}
+
+function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ImportError(`${name}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+function gunzip(bytes: Buffer): Buffer {
+  try {
+    return gunzipSync(bytes);
+  } catch (error) {
+    throw new ImportError(`broken gzip data (${(error as Error).message})`);
+  }
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
