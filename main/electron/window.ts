@@ -2,7 +2,7 @@
  * The one app window, locked down as Electron's security checklist asks: context isolation, sandbox, no
  * Node in the renderer, no navigation away, no new windows, no permissions, a CSP on every response.
  */
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, session } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../bridge/serve-static';
 import type { WindowState } from './window-state';
@@ -54,6 +54,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in new windows, past the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (options.state.maximized) window.maximize();
@@ -64,11 +66,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // Links to the web open in the user's browser; nothing opens inside the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // The app has no links to follow: nothing opens a window, inside the app or out.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   const remember = (): void => {
     if (window.isDestroyed()) return;
     options.onStateChange({ ...window.getNormalBounds(), maximized: window.isMaximized() });

@@ -46,9 +46,11 @@ export const uiCommand: Command = {
     );
     process.stdout.write(`hyperscope ui: ${server.url}\n`);
     if (open) openBrowser(server.url);
+    // `on`, not `once`: a second signal (npm start forwards one, the terminal sends another) must not
+    // kill us before the recording is closed and the demo stopped.
     await new Promise<void>((done) => {
-      process.once('SIGINT', done);
-      process.once('SIGTERM', done);
+      process.on('SIGINT', () => done());
+      process.on('SIGTERM', () => done());
     });
     await backend.dispose().catch(() => undefined);
     await server.close();
