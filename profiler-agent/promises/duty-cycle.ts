@@ -1,0 +1,86 @@
+/**
+ * Sampling in time: hooks are on for a window, then off for as long as keeps the estimated cost within
+ * the budget. At low promise rates the pause is zero (hooks stay on, counts are exact); under load
+ * windows get rarer. The pause after a window is `windowMs × (rate × cost / budget − 1)`.
+ */
+import type { ResolvedPromiseOptions } from './options';
+
+export interface DutyCycleHooks {
+  /** Turns hooks on. */
+  begin(): void;
+  /** Turns hooks off and returns how many promises were observed in the window. */
+  end(): number;
+}
+
+const MAX_PAUSE_MS = 60_000;
+
+export class DutyCycle {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private onSince = 0;
+  private onMsSinceRead = 0;
+  private readSince = Date.now();
+  private stopped = false;
+  active = false;
+  /** Promises per second observed in the last window. */
+  lastRate = 0;
+
+  constructor(
+    private readonly options: ResolvedPromiseOptions,
+    private readonly hooks: DutyCycleHooks,
+  ) {}
+
+  start(): void {
+    this.openWindow();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.active) this.closeWindow(false);
+  }
+
+  /** Fraction of the time since the previous call that hooks were on, 0..1. */
+  readCoverage(now: number): number {
+    let on = this.onMsSinceRead;
+    if (this.active) on += now - this.onSince;
+    const span = now - this.readSince;
+    this.onMsSinceRead = 0;
+    this.readSince = now;
+    if (this.active) this.onSince = now;
+    return span > 0 ? Math.min(1, on / span) : this.active ? 1 : 0;
+  }
+
+  private openWindow(): void {
+    if (this.stopped) return;
+    // The timer is armed before hooks go on, so the agent's own timer is never observed.
+    this.timer = setTimeout(() => this.closeWindow(true), this.options.windowMs);
+    this.timer.unref?.();
+    this.onSince = Date.now();
+    this.active = true;
+    this.hooks.begin();
+  }
+
+  private closeWindow(reschedule: boolean): void {
+    const observed = this.hooks.end();
+    const now = Date.now();
+    const onMs = Math.max(1, now - this.onSince);
+    this.onMsSinceRead += onMs;
+    this.active = false;
+    this.lastRate = (observed * 1000) / onMs;
+    if (!reschedule || this.stopped) return;
+    const costShare = (this.lastRate * this.options.costPerPromiseUs) / 1e6;
+    const pause = this.options.exhaustive
+      ? 0
+      : Math.min(
+          MAX_PAUSE_MS,
+          onMs * Math.max(0, costShare / Math.max(1e-6, this.options.overheadBudget) - 1),
+        );
+    if (pause < 1) {
+      this.openWindow();
+      return;
+    }
+    this.timer = setTimeout(() => this.openWindow(), pause);
+    this.timer.unref?.();
+  }
+}

@@ -1,0 +1,32 @@
+/** Defaults of the promise collector's knobs (documented on `PromiseOptions`). */
+import type { PromiseOptions } from '../../core/chains/promise-section';
+
+export type ResolvedPromiseOptions = Required<PromiseOptions>;
+
+export const PROMISE_DEFAULTS: ResolvedPromiseOptions = {
+  windowMs: 200,
+  overheadBudget: 0.02,
+  costPerPromiseUs: 0.4,
+  stacksPerSecond: 200,
+  stackDepth: 12,
+  maxTracked: 262_144,
+  maxGroups: 50,
+  checksPerCollect: 4000,
+  exhaustive: false,
+};
+
+/** Fills every knob, ignoring values of the wrong type or out of range. */
+export function resolvePromiseOptions(given: PromiseOptions | undefined): ResolvedPromiseOptions {
+  const out = { ...PROMISE_DEFAULTS };
+  if (!given) return out;
+  for (const key of Object.keys(out) as (keyof ResolvedPromiseOptions)[]) {
+    const value = given[key];
+    if (
+      typeof value === typeof out[key] &&
+      (typeof value !== 'number' || (value >= 0 && Number.isFinite(value)))
+    ) {
+      (out as Record<string, unknown>)[key] = value;
+    }
+  }
+  return out;
+}

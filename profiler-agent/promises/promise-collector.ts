@@ -1,0 +1,156 @@
+/**
+ * The `promises` collector: pending promise chains grouped by where their outermost link was created,
+ * what their innermost link waits on, and counts over time. Hooks run in sampling windows sized to an
+ * overhead budget (see DutyCycle); methods: `chain(groupId)` returns one chain of a group, outer → inner.
+ */
+import type { PromiseChain, PromiseSection } from '../../core/chains/promise-section';
+import type { Collector, CollectorContext } from '../collector';
+import { ChainBuilder } from './chain-builder';
+import { DutyCycle } from './duty-cycle';
+import { resolvePromiseOptions, type ResolvedPromiseOptions } from './options';
+import { PromiseTracker } from './promise-tracker';
+import { ResourceAttribution } from './resource-attribution';
+import { SettleChecker } from './settle-checker';
+import { SiteTable } from './site-table';
+import { SlotStore } from './slot-store';
+
+const MAX_SITES = 10_000;
+
+interface Running {
+  options: ResolvedPromiseOptions;
+  context: CollectorContext;
+  tracker: PromiseTracker;
+  cycle: DutyCycle;
+  builder: ChainBuilder;
+  checker: SettleChecker;
+  sites: SiteTable;
+  representatives: Map<string, number>;
+  lastCollect: number;
+  stacksTakenBefore: number;
+  stacksEligibleBefore: number;
+  reported: Record<string, number>;
+}
+
+export function createPromiseCollector(): Collector<PromiseSection | null> {
+  let running: Running | undefined;
+
+  const chain = (groupId: unknown): PromiseChain | null => {
+    try {
+      if (!running || typeof groupId !== 'string') return null;
+      const root = running.representatives.get(groupId);
+      if (root === undefined || !running.tracker.store.isPending(root)) return null;
+      return running.builder.describe(root, groupId, Date.now());
+    } catch {
+      return null;
+    }
+  };
+
+  return {
+    name: 'promises',
+    methods: { chain },
+    start(context) {
+      if (running) return;
+      const options = resolvePromiseOptions(context.options.promises);
+      const store = new SlotStore(options.maxTracked);
+      const resources = new ResourceAttribution(context.builtins, store);
+      const tracker = new PromiseTracker(options, context.builtins, resources, store);
+      const sites = new SiteTable(MAX_SITES);
+      const cycle = new DutyCycle(options, {
+        begin: () => tracker.enable(),
+        end: () => tracker.disable(),
+      });
+      tracker.stackTokens = options.stacksPerSecond;
+      running = {
+        options,
+        context,
+        tracker,
+        cycle,
+        sites,
+        builder: new ChainBuilder(store, sites),
+        checker: new SettleChecker(tracker, findInspect(context)),
+        representatives: new Map(),
+        lastCollect: Date.now(),
+        stacksTakenBefore: 0,
+        stacksEligibleBefore: 0,
+        reported: {},
+      };
+      cycle.start();
+    },
+    collect(now) {
+      if (!running) return null;
+      try {
+        return collectSection(running, now);
+      } catch {
+        running.context.drop('promises.collect-failed');
+        return null;
+      }
+    },
+    stop() {
+      running?.cycle.stop();
+      running = undefined;
+    },
+  };
+}
+
+function collectSection(run: Running, now: number): PromiseSection {
+  const { tracker, options } = run;
+  const coverage = run.cycle.readCoverage(now);
+  // Stacks are budgeted per second of hooks-on time.
+  const onSeconds = (Math.max(0, now - run.lastCollect) * coverage) / 1000;
+  tracker.stackTokens = Math.min(
+    options.stacksPerSecond,
+    tracker.stackTokens + onSeconds * options.stacksPerSecond,
+  );
+  run.lastCollect = now;
+  run.checker.check(options.checksPerCollect);
+  const built = run.builder.build(now, options.maxGroups);
+  run.representatives = built.representatives;
+  const taken = tracker.stacksTaken - run.stacksTakenBefore;
+  const eligible = tracker.stacksEligible - run.stacksEligibleBefore;
+  run.stacksTakenBefore = tracker.stacksTaken;
+  run.stacksEligibleBefore = tracker.stacksEligible;
+  const dropped = { slots: tracker.droppedSlots, sites: run.sites.dropped };
+  reportDrops(run, dropped);
+  return {
+    time: now,
+    counts: {
+      created: tracker.created,
+      settled: tracker.settled,
+      pending: tracker.created - tracker.settled - tracker.collectedUnsettled,
+      pendingWithoutDetail: tracker.overflowPending,
+      collectedUnsettled: tracker.collectedUnsettled,
+    },
+    sampling: {
+      coverage,
+      active: run.cycle.active,
+      promisesPerSecond: run.cycle.lastRate,
+      stackRatio: eligible > 0 ? taken / eligible : 1,
+    },
+    groups: built.groups,
+    chains: built.chains,
+    dropped,
+  };
+}
+
+/** Passes new drops to the agent's counters (`agent.dropped`), as deltas. */
+function reportDrops(run: Running, dropped: Record<string, number>): void {
+  for (const [reason, total] of Object.entries(dropped)) {
+    const delta = total - (run.reported[reason] ?? 0);
+    if (delta > 0) run.context.drop(`promises.${reason}`, delta);
+    run.reported[reason] = total;
+  }
+}
+
+type Inspect = (value: unknown, options: object) => string;
+
+/** `util.inspect`, the only public way to read a promise's state; absent on Node 18 without `util` in builtins. */
+function findInspect(context: CollectorContext): Inspect | undefined {
+  const fromBuiltins = (context.builtins as { util?: { inspect?: Inspect } }).util?.inspect;
+  if (fromBuiltins) return fromBuiltins;
+  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  const util =
+    typeof getBuiltin === 'function'
+      ? (getBuiltin.call(process, 'node:util') as { inspect?: Inspect })
+      : undefined;
+  return util?.inspect;
+}

@@ -1,0 +1,78 @@
+/**
+ * What an innermost link waits on, read at snapshot time from the resource its executor created
+ * (its current state decides: a socket still connecting, a TLS socket not yet secure, …).
+ */
+import type { WaitReason } from '../../core/chains/promise-section';
+import type { SiteTable } from './site-table';
+import { SlotFlag, type SlotStore } from './slot-store';
+
+interface SocketLike {
+  connecting?: boolean;
+  encrypted?: boolean;
+  _secureEstablished?: boolean;
+  destroyed?: boolean;
+  remoteAddress?: string;
+  remotePort?: number;
+  _host?: string;
+}
+
+const DNS = new Set(['GETADDRINFOREQWRAP', 'GETNAMEINFOREQWRAP', 'QUERYWRAP']);
+const FILE = new Set([
+  'FSREQCALLBACK',
+  'FSREQPROMISE',
+  'FILEHANDLE',
+  'FILEHANDLECLOSEREQ',
+  'STATWATCHER',
+  'FSEVENTWRAP',
+]);
+
+/** The wait reason of the link in `slot`. */
+export function waitReasonOf(store: SlotStore, sites: SiteTable, slot: number): WaitReason {
+  const type = store.resourceType[slot];
+  const resource = store.resource[slot];
+  if (type !== undefined) {
+    if (DNS.has(type)) return { kind: 'dns-lookup', detail: type };
+    if (FILE.has(type)) return { kind: 'file', detail: type };
+    if (type === 'QueuedRequest') return { kind: 'pool-queue', detail: type };
+    const socket = ownerSocket(resource);
+    if (socket) return socketReason(socket, type);
+    if (type === 'Timeout' || type === 'Immediate') return timerReason(resource);
+    if (type === 'TCPCONNECTWRAP' || type === 'PIPECONNECTWRAP')
+      return { kind: 'socket-connect', detail: type };
+    return { kind: 'socket-read', detail: type };
+  }
+  const site = sites.sites[store.site[slot]!];
+  if (site?.viaStream) return { kind: 'stream' };
+  if (store.flags[slot]! & SlotFlag.UntrackedParent) return { kind: 'untracked' };
+  return { kind: 'none' };
+}
+
+function timerReason(resource: object | undefined): WaitReason {
+  const timer = resource as { _idleTimeout?: number; _destroyed?: boolean } | undefined;
+  const delay = timer?._idleTimeout;
+  return { kind: 'timer', detail: typeof delay === 'number' && delay >= 0 ? `${delay} ms` : undefined };
+}
+
+function socketReason(socket: SocketLike, type: string): WaitReason {
+  const peer =
+    socket.remoteAddress !== undefined
+      ? `${socket.remoteAddress}:${socket.remotePort ?? ''}`
+      : (socket._host ?? type);
+  if (socket.connecting) return { kind: 'socket-connect', detail: peer };
+  if (socket.encrypted && !socket._secureEstablished && !socket.destroyed)
+    return { kind: 'tls-handshake', detail: peer };
+  return { kind: 'socket-read', detail: peer };
+}
+
+let ownerSymbol: symbol | undefined;
+
+/** The `net.Socket` that owns a handle (Node keeps it under the internal `owner_symbol`). */
+function ownerSocket(handle: object | undefined): SocketLike | undefined {
+  if (handle === undefined) return undefined;
+  if (ownerSymbol === undefined) {
+    ownerSymbol = Object.getOwnPropertySymbols(handle).find((s) => s.description === 'owner_symbol');
+    if (ownerSymbol === undefined) return undefined;
+  }
+  const owner = (handle as Record<symbol, unknown>)[ownerSymbol];
+  return typeof owner === 'object' && owner !== null ? (owner as SocketLike) : undefined;
+}
