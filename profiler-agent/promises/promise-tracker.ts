@@ -9,7 +9,7 @@ import type { Builtins } from '../builtins';
 import { captureStack } from './call-sites';
 import type { ResolvedPromiseOptions } from './options';
 import type { ResourceAttribution } from './resource-attribution';
-import { NO_SLOT, SlotFlag, SlotStore } from './slot-store';
+import { NO_SLOT, SlotFlag, type SlotStore } from './slot-store';
 
 /** Marks a promise counted without a slot (the table was full). */
 const OVERFLOW = -2;
