@@ -12,6 +12,12 @@ export const AGENT_PROTOCOL_VERSION = 1;
 /** The global symbol (via `Symbol.for`) under which an installed agent lives in the target. */
 export const AGENT_GLOBAL_KEY = 'hyperscope.agent';
 
+/**
+ * The script name the agent's code carries in the target (a `//# sourceURL`), so that stacks captured
+ * inside the target can leave out the agent's own frames (its wrappers sit between user code and Node).
+ */
+export const AGENT_SOURCE_URL = 'hyperscope-agent.js';
+
 /** Options the recorder passes at install; every field has a default in the agent. */
 export interface AgentOptions {
   /** How many peers `AgentSnapshot.peers` describes (busiest first); the rest are only counted. */

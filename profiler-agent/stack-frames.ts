@@ -2,6 +2,7 @@
  * Cheap creation stacks: capture V8's structured trace now (no formatting), turn it into frames
  * only when a snapshot needs them.
  */
+import { AGENT_SOURCE_URL } from '../core/agent-protocol';
 import type { Frame } from '../core/frame';
 
 /** Holds a captured stack; reading `stack` formats it lazily (V8 formats on first access). */
@@ -20,7 +21,18 @@ export function captureStack(above: (...args: never[]) => unknown): CapturedStac
 const WITH_NAME = /^\s*at (?:async )?(.*?) \((.*):(\d+):(\d+)\)$/;
 const WITHOUT_NAME = /^\s*at (?:async )?(.*):(\d+):(\d+)$/;
 
-/** Parses a V8 stack string into frames, innermost first. Lines that are not frames are skipped. */
+/**
+ * True for frames of the agent itself: injected (named by its sourceURL) or preloaded from the bundle.
+ * Its method wrappers sit between the user's call and Node's code, so they show up mid-stack.
+ */
+export function isAgentFrame(frame: Frame): boolean {
+  return frame.url === AGENT_SOURCE_URL || frame.url.endsWith('/out/agent/agent.js');
+}
+
+/**
+ * Parses a V8 stack string into frames, innermost first, leaving out the agent's own frames.
+ * Lines that are not frames are skipped.
+ */
 export function parseStack(stack: string | undefined): Frame[] {
   if (typeof stack !== 'string') return [];
   const frames: Frame[] = [];
@@ -39,7 +51,7 @@ export function parseStack(stack: string | undefined): Frame[] {
     if (bare)
       frames.push({ functionName: '', url: bare[1] ?? '', line: Number(bare[2]), column: Number(bare[3]) });
   }
-  return frames;
+  return frames.filter((frame) => !isAgentFrame(frame));
 }
 
 /** Drops the leading frames inside Node itself (`node:…`), so the first frame is the caller's code. */

@@ -32,6 +32,9 @@ describe.concurrent('demo scenarios, recorded and reported', () => {
     ['socket-leak', 'socket-leak', null],
     ['fd-exhaustion', 'fd-exhaustion', null],
     ['event-loop-block', 'event-loop-blocked', /computeReportSync/],
+    ['tls-slow', 'tls-handshake-slow', /fetchTaxRate/],
+    ['tls-stalled', 'tls-handshake-stalled', /sendAuditRecord/],
+    ['fetch-pool-starvation', 'pool-starvation', /fetch-pool-starvation\.ts/],
   ] as const)('%s is found as %s, with the code responsible', async (scenario, kind, frame) => {
     const report = await recordScenario(scenario, 10);
     const finding = report.findings.find((f) => f.kind === kind);

@@ -7,6 +7,9 @@ import type { Finding } from './finding';
 import { findPoolStarvation } from './pool-starvation';
 import { sortBySeverity } from './severity';
 import { findSocketLeak } from './socket-leak';
+import { findTlsHandshakeSlow } from '../network/tls-handshake-slow';
+import { findTlsHandshakeStalled } from '../network/tls-handshake-stalled';
+import { findUndiciPoolStarvation, findUndiciSocketLeak } from '../network/undici-pool-findings';
 
 /** The analyses, in the order their findings appear within one severity. Add a new analysis here. */
 export const ANALYSES: readonly Analysis[] = [
@@ -14,6 +17,10 @@ export const ANALYSES: readonly Analysis[] = [
   findSocketLeak,
   findFdExhaustion,
   findEventLoopBlocked,
+  findUndiciPoolStarvation,
+  findUndiciSocketLeak,
+  findTlsHandshakeSlow,
+  findTlsHandshakeStalled,
 ];
 
 /** All findings of `analyses` (every registered one by default), critical first, then warning, then info. */

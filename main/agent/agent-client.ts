@@ -5,6 +5,7 @@
  */
 import {
   AGENT_GLOBAL_KEY,
+  AGENT_SOURCE_URL,
   type AgentCallReply,
   type AgentHello,
   type AgentOptions,
@@ -48,7 +49,9 @@ export async function injectAgent(
   const expression =
     `(function (require) {\n${bundle}\n` +
     `return JSON.stringify(__hyperscopeAgent.install(require, ${JSON.stringify(agentOptions)}));\n` +
-    `})(typeof require === 'function' ? require : undefined)`;
+    `})(typeof require === 'function' ? require : undefined)` +
+    // Names the agent's script in the target's stacks, so its own frames can be left out of them.
+    `\n//# sourceURL=${AGENT_SOURCE_URL}`;
   const hello = JSON.parse(await evaluateString(session, expression, 'install')) as AgentHello;
 
   return {
