@@ -14,7 +14,7 @@ const STYLE = `
   header { display: flex; gap: 12px; align-items: center; padding: 8px 12px; border-bottom: 1px solid #ddd; }
   h1 { font-size: 15px; margin: 0; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   #status { padding: 4px 12px; color: #555; }
-  #chart { padding: 0 12px 12px; }
+  #chart { margin: 0 12px 12px; }
   #flame { display: block; cursor: pointer; }
   #tooltip { position: fixed; pointer-events: none; background: #222; color: #fff; padding: 6px 8px;
     border-radius: 4px; white-space: pre; font: 12px monospace; max-width: 80vw; overflow: hidden; }
