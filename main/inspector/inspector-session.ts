@@ -80,11 +80,26 @@ export async function connectInspector(webSocketUrl: string): Promise<InspectorS
     async close() {
       if (!open) return;
       closedByUs = true;
-      // chrome-remote-interface emits no 'disconnect' for a close we asked for: settle `closed` here.
-      await client.close();
+      // A stopped (SIGSTOP) or wedged target never answers the WebSocket close handshake, and `ws`
+      // would keep the socket (and our process) alive for 30 s: cut it after a short wait instead.
+      const cut = setTimeout(() => socketOf(client)?.terminate(), CLOSE_HANDSHAKE_MS);
+      try {
+        // chrome-remote-interface emits no 'disconnect' for a close we asked for: settle `closed` here.
+        await client.close();
+      } finally {
+        clearTimeout(cut);
+      }
       markClosed('closed-by-us');
     },
   };
+}
+
+/** How long `close()` waits for the other side's WebSocket close frame, ms. */
+const CLOSE_HANDSHAKE_MS = 1000;
+
+/** The client's WebSocket (a `ws` instance; chrome-remote-interface does not type it). */
+function socketOf(client: CDP.Client): { terminate(): void } | undefined {
+  return (client as unknown as { _ws?: { terminate(): void } })._ws;
 }
 
 function describeProtocolError(error: unknown): string {

@@ -6,12 +6,13 @@
 import type { AgentSnapshot } from '../../core/agent-protocol';
 import type { EndRecord, HeaderRecord, SessionRecord } from '../../core/session/records';
 import { SESSION_SCHEMA } from '../../core/session/records';
-import type { AgentClient } from '../agent/agent-client';
-import { injectAgent } from '../agent/agent-client';
 import type { AttachedTarget } from '../inspector/attached-target';
 import { createSessionWriter } from '../session/session-writer';
-import { startCpuSampler } from './cpu-sampler';
-import { startHeapSampler } from './heap-sampler';
+import { closeInspectorInside } from '../inspector/close-inspector-inside';
+import type { Reconnection } from './reconnect-target';
+import { reconnectTarget } from './reconnect-target';
+import type { TargetLink } from './target-link';
+import { openTargetLink, queueDetach } from './target-link';
 import type { RecordingOptions } from './recording-options';
 import { TimeoutError, withTimeout } from './with-timeout';
 import { describeLostTarget } from './describe-lost-target';
@@ -44,6 +45,17 @@ export interface Recording {
 
 /** Slow profile transfers (a large heap profile) still finish; a frozen target does not hold us forever. */
 const PROFILE_TIMEOUT_MS = 30_000;
+/** Rotating a window's profiles must not hide a frozen target for long: a rotation this slow means one. */
+const ROTATE_TIMEOUT_MS = 10_000;
+/** Collections in a row that get no answer before the target counts as frozen. */
+const UNANSWERED_LIMIT = 2;
+
+/** How long one collection may take before it counts as unanswered, ms: 2 intervals, at least 2 s. */
+export function collectTimeoutFor(
+  options: Pick<RecordingOptions, 'intervalMs' | 'collectTimeoutMs'>,
+): number {
+  return options.collectTimeoutMs ?? Math.max(2000, 2 * options.intervalMs);
+}
 
 export async function startRecording(
   target: AttachedTarget,
@@ -73,22 +85,21 @@ export async function startRecording(
       heapSamplingIntervalBytes: options.heapSamplingIntervalBytes,
     },
   };
-  const { session } = target;
-  const agent: AgentClient = await injectAgent(session);
-  header.target.argv = agent.hello.argv;
+  let link: TargetLink = await openTargetLink(target.session, options);
+  header.target.argv = link.agent.hello.argv;
   const writer = createSessionWriter(options.output, header);
   const write = (record: SessionRecord): void => writer.write(record);
   const event = (level: 'info' | 'warning' | 'error', message: string): void =>
     write({ type: 'event', time: Date.now(), level, message });
-  if (agent.hello.reused) event('info', 'reused the Hyperscope agent already installed in the target');
+  if (link.agent.hello.reused) event('info', 'reused the Hyperscope agent already installed in the target');
 
-  const cpu = options.cpu ? await startCpuSampler(session, options.cpuSamplingIntervalUs) : null;
-  const heap = options.heap ? await startHeapSampler(session, options.heapSamplingIntervalBytes) : null;
-
+  const collectTimeoutMs = collectTimeoutFor(options);
   const listeners = new Set<(progress: RecordingProgress) => void>();
   let snapshots = 0;
   let last: AgentSnapshot | null = null;
   let unanswered = 0;
+  let frozen = false;
+  let reconnection: Reconnection | null = null;
   let windowStart = startedAt;
   let timer: NodeJS.Timeout | undefined;
   let finishing: Promise<RecordingResult> | null = null;
@@ -97,14 +108,15 @@ export async function startRecording(
 
   async function rotateProfiles(): Promise<void> {
     windowStart = Date.now();
-    for (const sampler of [cpu, heap]) {
-      if (sampler) writer.writeAll(await withTimeout(sampler.rotate(), PROFILE_TIMEOUT_MS, 'the profiler'));
+    for (const sampler of [link.cpu, link.heap]) {
+      if (sampler) writer.writeAll(await withTimeout(sampler.rotate(), ROTATE_TIMEOUT_MS, 'the profiler'));
     }
   }
 
   async function tick(): Promise<void> {
+    const current = link;
     try {
-      const snapshot = await withTimeout(agent.collect(), options.collectTimeoutMs, 'the target');
+      const snapshot = await withTimeout(current.agent.collect(), collectTimeoutMs, 'the target');
       unanswered = 0;
       write({ type: 'snapshot', snapshot });
       snapshots++;
@@ -114,8 +126,11 @@ export async function startRecording(
       if (Date.now() - windowStart >= options.profileWindowMs) await rotateProfiles();
     } catch (error) {
       if (finishing) return;
-      if (!session.isOpen()) return; // the close handler ends the recording
-      if (error instanceof TimeoutError && ++unanswered >= 2) {
+      // A closed connection is the close handler's to deal with (it reconnects once, or ends).
+      if (!current.session.isOpen() || current !== link) return;
+      const profiler = error instanceof TimeoutError && error.message.startsWith('the profiler');
+      if (error instanceof TimeoutError && (profiler || ++unanswered >= UNANSWERED_LIMIT)) {
+        frozen = true;
         void finish('error', 'the target stopped answering (is it frozen or stopped?)');
         return;
       }
@@ -135,17 +150,53 @@ export async function startRecording(
     timer = setTimeout(() => void tick(), delay);
   }
 
-  void session.closed.then(async (why) => {
-    if (why === 'closed-by-us' || finishing) return;
-    const lost = await describeLostTarget(target);
-    void finish(lost.reason, lost.message);
-  });
+  function watch(current: TargetLink): void {
+    void current.session.closed.then(async (why) => {
+      if (why === 'closed-by-us' || finishing) return;
+      clearTimeout(timer);
+      const lost = await describeLostTarget(target);
+      if (lost.reason !== 'connection-lost' || reconnection || finishing) {
+        void finish(lost.reason, lost.message);
+        return;
+      }
+      event('warning', 'the inspector connection was closed under the recording; reconnecting once');
+      try {
+        reconnection = await reconnectTarget(target);
+        link = await openTargetLink(reconnection.session, options);
+      } catch (error) {
+        const now = await describeLostTarget(target);
+        const why = error instanceof Error ? error.message : String(error);
+        void finish(
+          now.reason,
+          now.reason === 'target-exited' ? now.message : `${lost.message} and reconnecting failed (${why})`,
+        );
+        return;
+      }
+      const agentState = link.agent.hello.reused ? 'agent reused' : 'agent installed again';
+      event(
+        'info',
+        `reconnected to the target (${agentState}); the profiles of the interrupted window are lost`,
+      );
+      windowStart = Date.now();
+      unanswered = 0;
+      watch(link);
+      if (!finishing) schedule();
+    });
+  }
+  watch(link);
+
+  /** Closes the inspector from inside when Hyperscope opened it (before or while reconnecting). */
+  const closeInspector = (): boolean => target.openedByUs || (reconnection?.openedInspector ?? false);
 
   function finish(reason: EndReason, message?: string): Promise<RecordingResult> {
     finishing ??= (async () => {
       clearTimeout(timer);
-      if (session.isOpen()) {
-        for (const sampler of [cpu, heap]) {
+      const { session } = link;
+      if (frozen && session.isOpen()) {
+        event('warning', 'the profiles of the last window were lost: the target did not answer');
+        queueDetach(link, closeInspector(), () => closeInspectorInside(session));
+      } else if (session.isOpen()) {
+        for (const sampler of [link.cpu, link.heap]) {
           if (!sampler) continue;
           try {
             writer.writeAll(await withTimeout(sampler.stop(), PROFILE_TIMEOUT_MS, 'the profiler'));
@@ -153,16 +204,21 @@ export async function startRecording(
             event('warning', `a profile was lost: ${error instanceof Error ? error.message : String(error)}`);
           }
         }
-        // The inspector itself is closed by `target.stop()` when we opened it.
-        await withTimeout(agent.detach(), 5000, 'detach').catch(() =>
-          event('warning', 'could not detach the agent cleanly'),
-        );
-      } else if (cpu || heap) {
+        // The first session's inspector is closed by `target.stop()` when we opened it; a reconnected
+        // session is ours to close.
+        const closeAfter = reconnection !== null && closeInspector();
+        await withTimeout(link.agent.detach(), 5000, 'detach')
+          .then(() => (closeAfter ? closeInspectorInside(session) : undefined))
+          .catch(() => event('warning', 'could not detach the agent cleanly'));
+      } else if (link.cpu || link.heap) {
         event('warning', 'the profiles of the last window were lost with the connection');
       }
       write({ type: 'end', time: Date.now(), reason, ...(message ? { message } : {}) });
       writer.close();
-      await target.stop().catch(() => undefined);
+      await reconnection?.session.close().catch(() => undefined);
+      // By PID, `stop()` would ask a frozen target to close its inspector and wait: that is queued already.
+      if (frozen && target.attachedBy !== 'launch') await target.session.close().catch(() => undefined);
+      else await target.stop().catch(() => undefined);
       const result = { path: writer.path, reason, message, snapshots, durationMs: Date.now() - startedAt };
       resolveFinished(result);
       return result;

@@ -18,8 +18,11 @@ export interface RecordingOptions {
    * so a target that dies loses at most one window, and V8's sample buffers stay bounded.
    */
   profileWindowMs: number;
-  /** A collection that takes longer than this means the target is not answering, ms. */
-  collectTimeoutMs: number;
+  /**
+   * A collection that takes longer than this is unanswered, ms; two in a row mean the target is frozen.
+   * Default (undefined): twice the interval, at least 2 s (`collectTimeoutFor`).
+   */
+  collectTimeoutMs?: number;
 }
 
 export const DEFAULT_RECORDING_OPTIONS: Omit<RecordingOptions, 'output'> = {
@@ -31,5 +34,4 @@ export const DEFAULT_RECORDING_OPTIONS: Omit<RecordingOptions, 'output'> = {
   cpuSamplingIntervalUs: 1000,
   heapSamplingIntervalBytes: 32 * 1024,
   profileWindowMs: 10_000,
-  collectTimeoutMs: 5000,
 };

@@ -1,0 +1,44 @@
+/**
+ * What a recording holds on one inspector connection: the session, the agent injected through it and
+ * the profilers it started. A reconnect builds a new link on the new session (the agent is reused).
+ */
+import type { AgentClient } from '../agent/agent-client';
+import { injectAgent } from '../agent/agent-client';
+import type { InspectorSession } from '../inspector/inspector-session';
+import type { CpuSampler } from './cpu-sampler';
+import { startCpuSampler } from './cpu-sampler';
+import type { HeapSampler } from './heap-sampler';
+import { startHeapSampler } from './heap-sampler';
+import type { RecordingOptions } from './recording-options';
+
+export interface TargetLink {
+  readonly session: InspectorSession;
+  readonly agent: AgentClient;
+  readonly cpu: CpuSampler | null;
+  readonly heap: HeapSampler | null;
+}
+
+/** Injects (or reuses) the agent behind `session` and starts the profilers the options ask for. */
+export async function openTargetLink(
+  session: InspectorSession,
+  options: Pick<RecordingOptions, 'cpu' | 'heap' | 'cpuSamplingIntervalUs' | 'heapSamplingIntervalBytes'>,
+): Promise<TargetLink> {
+  const agent = await injectAgent(session);
+  const cpu = options.cpu ? await startCpuSampler(session, options.cpuSamplingIntervalUs) : null;
+  const heap = options.heap ? await startHeapSampler(session, options.heapSamplingIntervalBytes) : null;
+  return { session, agent, cpu, heap };
+}
+
+/**
+ * Leaves a target that stopped answering (SIGSTOP, a debugger pause) as it was, without waiting:
+ * the commands queue in its inspector socket and run when it resumes — the agent removes its hooks
+ * and, when we opened the inspector, the inspector closes. (V8 ends the profilers with the session.)
+ */
+export function queueDetach(
+  link: TargetLink,
+  closeInspector: boolean,
+  closeInside: () => Promise<void>,
+): void {
+  link.agent.detach().catch(() => undefined);
+  if (closeInspector) closeInside().catch(() => undefined);
+}
