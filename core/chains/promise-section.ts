@@ -21,7 +21,7 @@ export type WaitKind =
   | 'stream'
   /** A promise shared with another group (awaited from several chains). */
   | 'group'
-  /** Created before sampling began: the agent does not know what it waits on. */
+  /** Created before sampling began, or while resources were not observed: the agent does not know what it waits on. */
   | 'untracked'
   /** No resource was seen behind it: possibly a promise nobody will ever resolve. */
   | 'none';
@@ -116,8 +116,14 @@ export interface PromiseOptions {
   stacksPerSecond?: number;
   /** Frames kept per stack. Default 12. */
   stackDepth?: number;
-  /** Promises described individually (slots); beyond, counted only. Default 262144. */
+  /** Promises described individually (slots); beyond, counted only. Default 65536. */
   maxTracked?: number;
+  /**
+   * Resources behind promises (what a chain waits on) are observed with async_hooks, which makes every
+   * promise created meanwhile ~70 bytes heavier and slower: only in windows after one whose rate was
+   * below this, promises per second (never in the first window). Default 20000.
+   */
+  attributeBelowRate?: number;
   /** Groups per section. Default 50. */
   maxGroups?: number;
   /** Pending promises whose state is checked per collection once hooks are off. Default 4000. */

@@ -23,6 +23,8 @@ export class DutyCycle {
   active = false;
   /** Promises per second observed in the last window. */
   lastRate = 0;
+  /** Windows closed so far. */
+  windows = 0;
 
   constructor(
     private readonly options: ResolvedPromiseOptions,
@@ -67,6 +69,7 @@ export class DutyCycle {
     const onMs = Math.max(1, now - this.onSince);
     this.onMsSinceRead += onMs;
     this.active = false;
+    this.windows++;
     this.lastRate = (observed * 1000) / onMs;
     if (!reschedule || this.stopped) return;
     const costShare = (this.lastRate * this.options.costPerPromiseUs) / 1e6;

@@ -9,8 +9,9 @@ export const PROMISE_DEFAULTS: ResolvedPromiseOptions = {
   costPerPromiseUs: 0.4,
   stacksPerSecond: 200,
   stackDepth: 12,
-  maxTracked: 262_144,
+  maxTracked: 65_536,
   maxGroups: 50,
+  attributeBelowRate: 20_000,
   checksPerCollect: 4000,
   exhaustive: false,
 };

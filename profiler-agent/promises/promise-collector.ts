@@ -56,7 +56,7 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
       const tracker = new PromiseTracker(options, context.builtins, resources, store);
       const sites = new SiteTable(MAX_SITES);
       const cycle = new DutyCycle(options, {
-        begin: () => tracker.enable(),
+        begin: () => tracker.enable(cycle.windows > 0 && cycle.lastRate < options.attributeBelowRate),
         end: () => tracker.disable(),
       });
       tracker.stackTokens = options.stacksPerSecond;

@@ -40,6 +40,7 @@ export class PromiseTracker {
   private run = 1;
   private lastCreated = NO_SLOT;
   private stops: (() => void)[] = [];
+  private attributing = false;
 
   constructor(
     private readonly options: ResolvedPromiseOptions,
@@ -50,7 +51,8 @@ export class PromiseTracker {
     this.store = store;
   }
 
-  enable(): void {
+  /** Turns hooks on; with `attribute`, also observes the async resources behind new promises. */
+  enable(attribute: boolean): void {
     const hooks = this.builtins.v8.promiseHooks;
     this.createdInWindow = 0;
     this.openLen = 0;
@@ -60,20 +62,29 @@ export class PromiseTracker {
       hooks.onBefore(this.onBefore),
       hooks.onAfter(this.onAfter),
     ] as (() => void)[];
-    this.resources?.enable();
+    if (this.resources && attribute) {
+      this.resources.enable();
+      this.attributing = true;
+    }
   }
 
   /** Turns hooks off; promises still pending are then held weakly and checked at snapshots. */
   disable(): number {
     for (const stop of this.stops) stop();
     this.stops = [];
-    this.resources?.disable();
+    this.stopAttributing();
     const { holders, store } = this;
     for (let slot = 0; slot < store.highWater; slot++) {
       const held = holders[slot];
       if (held instanceof Promise) holders[slot] = new WeakRef(held);
     }
     return this.createdInWindow;
+  }
+
+  private stopAttributing(): void {
+    if (!this.attributing) return;
+    this.attributing = false;
+    this.resources?.disable();
   }
 
   /** The slot of a promise seen by the hooks (NO_SLOT if unseen or counted only). */
@@ -105,10 +116,11 @@ export class PromiseTracker {
       (promise as Marked)[this.mark] = slot;
       this.holders[slot] = promise;
       let wantsStack = true;
+      if (!this.attributing) store.flags[slot]! |= SlotFlag.Unattributed;
       if (parent === undefined) {
         if (this.openLen === OPEN_MAX) this.dropOldestOpen();
         this.open[this.openLen++] = slot;
-        if (this.resources) {
+        if (this.resources && this.attributing) {
           this.resources.rootSlot = slot;
           this.resources.rootExecutionId = this.resources.executionId();
         }

@@ -17,6 +17,8 @@ export const enum SlotFlag {
   UntrackedParent = 2,
   /** A root that got its first link right after its creation: a combinator result (`Promise.all`…). */
   Combinator = 4,
+  /** Created while resource attribution was off: what it waits on is unknown. */
+  Unattributed = 8,
 }
 
 export class SlotStore {

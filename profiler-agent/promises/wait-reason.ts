@@ -44,6 +44,8 @@ export function waitReasonOf(store: SlotStore, sites: SiteTable, slot: number): 
   const site = sites.sites[store.site[slot]!];
   if (site?.viaStream) return { kind: 'stream' };
   if (store.flags[slot]! & SlotFlag.UntrackedParent) return { kind: 'untracked' };
+  if (store.flags[slot]! & SlotFlag.Unattributed)
+    return { kind: 'untracked', detail: 'resources not observed' };
   return { kind: 'none' };
 }
 
