@@ -6,7 +6,7 @@ import type { AgentSnapshot } from '../agent-protocol';
 import type { Finding, Severity } from '../findings/finding';
 import type { Session } from '../session/session';
 import { sessionDurationMs } from '../session/session';
-import type { ComparisonRow, SessionComparison } from './contract';
+import type { ComparisonRow, SeriesComparison } from './contract';
 
 /** A session with a name and its findings: what the comparison reads. */
 export interface NamedSession {
@@ -66,7 +66,7 @@ function worstByKind(findings: Finding[]): Map<Finding['kind'], Severity> {
   return out;
 }
 
-export function compareSessions(base: NamedSession, current: NamedSession): SessionComparison {
+export function compareSessions(base: NamedSession, current: NamedSession): SeriesComparison {
   const rows: ComparisonRow[] = FIGURES.map((f) => ({
     metric: f.metric,
     unit: f.unit,

@@ -6,6 +6,7 @@
  */
 import type { AgentSnapshot } from '../agent-protocol';
 import type { Finding } from '../findings/finding';
+import type { Frame } from '../frame';
 import type { RecordingOptions } from '../session/records';
 import type { Session } from '../session/session';
 
@@ -79,6 +80,9 @@ export interface OpenedSession {
 
 export type ExportFormat = 'speedscope' | 'folded' | 'cpuprofile' | 'heapprofile' | 'pprof' | 'html' | 'svg';
 
+/** Which profile to export: CPU, allocations (allocated and still alive), or pending promise chains. */
+export type ExportProfileKind = 'cpu' | 'alloc' | 'chains';
+
 /** Where a written file went: saved by the backend, handed over for download (browser mode), or cancelled. */
 export type WriteResult =
   | { kind: 'saved'; path: string }
@@ -95,7 +99,7 @@ export interface ComparisonRow {
 }
 
 /** Two sessions side by side: key figures and which findings came, went or stayed. */
-export interface SessionComparison {
+export interface SeriesComparison {
   baseName: string;
   currentName: string;
   rows: ComparisonRow[];
@@ -104,6 +108,27 @@ export interface SessionComparison {
     base: Finding['severity'] | null;
     current: Finding['severity'] | null;
   }[];
+}
+
+/** One function's change between two profiles; values in the profile's unit, the base normalised. */
+export interface FunctionChange {
+  frame: Frame;
+  baseFlat: number;
+  currentFlat: number;
+  flatDelta: number;
+  cumDelta: number;
+}
+
+/** What grew and what shrank in one profile kind both sessions have, biggest change first. */
+export interface ProfileChange {
+  profile: 'cpu' | 'allocated' | 'alive' | 'chains';
+  /** 'microseconds', 'bytes', 'count'. */
+  unit: string;
+  functions: FunctionChange[];
+}
+
+export interface SessionComparison extends SeriesComparison {
+  profiles: ProfileChange[];
 }
 
 /** Everything the UI needs on start. */
@@ -128,7 +153,7 @@ export interface RequestChannels {
   pickSessionFile: { request: void; response: string | null };
   openSession: { request: SessionSource; response: OpenedSession };
   saveSession: { request: { path?: string }; response: WriteResult };
-  exportSession: { request: { format: ExportFormat; profile?: 'cpu' | 'alloc' }; response: WriteResult };
+  exportSession: { request: { format: ExportFormat; profile?: ExportProfileKind }; response: WriteResult };
   diffSessions: { request: { base: SessionSource }; response: SessionComparison };
 }
 

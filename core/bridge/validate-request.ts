@@ -2,7 +2,14 @@
  * Checks a request payload that crossed a trust boundary (IPC from a renderer, a WebSocket message) against
  * the contract before any handler sees it. Throws `InvalidRequestError` with one line naming the fault.
  */
-import type { AttachTarget, ExportFormat, RequestChannel, RequestOf, SessionSource } from './contract';
+import type {
+  AttachTarget,
+  ExportFormat,
+  ExportProfileKind,
+  RequestChannel,
+  RequestOf,
+  SessionSource,
+} from './contract';
 
 export class InvalidRequestError extends Error {
   constructor(message: string) {
@@ -20,6 +27,7 @@ const EXPORT_FORMATS: readonly ExportFormat[] = [
   'html',
   'svg',
 ];
+const EXPORT_PROFILES: readonly ExportProfileKind[] = ['cpu', 'alloc', 'chains'];
 /** Bounds that keep a hostile payload from costing much: 64 KiB of command line, 1 GiB of session text. */
 const MAX_COMMAND_CHARS = 64 * 1024;
 const MAX_SESSION_TEXT_CHARS = 1024 * 1024 * 1024;
@@ -51,11 +59,11 @@ const VALIDATORS: { [C in RequestChannel]: (payload: unknown) => RequestOf<C> } 
   exportSession: (p) => {
     const o = record(p, 'exportSession');
     if (!EXPORT_FORMATS.includes(o.format as ExportFormat)) fail(`unknown export format ${String(o.format)}`);
-    if (o.profile !== undefined && o.profile !== 'cpu' && o.profile !== 'alloc')
-      fail('profile must be cpu or alloc');
+    if (o.profile !== undefined && !EXPORT_PROFILES.includes(o.profile as ExportProfileKind))
+      fail('profile must be cpu, alloc or chains');
     return {
       format: o.format as ExportFormat,
-      ...(o.profile ? { profile: o.profile as 'cpu' | 'alloc' } : {}),
+      ...(o.profile ? { profile: o.profile as ExportProfileKind } : {}),
     };
   },
   diffSessions: (p) => ({ base: sessionSource(record(p, 'diffSessions').base) }),

@@ -9,6 +9,7 @@ import type {
   BackendInfo,
   DemoScenario,
   ExportFormat,
+  ExportProfileKind,
   ProcessInfo,
   WriteResult,
 } from '../../core/bridge/contract';
@@ -58,7 +59,13 @@ export interface BackendPorts {
   parseSession(name: string, text: string): Session;
   readBytes(path: string): Promise<Uint8Array>;
   findings(session: Session): Finding[];
-  exportSession(session: Session, format: ExportFormat, profile: 'cpu' | 'alloc' | undefined): OutputFile;
+  /** `name` names the session inside the file and in the file name. */
+  exportSession(
+    session: Session,
+    name: string,
+    format: ExportFormat,
+    profile: ExportProfileKind | undefined,
+  ): OutputFile;
   /** Hands bytes to the user: a save dialog (Electron), a download (browser), or a given path. */
   output(file: OutputFile, path?: string): Promise<WriteResult>;
   /** A native open dialog; null when cancelled or when there is none (browser mode). */

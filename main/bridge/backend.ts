@@ -12,9 +12,9 @@ import type {
   RequestHandlers,
   SessionSource,
 } from '../../core/bridge/contract';
-import { compareSessions } from '../../core/bridge/compare-sessions';
 import type { Session } from '../../core/session/session';
 import type { ActiveRecording, BackendPorts, LiveTarget } from './backend-ports';
+import { compareWithProfiles } from './compare-with-profiles';
 
 export type BackendListener = <E extends EventChannel>(event: E, payload: EventChannels[E]) => void;
 
@@ -153,12 +153,12 @@ export function createBackend(ports: BackendPorts): Backend {
     },
     exportSession: async ({ format, profile }) => {
       const session = requireCurrent();
-      return ports.output(ports.exportSession(session.session, format, profile));
+      return ports.output(ports.exportSession(session.session, session.name, format, profile));
     },
     diffSessions: async ({ base }) => {
       const session = requireCurrent();
       const other = await read(base);
-      return compareSessions(
+      return compareWithProfiles(
         { name: other.name, session: other.session, findings: ports.findings(other.session) },
         session,
       );

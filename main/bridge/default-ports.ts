@@ -11,6 +11,7 @@ import { scenarios } from '../../demo/scenarios';
 import { listNodeProcesses } from '../ps/list-node-processes';
 import { readSessionFile } from '../session/read-session-file';
 import type { BackendPorts } from './backend-ports';
+import { exportSessionFile } from './export-session';
 import { attachLive } from './live-target';
 
 export interface FacePorts {
@@ -37,9 +38,7 @@ export function defaultPorts(face: FacePorts): BackendPorts {
     parseSession,
     readBytes: async (path) => new Uint8Array(await readFile(path)),
     findings: (session) => analyzeSession(session),
-    exportSession: (_session, format) => {
-      throw new Error(`export to ${format} is not available yet`);
-    },
+    exportSession: exportSessionFile,
   };
 }
 

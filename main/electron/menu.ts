@@ -3,7 +3,7 @@
  * views, zoom, full screen) and Help. Pure: builds the template from callbacks, so tests need no Electron.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { ExportFormat, MenuCommand } from '../../core/bridge/contract';
+import type { ExportFormat, ExportProfileKind, MenuCommand } from '../../core/bridge/contract';
 
 export interface MenuActions {
   /** Asks the renderer to do something (switch view, show the attach form). */
@@ -11,7 +11,7 @@ export interface MenuActions {
   open(): void;
   openRecent(path: string): void;
   save(): void;
-  export(format: ExportFormat, profile?: 'cpu' | 'alloc'): void;
+  export(format: ExportFormat, profile?: ExportProfileKind): void;
   about(): void;
 }
 
@@ -26,7 +26,7 @@ const VIEW_ITEMS: { view: string; label: string }[] = [
   { view: 'sessions', label: 'Sessions' },
 ];
 
-const EXPORT_ITEMS: { label: string; format: ExportFormat; profile?: 'cpu' | 'alloc' }[] = [
+const EXPORT_ITEMS: { label: string; format: ExportFormat; profile?: ExportProfileKind }[] = [
   { label: 'speedscope (CPU)…', format: 'speedscope', profile: 'cpu' },
   { label: 'speedscope (Allocations)…', format: 'speedscope', profile: 'alloc' },
   { label: 'Chrome DevTools .cpuprofile…', format: 'cpuprofile', profile: 'cpu' },
@@ -34,7 +34,8 @@ const EXPORT_ITEMS: { label: string; format: ExportFormat; profile?: 'cpu' | 'al
   { label: 'pprof (CPU)…', format: 'pprof', profile: 'cpu' },
   { label: 'pprof (Allocations)…', format: 'pprof', profile: 'alloc' },
   { label: 'Folded Stacks…', format: 'folded', profile: 'cpu' },
-  { label: 'HTML Report…', format: 'html' },
+  { label: 'pprof (Promise Chains)…', format: 'pprof', profile: 'chains' },
+  { label: 'HTML Flame Graph…', format: 'html', profile: 'cpu' },
   { label: 'SVG Flame Graph…', format: 'svg', profile: 'cpu' },
 ];
 

@@ -2,6 +2,7 @@
 import type {
   BackendInfo,
   ExportFormat,
+  ExportProfileKind,
   OpenedSession,
   SessionComparison,
   SessionSource,
@@ -23,7 +24,7 @@ export interface SessionSlice {
   pickAndOpenSession(): Promise<void>;
   showSession(opened: OpenedSession): void;
   saveSession(): Promise<WriteResult | null>;
-  exportSession(format: ExportFormat, profile?: 'cpu' | 'alloc'): Promise<WriteResult | null>;
+  exportSession(format: ExportFormat, profile?: ExportProfileKind): Promise<WriteResult | null>;
   compareWith(base: SessionSource): Promise<void>;
 }
 

@@ -11,6 +11,6 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
 
 /** Human name of a finding kind: `pool-starvation` → `Pool starvation`. */
 export function kindLabel(kind: string): string {
-  const words = kind.replace(/-/g, ' ');
+  const words = kind.replace(/-/g, ' ').replace(/^tls\b/, 'TLS');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,25 +1,28 @@
 /**
- * The profile models the CPU and Allocations views draw, built from a session's windows with the core
- * model builders. Allocation windows alternate between "everything allocated" (collected objects
- * included) and "still alive": the views switch between the two.
+ * The profile models the CPU and Allocations views draw: the session's windows merged into one model per
+ * kind by core (as exports and diffs see them). Allocation windows alternate between "everything
+ * allocated" (collected objects included) and "still alive": the views switch between the two.
  */
-import { buildAllocModelFromNodes } from '../../core/profile/build-alloc-model';
-import { buildCpuModel } from '../../core/profile/build-cpu-model';
+import { profileSetOfSession } from '../../core/import/from-session';
+import type { ProfileSet } from '../../core/import/profile-set';
 import type { ProfileModel } from '../../core/profile/profile-model';
 import type { Session } from '../../core/session/session';
-import { mergeAllocWindows, mergeCpuWindows } from './merge-windows';
 
 export type AllocMode = 'allocated' | 'alive';
 
-export function cpuModelOf(session: Session): ProfileModel | null {
-  const profile = mergeCpuWindows(session.cpuProfiles);
-  return profile ? buildCpuModel(profile) : null;
+/** The session's merged models; compute once per session (`useMemo`). */
+export function profilesOf(session: Session): ProfileSet {
+  // The CPU and Allocations views both need it: build once per session.
+  let set = cache.get(session);
+  if (!set) {
+    set = profileSetOfSession(session);
+    cache.set(session, set);
+  }
+  return set;
 }
 
-export function allocModelOf(session: Session, mode: AllocMode): ProfileModel | null {
-  const windows = session.allocProfiles.filter(
-    (w) => (w.meta.includesCollected ?? true) === (mode === 'allocated'),
-  );
-  const merged = mergeAllocWindows(windows);
-  return merged ? buildAllocModelFromNodes(merged.nodes, merged.samples, merged.samplingInterval) : null;
+const cache = new WeakMap<Session, ProfileSet>();
+
+export function allocModelOf(set: ProfileSet, mode: AllocMode): ProfileModel | null {
+  return mode === 'allocated' ? set.allocated : set.alive;
 }

@@ -17,7 +17,7 @@ import { EmptyState } from '../components/states';
 import { TopTable } from '../components/top-table';
 import { selectIsLive } from '../store/selectors';
 import { formatBytes } from '../view-models/format';
-import { allocModelOf } from '../view-models/profile-models';
+import { allocModelOf, profilesOf } from '../view-models/profile-models';
 import type { AllocMode } from '../view-models/profile-models';
 
 export function AllocationsView() {
@@ -27,7 +27,8 @@ export function AllocationsView() {
   const [order, setOrder] = useState<FlameOrder>('alphabetical');
   const [selected, setSelected] = useState<number | null>(null);
   const [query, setQuery] = useState('');
-  const model = useMemo(() => (session ? allocModelOf(session, mode) : null), [session, mode]);
+  const profiles = useMemo(() => (session ? profilesOf(session) : null), [session]);
+  const model = profiles ? allocModelOf(profiles, mode) : null;
   const valueIndex = model ? Math.max(0, valueIndexOf(model, 'space')) : 0;
   const layout = useMemo(
     () => (model ? layoutFlame(model, valueIndex, order) : null),

@@ -9,7 +9,7 @@ import { FlameGraph } from '../components/flame-graph';
 import { EmptyState } from '../components/states';
 import { TopTable } from '../components/top-table';
 import { selectIsLive } from '../store/selectors';
-import { cpuModelOf } from '../view-models/profile-models';
+import { profilesOf } from '../view-models/profile-models';
 import { OrderSwitch } from '../components/order-switch';
 
 export function CpuView() {
@@ -18,7 +18,7 @@ export function CpuView() {
   const [order, setOrder] = useState<FlameOrder>('alphabetical');
   const [selected, setSelected] = useState<number | null>(null);
   const [query, setQuery] = useState('');
-  const model = useMemo(() => (session ? cpuModelOf(session) : null), [session]);
+  const model = useMemo(() => (session ? profilesOf(session).cpu : null), [session]);
   const valueIndex = model ? Math.max(0, valueIndexOf(model, 'time')) : 0;
   const layout = useMemo(
     () => (model ? layoutFlame(model, valueIndex, order) : null),

@@ -1,16 +1,17 @@
 /** Sessions: what is open, opening another, saving, exporting to every format, comparing with a base. */
 import { useState } from 'react';
-import type { ExportFormat } from '../../core/bridge/contract';
+import type { ExportFormat, ExportProfileKind } from '../../core/bridge/contract';
 import { sessionDurationMs } from '../../core/session/session';
 import { useApp } from '../bridge/bridge-context';
 import { deliverWriteResult } from '../components/deliver-download';
 import { Icon } from '../components/icon';
+import { ProfileChanges } from '../components/profile-changes';
 import { SessionFileInput } from '../components/session-file-input';
 import { ErrorBanner, LoadingState } from '../components/states';
 import { formatMs, formatValue } from '../view-models/format';
 import { kindLabel } from '../view-models/findings-summary';
 
-const EXPORTS: { format: ExportFormat; label: string; profile?: 'cpu' | 'alloc' }[] = [
+const EXPORTS: { format: ExportFormat; label: string; profile?: ExportProfileKind }[] = [
   { format: 'speedscope', label: 'speedscope (CPU)', profile: 'cpu' },
   { format: 'speedscope', label: 'speedscope (allocations)', profile: 'alloc' },
   { format: 'cpuprofile', label: '.cpuprofile (Chrome DevTools)', profile: 'cpu' },
@@ -18,7 +19,8 @@ const EXPORTS: { format: ExportFormat; label: string; profile?: 'cpu' | 'alloc' 
   { format: 'pprof', label: 'pprof (CPU)', profile: 'cpu' },
   { format: 'pprof', label: 'pprof (allocations)', profile: 'alloc' },
   { format: 'folded', label: 'folded stacks (CPU)', profile: 'cpu' },
-  { format: 'html', label: 'HTML report' },
+  { format: 'pprof', label: 'pprof (promise chains)', profile: 'chains' },
+  { format: 'html', label: 'HTML flame graph (CPU)', profile: 'cpu' },
   { format: 'svg', label: 'SVG flame graph (CPU)', profile: 'cpu' },
 ];
 
@@ -139,6 +141,8 @@ export function SessionsView() {
               ))}
             </tbody>
           </table>
+          <h3>Profiles</h3>
+          <ProfileChanges profiles={comparison.profiles} />
           <h3>Findings</h3>
           {comparison.findings.length === 0 ? (
             <p className="muted">No findings in either session.</p>

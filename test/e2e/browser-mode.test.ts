@@ -3,7 +3,7 @@
  * dashboard, findings and every view; compare with another; then attach to a live demo scenario, watch the
  * dashboard fill, see the finding, stop. Screenshots of each view go to test-results/e2e/.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,11 +13,13 @@ import { writeFixtureSession } from './session-fixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-e2e-'));
 const fixture = join(dir, 'starved.hyperscope');
+const baseline = join(dir, 'baseline.hyperscope');
 let ui: RunningUi;
 
 beforeAll(async () => {
   ensureBuilt();
   writeFixtureSession(fixture);
+  writeFixtureSession(baseline, { starved: false });
   ui = await startUi([fixture]);
 }, 120_000);
 afterAll(() => ui?.stop());
@@ -70,10 +72,32 @@ describe('browser mode, session file', () => {
       await screenshot(page, 'network');
 
       await showView(page, 'Sessions');
-      await page.getByLabel('Diff with: path on this machine').fill(fixture);
+      await page.getByLabel('Diff with: path on this machine').fill(baseline);
       await page.getByLabel('Diff with: path on this machine').press('Enter');
-      await page.getByRole('region', { name: 'Comparison' }).getByText('Peak queued requests').waitFor();
+      const comparison = page.getByRole('region', { name: 'Comparison' });
+      await comparison.getByText('Peak queued requests').waitFor();
+      await comparison
+        .getByRole('region', { name: 'CPU time changes' })
+        .getByText(/renderPage/)
+        .first()
+        .waitFor();
+      await comparison
+        .getByRole('cell', { name: 'gone' })
+        .or(comparison.getByRole('cell', { name: 'none' }))
+        .first()
+        .waitFor();
       await screenshot(page, 'sessions');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'folded stacks (CPU)' }).click();
+      const folded = await download;
+      expect(folded.suggestedFilename()).toBe('starved.folded');
+      expect(readFileSync(await folded.path(), 'utf8')).toMatch(
+        /handleRequest \(file:[^;]*;renderPage \(file:[^ ]* \d+/,
+      );
+      // Opening a file picked in the browser (its contents travel over the bridge) replaces the comparison.
+      await page.getByLabel('Open session…').setInputFiles(fixture);
+      await comparison.waitFor({ state: 'detached' });
+      await page.getByRole('region', { name: 'Current session' }).getByText('starved.hyperscope').waitFor();
 
       await showView(page, 'Attach');
       await page.getByRole('button', { name: /^pool-starvation / }).waitFor();

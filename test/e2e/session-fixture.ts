@@ -27,8 +27,8 @@ function frame(functionName: string, line: number): Protocol.Runtime.CallFrame {
   };
 }
 
-/** A CPU profile: `handleRequest` → `renderPage` (hot) and → `fetchPrices`. Times in µs. */
-function cpuProfile(): Protocol.Profiler.Profile {
+/** A CPU profile: `handleRequest` → `renderPage` (`renderShare` of 12 samples) and → `fetchPrices`. Times in µs. */
+function cpuProfile(renderShare: number): Protocol.Profiler.Profile {
   const nodes: Protocol.Profiler.ProfileNode[] = [
     { id: 1, callFrame: { ...frame('(root)', 1), url: '', scriptId: '0' }, children: [2, 5] },
     { id: 2, callFrame: frame('handleRequest', 10), children: [3, 4] },
@@ -38,7 +38,7 @@ function cpuProfile(): Protocol.Profiler.Profile {
   ];
   const samples: number[] = [];
   // 400 samples 100 ms apart: the 40 s window, a third of it idle.
-  for (let i = 0; i < 400; i++) samples.push(i % 12 < 5 ? 3 : i % 12 < 7 ? 4 : i % 12 < 8 ? 2 : 5);
+  for (let i = 0; i < 400; i++) samples.push(i % 12 < renderShare ? 3 : i % 12 < 7 ? 4 : i % 12 < 8 ? 2 : 5);
   return {
     nodes,
     startTime: 0,
@@ -164,11 +164,14 @@ function promiseSection(index: number, time: number): PromiseSection {
   };
 }
 
-/** The records of the fixture session, in file order. */
-export function fixtureRecords(): SessionRecord[] {
+/**
+ * The records of the fixture session, in file order. `starved: false` gives the same service before the
+ * regression (a base for diffs): no starved pool, no blocked chains, less time in `renderPage`.
+ */
+export function fixtureRecords({ starved = true } = {}): SessionRecord[] {
   const session = buildSession({ snapshots: SNAPSHOTS }, (snapshot, step) => {
     const pool = snapshot.pools.find((p) => p.origin === BOUNDED_UPSTREAM);
-    if (pool && step.index >= 12) {
+    if (starved && pool && step.index >= 12) {
       pool.inUse = pool.maxSockets ?? 50;
       pool.idle = 0;
       pool.queued = Math.min(120, (step.index - 11) * 6 + step.jitter(2));
@@ -176,7 +179,7 @@ export function fixtureRecords(): SessionRecord[] {
     }
     snapshot.extensions = {
       tls: tlsSection(step.index),
-      promises: promiseSection(step.index, snapshot.time),
+      promises: promiseSection(starved ? step.index : 0, snapshot.time),
     };
   });
   const end = TEST_START_TIME + SNAPSHOTS * 1000;
@@ -192,7 +195,7 @@ export function fixtureRecords(): SessionRecord[] {
     ),
     ...cpuProfileRecords(
       { id: 'cpu-1', startTime: TEST_START_TIME, endTime: end, samplingInterval: 1000 },
-      cpuProfile(),
+      cpuProfile(starved ? 5 : 2),
     ),
     ...allocProfileRecords(
       {
@@ -208,10 +211,10 @@ export function fixtureRecords(): SessionRecord[] {
   ];
 }
 
-export function writeFixtureSession(path: string): void {
+export function writeFixtureSession(path: string, options: { starved?: boolean } = {}): void {
   writeFileSync(
     path,
-    fixtureRecords()
+    fixtureRecords(options)
       .map((r) => JSON.stringify(r) + '\n')
       .join(''),
   );
