@@ -18,6 +18,7 @@ import { createHttpServerCollector } from './http-server-collector';
 import { createMemoryCollector } from './memory-collector';
 import { NetworkCensus } from './network-census';
 import { createPoolsCollector } from './pools-collector';
+import { createPromiseCollector } from './promises/promise-collector';
 import { createResourcesCollector } from './resources-collector';
 import { createSocketsCollector, type SocketsSection } from './sockets-collector';
 import { createTlsCollector } from './tls/tls-collector';
@@ -27,7 +28,11 @@ import { createUndiciCollector } from './undici/undici-collector';
  * Optional collectors: add ONE line per collector here (a factory, so each install gets fresh state).
  * Each one's section appears as `snapshot.extensions[collector.name]`.
  */
-export const extensionCollectors: (() => Collector)[] = [createTlsCollector, createUndiciCollector];
+export const extensionCollectors: (() => Collector)[] = [
+  createTlsCollector,
+  createUndiciCollector,
+  createPromiseCollector,
+];
 
 /** The collectors behind the fixed sections of a snapshot. */
 export interface CoreCollectors {

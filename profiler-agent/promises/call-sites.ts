@@ -5,6 +5,7 @@
  * the user's handler is restored at once.
  */
 import type { Frame } from '../../core/frame';
+import { isAgentFrame } from '../stack-frames';
 
 /** Captures the current stack on a new holder, omitting `skipAbove` and every frame above it (the agent's). */
 export function captureStack(depth: number, skipAbove: (...args: never[]) => unknown): object {
@@ -54,9 +55,14 @@ function toFrame(site: NodeJS.CallSite): Frame {
   };
 }
 
-/** Frames that are Node's or V8's own rather than the service's. */
+/** Frames that are Node's, V8's or the agent's own rather than the service's. */
 export function isInternal(frame: Frame): boolean {
-  return frame.url === '' || frame.url.startsWith('node:') || frame.url.startsWith('internal/');
+  return (
+    frame.url === '' ||
+    frame.url.startsWith('node:') ||
+    frame.url.startsWith('internal/') ||
+    isAgentFrame(frame)
+  );
 }
 
 /** A short stable id for a stack key (FNV-1a, 32 bits, hex). */

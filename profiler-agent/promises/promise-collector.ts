@@ -53,7 +53,9 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
       const options = resolvePromiseOptions(context.options.promises);
       const store = new SlotStore(options.maxTracked);
       const resources = new ResourceAttribution(context.builtins, store);
-      const tracker = new PromiseTracker(options, context.builtins, resources, store);
+      const tracker = new PromiseTracker(options, context.builtins, resources, store, () =>
+        context.isAgentWork(),
+      );
       const sites = new SiteTable(MAX_SITES);
       const cycle = new DutyCycle(options, {
         begin: () => tracker.enable(cycle.windows > 0 && cycle.lastRate < options.attributeBelowRate),

@@ -47,6 +47,8 @@ export class PromiseTracker {
     private readonly builtins: Builtins,
     private readonly resources: ResourceAttribution | undefined,
     store: SlotStore,
+    /** True while the agent itself runs: its own promises are not observed. */
+    private readonly isAgentWork: () => boolean,
   ) {
     this.store = store;
   }
@@ -103,6 +105,7 @@ export class PromiseTracker {
 
   private readonly onInit = (promise: Promise<unknown>, parent: Promise<unknown> | undefined): void => {
     try {
+      if (this.isAgentWork()) return;
       this.created++;
       this.createdInWindow++;
       const { store } = this;

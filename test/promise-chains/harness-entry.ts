@@ -20,6 +20,7 @@ export function startCollector(promises: PromiseOptions = {}): Harness {
   collector.start({
     builtins: resolveBuiltins(createRequire(__filename)),
     options: { promises },
+    isAgentWork: () => false,
     drop(reason, count = 1) {
       dropped[reason] = (dropped[reason] ?? 0) + count;
     },
