@@ -1,23 +1,12 @@
 /**
- * Exports models as a pprof profile (`profile.proto`), encoded with pprof-format and NOT compressed:
- * gzip it on the way out (`go tool pprof` reads both, tools expect `.pb.gz`). Written in chunks: protobuf
- * messages concatenate, so samples go out a batch at a time and the tables (locations, functions,
- * strings) follow once every frame has been seen.
+ * Exports models as a pprof profile (`profile.proto`), NOT compressed: gzip it on the way out (`go tool
+ * pprof` reads both, tools expect `.pb.gz`). Written in chunks: protobuf messages concatenate, so samples
+ * go out as they are encoded (SampleEncoder) and the tables (locations, functions, strings, encoded with
+ * pprof-format) follow once every frame has been seen.
  */
-import {
-  Function as PprofFunction,
-  Location,
-  Mapping,
-  Profile,
-  Sample,
-  StringTable,
-  ValueType,
-  emptyTableToken,
-} from 'pprof-format';
+import { Function as PprofFunction, Location, Mapping, Profile, StringTable, ValueType } from 'pprof-format';
 import { frameLabel, type ProfileModel } from '../profile/profile-model';
-
-/** Samples per encoded batch. */
-const SAMPLES_PER_CHUNK = 2000;
+import { SampleEncoder } from './sample-encoder';
 
 export interface PprofPart {
   model: ProfileModel;
@@ -70,27 +59,28 @@ export function* pprofChunks(spec: PprofSpec): Generator<Uint8Array> {
     return id;
   };
 
-  let batch: Sample[] = [];
-  const flush = (): Uint8Array => {
-    const bytes = new Profile({ sample: batch, stringTable: new StringTable(emptyTableToken) }).encode();
-    batch = [];
-    return bytes;
-  };
+  const samples = new SampleEncoder();
   for (const { model, values } of spec.parts) {
-    const { parent, frame } = model.nodes;
+    const { parent, frame, depth } = model.nodes;
     // Pre-order: parents get their location before their children; a stack is walked only when sampled.
     const locationOfNode = new Int32Array(model.nodes.count);
+    const stack = new Float64Array(maxDepth(depth) + 1);
+    const row = new Float64Array(values.length);
     for (let i = 0; i < model.nodes.count; i++) {
       locationOfNode[i] = locationOf(model, frame[i]!);
-      const row = values.map((column) => (column ? Math.round(column[i]!) : 0));
-      if (row.every((v) => v === 0)) continue;
-      const locationId: number[] = [];
-      for (let n = i; n >= 0; n = parent[n]!) locationId.push(locationOfNode[n]!);
-      batch.push(new Sample({ locationId, value: row }));
-      if (batch.length >= SAMPLES_PER_CHUNK) yield flush();
+      let any = false;
+      values.forEach((column, v) => {
+        row[v] = column ? Math.max(0, Math.round(column[i]!)) : 0;
+        any ||= row[v]! > 0;
+      });
+      if (!any) continue;
+      let count = 0;
+      for (let n = i; n >= 0; n = parent[n]!) stack[count++] = locationOfNode[n]!;
+      const chunk = samples.add(stack, count, row);
+      if (chunk) yield chunk;
     }
   }
-  if (batch.length > 0) yield flush();
+  yield samples.flush();
 
   const typeOf = (t: { type: string; unit: string }): ValueType =>
     new ValueType({ type: strings.dedup(t.type), unit: strings.dedup(t.unit) });
@@ -115,4 +105,10 @@ export function* pprofChunks(spec: PprofSpec): Generator<Uint8Array> {
     defaultSampleType: defaultIndex,
     stringTable: strings,
   }).encode();
+}
+
+function maxDepth(depth: ArrayLike<number>): number {
+  let most = 0;
+  for (let i = 0; i < depth.length; i++) most = Math.max(most, depth[i]!);
+  return most;
 }

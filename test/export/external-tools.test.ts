@@ -128,7 +128,7 @@ describe('HTML and SVG flame graphs in Chromium', () => {
     });
     try {
       await page.goto(pathToFileURL(path).href);
-      const rects = () => page.evaluate(() => (window as unknown as FlameApi).hyperscopeFlame.rects());
+      const rects = () => page.evaluate(() => (globalThis as unknown as FlameApi).hyperscopeFlame.rects());
       const hostile = (await rects()).find((r) => r.label === HOSTILE_NAME);
       expect(hostile, JSON.stringify(await rects())).toBeDefined();
       expect(await page.locator('img').count()).toBe(0);
