@@ -1,0 +1,69 @@
+/**
+ * blocked-chain: many chains from one creation site (typically one per request) wait long at the same
+ * place — a pool with no free socket, a connect that never completes, a lock. Judged on the snapshots
+ * where it holds: at least two, so a single slow moment is not reported.
+ */
+import type { AnalysisContext } from '../findings/analysis';
+import { rounded } from '../findings/evidence-series';
+import type { Finding } from '../findings/finding';
+import type { Session } from '../session/session';
+import { waitLabel } from './group-chains';
+import type { ChainGroup } from './promise-section';
+import { timedPromiseSections } from './promise-sections';
+
+/** "Many": chains of one group waiting at once. */
+export const MIN_BLOCKED_CHAINS = 10;
+/** "Long": the group's median age, ms. A request handler that waits a second for one await is stuck. */
+export const MIN_BLOCKED_AGE_MS = 1000;
+const MIN_SNAPSHOTS = 2;
+const CRITICAL_AGE_MS = 10_000;
+const CRITICAL_CHAINS = 100;
+
+export function findBlockedChain(session: Session, _context: AnalysisContext): Finding[] {
+  const blocked = new Map<string, { worst: ChainGroup; hits: number; points: { t: number; v: number }[] }>();
+  for (const { t, section } of timedPromiseSections(session)) {
+    for (const group of section.groups) {
+      if (group.id === 'unsampled' || group.count < MIN_BLOCKED_CHAINS || group.ageP50Ms < MIN_BLOCKED_AGE_MS)
+        continue;
+      const entry = blocked.get(group.id) ?? { worst: group, hits: 0, points: [] };
+      entry.hits++;
+      entry.points.push({ t, v: group.count });
+      if (group.count >= entry.worst.count) entry.worst = group;
+      blocked.set(group.id, entry);
+    }
+  }
+  return [...blocked.values()]
+    .filter((entry) => entry.hits >= MIN_SNAPSHOTS)
+    .sort((a, b) => b.worst.count - a.worst.count)
+    .map(({ worst, points }) => {
+      const site = worst.frames[0];
+      const where = site ? `${site.functionName || '(anonymous)'} (${site.url}:${site.line})` : worst.id;
+      const wait = worst.waits[0];
+      const waitText = wait ? waitLabel(wait.reason) : 'an unknown resource';
+      return {
+        kind: 'blocked-chain',
+        severity:
+          worst.ageP50Ms >= CRITICAL_AGE_MS || worst.count >= CRITICAL_CHAINS ? 'critical' : 'warning',
+        title: `${worst.count} chains blocked at ${where} for ${rounded(worst.ageP50Ms / 1000)} s (median) on ${waitText}`,
+        evidence: {
+          summary:
+            `Up to ${worst.count} pending chains created at ${where} waited at once, median ` +
+            `${rounded(worst.ageP50Ms / 1000)} s, longest ${rounded(worst.ageMaxMs / 1000)} s; ` +
+            `the innermost links wait on ${waitText}${wait ? ` (${wait.count} of them)` : ''}.`,
+          values: {
+            chains: worst.count,
+            ageP50Ms: Math.round(worst.ageP50Ms),
+            ageP99Ms: Math.round(worst.ageP99Ms),
+            ageMaxMs: Math.round(worst.ageMaxMs),
+            waitsOn: waitText,
+            groupId: worst.id,
+          },
+          series: [{ name: `blocked chains ${worst.id}`, unit: 'count', points }],
+        },
+        frames: worst.frames,
+        advice:
+          'Put a deadline on what these chains wait for (a connect or request timeout, AbortSignal.timeout), ' +
+          'size the pool for the load or shed requests when it is exhausted, and check the upstream it waits on.',
+      };
+    });
+}

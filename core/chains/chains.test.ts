@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { buildSession } from '../findings/test-support/session-builder';
+import { findBlockedChain } from './blocked-chain';
+import { groupChains } from './group-chains';
+import { findPromiseLeak } from './promise-leak';
+import type { ChainGroup, PromiseSection, WaitReason } from './promise-section';
+import { promiseCountSeries } from './promise-sections';
+import { renderGoroutineDump } from './render-goroutine-dump';
+
+const frame = (functionName: string, line: number) => ({ functionName, url: '/srv/app.js', line, column: 3 });
+
+function group(
+  id: string,
+  count: number,
+  ageP50Ms: number,
+  reason: WaitReason = { kind: 'socket-connect' },
+): ChainGroup {
+  return {
+    id,
+    frames: [frame(`site_${id}`, 10), frame('handler', 40)],
+    count,
+    ageP50Ms,
+    ageP99Ms: ageP50Ms * 2,
+    ageMaxMs: ageP50Ms * 3,
+    waits: [{ reason, count }],
+    maxDepth: 4,
+  };
+}
+
+function section(groups: ChainGroup[], pending = 0): PromiseSection {
+  return {
+    time: 0,
+    counts: {
+      created: 1000,
+      settled: 1000 - pending,
+      pending,
+      pendingWithoutDetail: 0,
+      collectedUnsettled: 0,
+    },
+    sampling: { coverage: 0.25, active: false, promisesPerSecond: 50_000, stackRatio: 0.1 },
+    groups,
+    chains: groups.reduce((n, g) => n + g.count, 0),
+    dropped: {},
+  };
+}
+
+/** A session whose snapshots carry the sections `at(index)` returns. */
+const sessionWith = (snapshots: number, at: (index: number, jitter: (a: number) => number) => ChainGroup[]) =>
+  buildSession({ snapshots }, (snapshot, step) => {
+    snapshot.extensions = { ...snapshot.extensions, promises: section(at(step.index, step.jitter)) };
+  });
+
+/** A healthy service: a few chains per handler, young, wandering with load. */
+const healthy = (index: number, jitter: (a: number) => number) => [
+  group('aaaa0001', 6 + jitter(4), 20 + jitter(10), { kind: 'socket-read' }),
+  group('aaaa0002', 2 + jitter(2), 5, { kind: 'timer' }),
+];
+
+describe('groupChains', () => {
+  it('puts the biggest group first and labels what it waits on', () => {
+    const view = groupChains(
+      section([group('small', 2, 10), group('big', 30, 10, { kind: 'pool-queue', detail: 'QueuedRequest' })]),
+    );
+    expect(view.map((g) => g.id)).toEqual(['big', 'small']);
+    expect(view[0]!.site).toEqual(frame('site_big', 10));
+    expect(view[0]!.waits[0]!.label).toBe('queued for a pooled socket (QueuedRequest)');
+  });
+});
+
+describe('renderGoroutineDump', () => {
+  it('prints groups like goroutine?debug=1: count @ id, ages, waits, frames', () => {
+    const text = renderGoroutineDump(section([group('g1', 3, 1500), group('g2', 12, 25_000)], 40), 1);
+    const lines = text.split('\n');
+    expect(lines[0]).toContain('15 pending in 2 groups');
+    expect(lines[2]).toBe('12 @ g2  age p50 25s p99 50s max 75s  depth 4');
+    expect(lines[3]).toBe('#\twaits on socket connect ×12');
+    expect(lines[4]).toBe('#\tsite_g2\t/srv/app.js:10:3');
+    expect(text).toContain('… 3 more chains in 1 smaller groups');
+  });
+});
+
+describe('promiseCountSeries', () => {
+  it('gives created, settled and pending over time', () => {
+    const series = promiseCountSeries(sessionWith(3, () => []));
+    expect(series.map((s) => s.name)).toEqual(['created', 'settled', 'pending']);
+    expect(series[0]!.points).toHaveLength(3);
+  });
+});
+
+describe('findPromiseLeak', () => {
+  it('finds a site whose pending chains climb steadily, with its frames', () => {
+    const session = sessionWith(12, (i, jitter) => [
+      ...healthy(i, jitter),
+      group('leak0001', 5 + i * 8 + jitter(2), 3000),
+    ]);
+    const findings = findPromiseLeak(session, {});
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.kind).toBe('promise-leak');
+    expect(findings[0]!.frames[0]!.functionName).toBe('site_leak0001');
+    expect(findings[0]!.evidence.values['groupId']).toBe('leak0001');
+  });
+
+  it('stays quiet on a healthy service', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const session = buildSession({ snapshots: 15, seed }, (snapshot, step) => {
+        snapshot.extensions = { promises: section(healthy(step.index, step.jitter)) };
+      });
+      expect(findPromiseLeak(session, {})).toEqual([]);
+    }
+  });
+});
+
+describe('findBlockedChain', () => {
+  it('finds many chains waiting long at one site', () => {
+    const session = sessionWith(6, (i, jitter) => [
+      ...healthy(i, jitter),
+      group('stuck001', i >= 2 ? 40 : 0, 4000, { kind: 'pool-queue' }),
+    ]);
+    const findings = findBlockedChain(session, {});
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.title).toContain('40 chains blocked at site_stuck001');
+    expect(findings[0]!.evidence.values['waitsOn']).toBe('queued for a pooled socket');
+  });
+
+  it('ignores one slow moment and a healthy service', () => {
+    const oneSlow = sessionWith(6, (i, jitter) => [
+      ...healthy(i, jitter),
+      group('blip0001', i === 3 ? 40 : 0, 4000),
+    ]);
+    expect(findBlockedChain(oneSlow, {})).toEqual([]);
+    expect(findBlockedChain(sessionWith(10, healthy), {})).toEqual([]);
+  });
+});
