@@ -29,8 +29,11 @@ export interface OutputFile {
 export interface RecordingSink {
   snapshot(snapshot: AgentSnapshot): void;
   finding(finding: Finding): void;
-  /** A failure that ended or hurt the recording (target exited, connection lost), one line. */
-  problem(message: string): void;
+  /**
+   * The recording ended by itself (duration reached, target exited, connection lost); its file is closed.
+   * `message` is one line when it did not end as asked.
+   */
+  ended(path: string, message: string | undefined): void;
 }
 
 /** A recording in progress: the file it streams to, and how to end it. */

@@ -60,6 +60,26 @@ describe('createBackend', () => {
     expect(world.detached).toBe(1);
   });
 
+  it('keeps and shows a recording whose target exited', async () => {
+    const world = fakePorts();
+    const backend = createBackend(world.ports);
+    const opened: string[] = [];
+    backend.subscribe((event, payload) => {
+      if (event === 'sessionOpened') opened.push((payload as { name: string }).name);
+    });
+    await backend.handlers.attach({ kind: 'pid', pid: 5 });
+    await backend.handlers.startRecording({});
+    world.endRecording('the target exited (code 1)');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await backend.handlers.getState(undefined)).recording).toMatchObject({
+      phase: 'idle',
+      target: null,
+      error: 'the target exited (code 1)',
+    });
+    expect(opened).toEqual(['recorded.hyperscope']);
+    await expect(backend.handlers.stopRecording(undefined)).rejects.toThrow('not recording');
+  });
+
   it('reports a failed attach in the state and stays idle', async () => {
     const backend = createBackend(fakePorts().ports);
     await expect(backend.handlers.attach({ kind: 'pid', pid: 404 })).rejects.toThrow('no such process 404');

@@ -77,6 +77,25 @@ export function createBackend(ports: BackendPorts): Backend {
     if (target) await target.detach();
   };
 
+  // A recording that ends without `stopRecording` (duration, target gone): keep what was recorded and show it.
+  const endedByItself = async (path: string, message: string | undefined): Promise<void> => {
+    if (!recording || recording.path !== path) return;
+    recording = null;
+    const gone = message !== undefined;
+    if (gone) live = null;
+    setState({
+      phase: gone ? 'idle' : 'attached',
+      startedAt: null,
+      error: message ?? null,
+      ...(gone ? { target: null } : {}),
+    });
+    try {
+      emit('sessionOpened', open(await ports.readSessionFile(path), path, basename(path)));
+    } catch (error) {
+      setState({ error: oneLine(error) });
+    }
+  };
+
   const handlers: RequestHandlers = {
     getState: async (): Promise<BackendState> => ({
       info: ports.info,
@@ -111,7 +130,7 @@ export function createBackend(ports: BackendPorts): Backend {
           emit('snapshot', snapshot);
         },
         finding: (finding: EventChannels['finding']) => emit('finding', finding),
-        problem: (message: string) => setState({ error: message }),
+        ended: (path: string, message: string | undefined) => void endedByItself(path, message),
       };
       recording = await live.record(options, sink);
       return setState({

@@ -45,13 +45,17 @@ export async function attachLive(target: AttachTarget, options: LiveTargetOption
         sink.snapshot(last);
         findings.add(last);
       });
+      let stoppedByUs = false;
       void recording.finished.then((result) => {
-        if (result.message) sink.problem(result.message);
+        if (!stoppedByUs) sink.ended(result.path, result.message);
       });
       return {
         path: recording.path,
         mark: (label) => recording.mark(label),
-        stop: async () => (await recording.stop()).path,
+        stop: async () => {
+          stoppedByUs = true;
+          return (await recording.stop()).path;
+        },
       };
     },
     detach: () => attached.stop(),

@@ -10,6 +10,8 @@ export interface FakeWorld {
   ports: BackendPorts;
   /** Pushes a snapshot through the active recording's sink. */
   emitSnapshot(snapshot: AgentSnapshot): void;
+  /** Ends the active recording as a target exit would. */
+  endRecording(message: string | undefined): void;
   outputs: OutputFile[];
   detached: number;
 }
@@ -20,6 +22,7 @@ export function fakePorts(files: Record<string, string> = {}): FakeWorld {
     outputs: [],
     detached: 0,
     emitSnapshot: (snapshot) => sink?.snapshot(snapshot),
+    endRecording: (message) => sink?.ended('/recorded.hyperscope', message),
     ports: {
       info: { mode: 'browser', version: 'test', nativeDialogs: false },
       listProcesses: async () => [
