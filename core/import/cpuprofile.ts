@@ -4,15 +4,17 @@ import { buildCpuModel } from '../profile/build-cpu-model';
 import { ImportError } from './import-error';
 import { emptyProfileSet, type ProfileSet } from './profile-set';
 
-/** True when `raw` has the shape of a CPU profile: `nodes` with call frames, numeric start and end. */
+/**
+ * True when `raw` has the outline of a CPU profile: a `nodes` list and numeric start and end. Nodes are
+ * checked by `importCpuProfile`, so that a broken one gets an error naming it.
+ */
 export function isCpuProfile(raw: unknown): raw is Protocol.Profiler.Profile {
   if (typeof raw !== 'object' || raw === null) return false;
   const profile = raw as Partial<Protocol.Profiler.Profile>;
   return (
     Array.isArray(profile.nodes) &&
     typeof profile.startTime === 'number' &&
-    typeof profile.endTime === 'number' &&
-    (profile.nodes.length === 0 || isCallFrame(profile.nodes[0]?.callFrame))
+    typeof profile.endTime === 'number'
   );
 }
 

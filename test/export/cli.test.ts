@@ -1,0 +1,144 @@
+/**
+ * `hyperscope export` and `hyperscope diff` as a user runs them (the CLI entry under tsx, in a child
+ * process): default output names, stdout, one-line errors with a non-zero exit for unknown or broken
+ * input, and the diff of two recorded sessions ("before and after the fix").
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiffReport } from '../../core/diff/diff-report';
+import { makeFixtures, withChains, writeSession, type Fixtures } from './fixtures';
+
+const ENTRY = fileURLToPath(new URL('../../main/cli/index.ts', import.meta.url));
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', ENTRY, ...args],
+      { timeout: 30_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+let fixtures: Fixtures;
+beforeAll(async () => {
+  fixtures = await makeFixtures();
+}, 30_000);
+afterAll(() => rm(fixtures.dir, { recursive: true, force: true }));
+
+describe('hyperscope export', () => {
+  it('writes next to FILE with the format extension, the kind in the name', async () => {
+    const result = await cli('export', fixtures.session, '--format', 'pprof', '--profile', 'alloc');
+    expect(result).toMatchObject({ code: 0 });
+    const out = join(fixtures.dir, 'workload.alloc.pb.gz');
+    expect(result.stderr).toContain(`wrote ${out}`);
+    expect(readFileSync(out).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    expect((await cli('export', fixtures.cpuprofile, '--format', 'speedscope')).code).toBe(0);
+    expect(existsSync(join(fixtures.dir, 'workload.speedscope.json'))).toBe(true);
+  });
+
+  it('writes to stdout with -o -', async () => {
+    const result = await cli(
+      'export',
+      fixtures.session,
+      '--format',
+      'folded',
+      '--profile',
+      'chains',
+      '-o',
+      '-',
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^handleRequest \(file:\/\/\/srv\/app\.js:40:5\);fetchUser \S+ 30$/m);
+    expect(result.stderr).toBe('');
+  });
+
+  const broken: [string, string | Buffer, RegExp][] = [
+    ['garbage.bin', Buffer.from([0x00, 0xff, 0x13, 0x37, 0x42]), /not a profile Hyperscope knows/],
+    ['truncated.cpuprofile', '{"nodes":[{"id":1,"callFrame":', /not valid JSON/],
+    ['other.json', '{"hello":"world"}', /JSON, but not a profile Hyperscope knows/],
+    [
+      'bad-node.cpuprofile',
+      '{"nodes":[{"id":1,"callFrame":{}}],"startTime":0,"endTime":1}',
+      /node 0 has no id or call frame/,
+    ],
+    ['broken.pb.gz', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01]), /broken gzip data/],
+    ['notes.txt', 'these are not folded stacks\n', /not folded stacks/],
+  ];
+  for (const [name, content, message] of broken) {
+    it(`refuses ${name} in one line, exit 1`, async () => {
+      const path = join(fixtures.dir, name);
+      writeFileSync(path, content);
+      const result = await cli('export', path, '--format', 'svg');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    });
+  }
+
+  it('says what is wrong with the request', async () => {
+    const missing = await cli('export', join(fixtures.dir, 'nope.cpuprofile'), '--format', 'svg');
+    expect(missing).toMatchObject({ code: 1 });
+    expect(missing.stderr).toMatch(/nope\.cpuprofile: no such file/);
+    const format = await cli('export', fixtures.cpuprofile, '--format', 'png');
+    expect(format).toMatchObject({ code: 2 });
+    expect(format.stderr).toMatch(/unknown format "png" \(one of speedscope, folded, cpuprofile/);
+    const kind = await cli('export', fixtures.cpuprofile, '--format', 'pprof', '--profile', 'alloc');
+    expect(kind.stderr).toMatch(/the input holds no allocation profile \(it has: cpu\)/);
+    const wrong = await cli('export', fixtures.session, '--format', 'cpuprofile', '--profile', 'alloc');
+    expect(wrong.stderr).toMatch(/cpuprofile holds CPU profiles, not allocation ones/);
+  });
+});
+
+describe('hyperscope diff', () => {
+  it('compares two sessions: functions, findings and series', async () => {
+    // "After the fix": the same workload, a tenth of the pending chains, and no more blocked loop.
+    const after = join(fixtures.dir, 'after.hyperscope');
+    writeSession(after, fixtures.captured, withChains(0.1));
+    const before = join(fixtures.dir, 'before.hyperscope');
+    writeSession(before, fixtures.captured, (snapshot, step) => {
+      withChains(1)(snapshot, step);
+      snapshot.eventLoop = { delayP50Ms: 150, delayP99Ms: 250, delayMaxMs: 270, utilization: 0.98 };
+    });
+    const text = await cli('diff', before, after);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Pending promise chains \(chains\): 154 → 15\.4$/m);
+    expect(text.stdout).toMatch(/^\s+-108\s+-108\s+120\s+12\s+<img src=x onerror/m);
+    expect(text.stdout).toMatch(/^ {2}- critical +.*event loop/im);
+    expect(text.stdout).toMatch(/^Peak event-loop delay p99 +250 ms/m);
+
+    const json = await cli('diff', before, after, '--json');
+    const report = JSON.parse(json.stdout) as DiffReport;
+    expect(report.schema).toBe('hyperscope.diff/1');
+    expect(report.profiles.map((p) => p.profile)).toEqual(['cpu', 'allocated', 'alive', 'chains']);
+    // Same CPU profile on both sides: nothing grew or shrank.
+    const cpu = report.profiles.find((p) => p.profile === 'cpu')!;
+    expect(Math.max(...cpu.functions.map((f) => Math.abs(f.flatDelta)))).toBeLessThan(1e-6);
+    expect(report.findings!.disappeared.map((f) => f.kind)).toContain('event-loop-blocked');
+    expect(report.findings!.appeared).toEqual([]);
+  });
+
+  it('compares a profile file with its own export, and refuses one argument', async () => {
+    const exported = join(fixtures.dir, 'workload.cpuprofile.pb.gz');
+    expect((await cli('export', fixtures.cpuprofile, '--format', 'pprof', '-o', exported)).code).toBe(0);
+    const result = await cli('diff', fixtures.cpuprofile, exported, '--json');
+    const report = JSON.parse(result.stdout) as DiffReport;
+    expect(report.base.format).toBe('cpuprofile');
+    expect(report.current.format).toBe('pprof');
+    expect(report.findings).toBeNull();
+    const one = await cli('diff', fixtures.cpuprofile);
+    expect(one).toMatchObject({ code: 2 });
+    expect(one.stderr).toMatch(/two files needed/);
+  });
+});
