@@ -99,6 +99,7 @@ export async function startRecording(
   let last: AgentSnapshot | null = null;
   let unanswered = 0;
   let frozen = false;
+  let exiting = false;
   let reconnection: Reconnection | null = null;
   let windowStart = startedAt;
   let timer: NodeJS.Timeout | undefined;
@@ -128,6 +129,11 @@ export async function startRecording(
       if (finishing) return;
       // A closed connection is the close handler's to deal with (it reconnects once, or ends).
       if (!current.session.isOpen() || current !== link) return;
+      if (isExiting(error)) {
+        exiting = true;
+        void finish('target-exited');
+        return;
+      }
       const profiler = error instanceof TimeoutError && error.message.startsWith('the profiler');
       if (error instanceof TimeoutError && (profiler || ++unanswered >= UNANSWERED_LIMIT)) {
         frozen = true;
@@ -204,12 +210,19 @@ export async function startRecording(
             event('warning', `a profile was lost: ${error instanceof Error ? error.message : String(error)}`);
           }
         }
-        // The first session's inspector is closed by `target.stop()` when we opened it; a reconnected
-        // session is ours to close.
-        const closeAfter = reconnection !== null && closeInspector();
-        await withTimeout(link.agent.detach(), 5000, 'detach')
-          .then(() => (closeAfter ? closeInspectorInside(session) : undefined))
-          .catch(() => event('warning', 'could not detach the agent cleanly'));
+        if (exiting) {
+          // Its JavaScript is gone and Node waits for us to disconnect before it exits: let it go.
+          await session.close().catch(() => undefined);
+          const lost = await describeLostTarget(target);
+          message = lost.reason === 'target-exited' ? lost.message : `the target (pid ${target.pid}) exited`;
+        } else {
+          // The first session's inspector is closed by `target.stop()` when we opened it; a reconnected
+          // session is ours to close.
+          const closeAfter = reconnection !== null && closeInspector();
+          await withTimeout(link.agent.detach(), 5000, 'detach')
+            .then(() => (closeAfter ? closeInspectorInside(session) : undefined))
+            .catch(() => event('warning', 'could not detach the agent cleanly'));
+        }
       } else if (link.cpu || link.heap) {
         event('warning', 'the profiles of the last window were lost with the connection');
       }
@@ -239,4 +252,15 @@ export async function startRecording(
     },
     stop: (reason = 'stopped') => finish(reason),
   };
+}
+
+/**
+ * True for the error a collection gets once the target has begun to exit: its JavaScript context is
+ * destroyed, and Node keeps the process ("Waiting for the debugger to disconnect...") until we leave.
+ */
+function isExiting(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    /Cannot find context with specified id|Execution context was destroyed/.test(error.message)
+  );
 }
