@@ -1,10 +1,10 @@
 /**
- * What the analyses need from a session's profiles, computed once: the hottest code of the CPU
- * profile window that was busiest (the window where the event loop was most likely blocked).
+ * What the analyses need from a session's profiles, computed once: every window as a model, and the
+ * hottest code of the CPU window that was busiest (the window where the event loop was most likely blocked).
  */
-import { buildCpuModel } from '../profile/build-cpu-model';
 import { hotFrames } from '../profile/hot-frames';
-import { isSystemFrame, valueIndexOf } from '../profile/profile-model';
+import { isSystemFrame, valueIndexOf, type ProfileModel } from '../profile/profile-model';
+import { sessionProfiles } from '../profile/session-profiles';
 import { grandTotal } from '../profile/totals';
 import type { Session } from '../session/session';
 import type { AnalysisContext } from './analysis';
@@ -13,16 +13,21 @@ import type { AnalysisContext } from './analysis';
 const HOT_FRAMES = 5;
 
 export function analysisContext(session: Session): AnalysisContext {
-  let best: { busyUs: number; frames: AnalysisContext['hotFrames'] } | null = null;
-  for (const window of session.cpuProfiles) {
-    const model = buildCpuModel(window.profile);
-    const time = valueIndexOf(model, 'time');
-    let idleUs = 0;
-    for (let node = 0; node < model.nodes.count; node++) {
-      if (isSystemFrame(model.frames[model.nodes.frame[node]!]!)) idleUs += model.nodes.self[time]![node]!;
-    }
-    const busyUs = grandTotal(model, time) - idleUs;
-    if (!best || busyUs > best.busyUs) best = { busyUs, frames: hotFrames(model, HOT_FRAMES) };
+  const profiles = sessionProfiles(session);
+  let busiest: { busyUs: number; model: ProfileModel } | null = null;
+  for (const { model } of profiles.cpu?.windows ?? []) {
+    const busyUs = busyTimeUs(model);
+    if (!busiest || busyUs > busiest.busyUs) busiest = { busyUs, model };
   }
-  return best ? { hotFrames: best.frames } : {};
+  return busiest ? { hotFrames: hotFrames(busiest.model, HOT_FRAMES), profiles } : { profiles };
+}
+
+/** CPU time spent in code, µs: all samples but (idle), (program), (root) and (garbage collector). */
+function busyTimeUs(model: ProfileModel): number {
+  const time = valueIndexOf(model, 'time');
+  let idleUs = 0;
+  for (let node = 0; node < model.nodes.count; node++) {
+    if (isSystemFrame(model.frames[model.nodes.frame[node]!]!)) idleUs += model.nodes.self[time]![node]!;
+  }
+  return grandTotal(model, time) - idleUs;
 }

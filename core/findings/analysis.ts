@@ -1,6 +1,7 @@
 /** The contract every analysis implements: a pure function from a recorded session to its findings. */
 import type { AgentSnapshot } from '../agent-protocol';
 import type { Frame } from '../frame';
+import type { SessionProfiles } from '../profile/session-profiles';
 import type { Session } from '../session/session';
 import type { Finding } from './finding';
 
@@ -8,6 +9,8 @@ import type { Finding } from './finding';
 export interface AnalysisContext {
   /** The CPU profile's top self-time frames, hottest first, each innermost frame of a hot stack. */
   hotFrames?: Frame[];
+  /** The session's CPU and allocation windows as models (built from the session when absent). */
+  profiles?: SessionProfiles;
 }
 
 /** One analysis: reads the session, returns zero or more findings of its kind. Never mutates the session. */

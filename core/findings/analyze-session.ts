@@ -1,5 +1,6 @@
 /** Runs every analysis over a session and returns all findings, most severe first. */
 import type { Session } from '../session/session';
+import { findAllocHotspot } from './alloc-hotspot';
 import type { Analysis, AnalysisContext } from './analysis';
 import { findEventLoopBlocked } from './event-loop-blocked';
 import { findFdExhaustion } from './fd-exhaustion';
@@ -21,6 +22,7 @@ export const ANALYSES: readonly Analysis[] = [
   findUndiciSocketLeak,
   findTlsHandshakeSlow,
   findTlsHandshakeStalled,
+  findAllocHotspot,
 ];
 
 /** All findings of `analyses` (every registered one by default), critical first, then warning, then info. */

@@ -56,12 +56,13 @@ function frameKey(frame: ProfileFrame): string {
   return `${frame.functionName}\0${frame.url}\0${frame.line}\0${frame.column}`;
 }
 
-function plainFrame(frame: ProfileFrame): Frame {
+/** A model frame as a plain `Frame` (no category or script id). */
+export function plainFrame(frame: ProfileFrame): Frame {
   return { functionName: frame.functionName, url: frame.url, line: frame.line, column: frame.column };
 }
 
 /** The call stack of `node`, innermost first. */
-function stackOf(model: ProfileModel, node: number): Frame[] {
+export function stackOf(model: ProfileModel, node: number): Frame[] {
   const stack: Frame[] = [];
   for (let i = node; i >= 0; i = model.nodes.parent[i]!)
     stack.push(plainFrame(model.frames[model.nodes.frame[i]!]!));

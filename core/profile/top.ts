@@ -1,5 +1,6 @@
 /** The functions with the most self value, like `go tool pprof -top`. */
 import { formatValue } from './format-value';
+import type { Frame } from '../frame';
 import { frameLabel, type ProfileFrame, type ProfileModel } from './profile-model';
 import { functionTotals, grandTotal } from './totals';
 
@@ -42,8 +43,13 @@ export function topFunctions(model: ProfileModel, valueIndex: number, n: number)
   });
 }
 
+/** What `formatTop` prints of a row: any frame will do (a report's rows carry plain frames). */
+export type TopTableRow = Pick<TopRow, 'flat' | 'flatPercent' | 'sumPercent' | 'cum' | 'cumPercent'> & {
+  frame: Frame;
+};
+
 /** The rows as `pprof -top` prints them: `flat flat% sum% cum cum% name (url:line:column)`. */
-export function formatTop(rows: readonly TopRow[], unit: string): string {
+export function formatTop(rows: readonly TopTableRow[], unit: string): string {
   const pct = (value: number): string => `${value.toFixed(2)}%`;
   const lines = [['flat', 'flat%', 'sum%', 'cum', 'cum%'].map((h) => h.padStart(10)).join('') + '  name'];
   for (const row of rows) {

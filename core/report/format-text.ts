@@ -1,10 +1,12 @@
 /**
  * The report as text for a terminal (`hyperscope report FILE`), in the manner of `pprof -top`: a header
- * line, the findings most severe first with their evidence, frames and advice, then the summary table.
+ * line, the findings most severe first with their evidence, frames and advice, the CPU and allocation
+ * tables, then the summary table.
  */
 import type { Finding, Severity } from '../findings/finding';
 import { formatFrame } from '../frame';
 import { formatDuration } from './format-units';
+import { allocationTableLines, cpuTableLines } from './format-profile-tables';
 import { summaryRows } from './summary-rows';
 import type { Report } from './report';
 
@@ -15,6 +17,8 @@ export interface TextReportOptions {
   maxFrames?: number;
   /** Wrap width for sentences, columns (default 100). */
   width?: number;
+  /** Rows of the CPU and allocation tables (default 10). */
+  topRows?: number;
 }
 
 const SEVERITY_COLOR: Record<Severity, string> = { critical: '1;31', warning: '33', info: '36' };
@@ -30,6 +34,10 @@ export function formatTextReport(report: Report, options: TextReportOptions = {}
   for (const finding of report.findings) {
     lines.push(...findingLines(finding, paint, width, options.maxFrames ?? 8), '');
   }
+  const topRows = options.topRows ?? 10;
+  if (report.cpu) lines.push(...boldFirst(cpuTableLines(report.cpu, topRows), paint), '');
+  if (report.allocations)
+    lines.push(...boldFirst(allocationTableLines(report.allocations, topRows), paint), '');
   lines.push(paint('1', 'Summary'));
   const rows = summaryRows(report.summary);
   const labelWidth = Math.max(...rows.map(([label]) => label.length));
@@ -39,6 +47,10 @@ export function formatTextReport(report: Report, options: TextReportOptions = {}
     for (const note of report.notes) lines.push(...wrap(`${note.level}: ${note.message}`, width, '  '));
   }
   return lines.join('\n') + '\n';
+}
+
+function boldFirst(lines: string[], paint: (codes: string, text: string) => string): string[] {
+  return lines.map((line, i) => (i === 0 ? paint('1', line) : line));
 }
 
 function headerLines(report: Report): string[] {

@@ -1,7 +1,8 @@
 /**
- * Findings' frames in original sources: the same report with every frame a source map covers moved to
- * its original file, line and column. Frames of findings are call sites (stack traces), where a map's
- * `name` is the callee's identifier, not the function's: the function name is kept as V8 gave it.
+ * A report's frames in original sources: the same report with every frame a source map covers moved to
+ * its original file, line and column — in findings and in the CPU and allocation tables. Frames of
+ * findings are often call sites (stack traces), where a map's `name` is the callee's identifier, not the
+ * function's: the function name is kept as V8 gave it everywhere.
  */
 import type { Frame } from '../frame';
 import { originalFrame, type SourceMaps } from '../profile/source-map';
@@ -13,15 +14,35 @@ export function remapReportFrames(report: Report, maps: SourceMaps): Report {
     const original = originalFrame(frame, maps);
     return original ? { ...original, functionName: frame.functionName } : frame;
   };
+  const remapRows = <R extends { frame: Frame }>(rows: R[]): R[] =>
+    rows.map((row) => ({ ...row, frame: remap(row.frame) }));
+  const { cpu, allocations } = report;
   return {
     ...report,
     findings: report.findings.map((finding) => ({ ...finding, frames: finding.frames.map(remap) })),
+    ...(cpu ? { cpu: { ...cpu, top: remapRows(cpu.top) } } : {}),
+    ...(allocations
+      ? {
+          allocations: {
+            ...allocations,
+            top: remapRows(allocations.top),
+            topAlive: remapRows(allocations.topAlive),
+          },
+        }
+      : {}),
   };
 }
 
 /** Every script url the report's frames name, for loading their source maps. */
 export function reportFrameUrls(report: Report): Set<string> {
+  const rows = [
+    ...(report.cpu?.top ?? []),
+    ...(report.allocations?.top ?? []),
+    ...(report.allocations?.topAlive ?? []),
+  ];
   return new Set(
-    report.findings.flatMap((finding) => finding.frames.map((frame) => frame.url)).filter(Boolean),
+    [...report.findings.flatMap((finding) => finding.frames), ...rows.map((row) => row.frame)]
+      .map((frame) => frame.url)
+      .filter(Boolean),
   );
 }

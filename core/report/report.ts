@@ -5,6 +5,7 @@
  */
 import type { DropCounters } from '../agent-protocol';
 import type { Finding } from '../findings/finding';
+import type { Frame } from '../frame';
 import type { EndRecord, TargetInfo } from '../session/records';
 
 export const REPORT_SCHEMA = 'hyperscope.report/1';
@@ -29,6 +30,10 @@ export interface Report {
   /** Most severe first. */
   findings: Finding[];
   summary: ReportSummary;
+  /** The CPU profile's functions by self time, as `go tool pprof -top`; absent without a CPU profile. */
+  cpu?: CpuReport;
+  /** Allocation sampling: top functions, allocated vs still alive, sizes; absent without heap sampling. */
+  allocations?: AllocationsReport;
   /** Warnings and errors the recorder logged and what the reader worked around, in time order. */
   notes: ReportNote[];
 }
@@ -77,4 +82,77 @@ export interface ReportNote {
   time: number | null;
   level: 'info' | 'warning' | 'error';
   message: string;
+}
+
+/** The CPU windows of a session merged. */
+export interface CpuReport {
+  /** Profile windows merged into the table. */
+  windows: number;
+  /** Wall time the windows cover, ms. */
+  profiledMs: number;
+  /** µs between samples. */
+  samplingIntervalUs: number;
+  /** CPU time of everything but (idle), µs: the 100% of the table. */
+  busyUs: number;
+  /** Highest flat first. `flat` is self time, `cum` self + callees (recursion once), both µs; (idle) left out. */
+  top: TopLine[];
+}
+
+/** One row of a `pprof -top` table: percentages of the table's total; `sumPercent` runs down the rows. */
+export interface TopLine {
+  frame: Frame;
+  flat: number;
+  flatPercent: number;
+  sumPercent: number;
+  cum: number;
+  cumPercent: number;
+}
+
+/** Totals of one kind of allocation window. */
+export interface AllocWindowsTotal {
+  windows: number;
+  /** Time those windows cover, ms. */
+  coveredMs: number;
+  /** Bytes sampled in them (V8's scaled sizes). */
+  bytes: number;
+  bytesPerSecond: number;
+}
+
+/** The allocation windows of a session: what was allocated, what of it survived GC, and object sizes. */
+export interface AllocationsReport {
+  /** Average bytes between samples. */
+  samplingIntervalBytes: number;
+  /** Object sizes up to this many bytes are estimated from V8's scaled samples; larger ones are exact. */
+  sizesEstimatedUpToBytes: number;
+  /** Windows that include objects GC collected since (everything allocated); null without one. */
+  allocated: AllocWindowsTotal | null;
+  /** Windows that keep only objects alive at their end, after a full GC; null without one. */
+  alive: AllocWindowsTotal | null;
+  /** Process-wide object sizes in powers of two (`≤16 B` … `≥1 MiB`), from the allocated windows. */
+  histogram: SizeBucket[];
+  /** Functions by allocated bytes (flat: self, cum: with callees), with what of theirs stayed alive. */
+  top: AllocTopLine[];
+  /** Functions by still-alive bytes; percentages of all still-alive bytes. Empty without alive windows. */
+  topAlive: AllocTopLine[];
+}
+
+export interface SizeBucket {
+  label: string;
+  /** The bucket holds objects up to this size, bytes; null for the last (≥ 1 MiB). */
+  upToBytes: number | null;
+  samples: number;
+  bytes: number;
+  /** Objects the samples stand for (bytes ÷ object size). */
+  objects: number;
+}
+
+/**
+ * A `TopLine` in bytes of the table's kind (allocated for `top`, still alive for `topAlive`), with the
+ * function's own bytes from both kinds of window; null where that kind was not recorded.
+ */
+export interface AllocTopLine extends TopLine {
+  allocatedBytes: number | null;
+  allocatedBytesPerSecond: number | null;
+  aliveBytes: number | null;
+  aliveBytesPerSecond: number | null;
 }

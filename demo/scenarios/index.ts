@@ -1,5 +1,6 @@
 /** Every demo scenario, in the order `hyperscope demo --list` shows them. Add one by listing its file here. */
 import type { DemoScenario } from '../scenario';
+import { allocHotspot } from './alloc-hotspot';
 import { eventLoopBlock } from './event-loop-block';
 import { fdExhaustion } from './fd-exhaustion';
 import { fetchPoolStarvation } from './fetch-pool-starvation';
@@ -18,6 +19,7 @@ export const scenarios: readonly DemoScenario[] = [
   tlsSlow,
   tlsStalled,
   fetchPoolStarvation,
+  allocHotspot,
 ];
 
 /** The scenario named `name`, or undefined. */

@@ -17,6 +17,10 @@ export interface RecordArgs {
   heap: boolean;
   promises: boolean;
   quiet: boolean;
+  /** µs between CPU samples; null for the recorder's default. */
+  cpuIntervalUs: number | null;
+  /** Average bytes between allocation samples; null for the recorder's default. */
+  heapIntervalBytes: number | null;
 }
 
 export function parseRecordArgs(argv: string[]): RecordArgs {
@@ -38,6 +42,8 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
         'no-cpu': { type: 'boolean', default: false },
         'no-heap': { type: 'boolean', default: false },
         'no-promises': { type: 'boolean', default: false },
+        'cpu-interval': { type: 'string' },
+        'heap-interval': { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
       },
       strict: true,
@@ -60,6 +66,8 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
     heap: !values['no-heap'],
     promises: !values['no-promises'],
     quiet: values.quiet,
+    cpuIntervalUs: values['cpu-interval'] === undefined ? null : cpuInterval(values['cpu-interval']),
+    heapIntervalBytes: values['heap-interval'] === undefined ? null : heapInterval(values['heap-interval']),
   };
 }
 
@@ -84,4 +92,37 @@ function duration(text: string, flag: string): number {
   const ms = parseDurationMs(text);
   if (ms === null) throw new UserError(`${flag} needs a duration like 30s, 500ms or 2m, not "${text}"`, 2);
   return ms;
+}
+
+const BYTE_UNITS: Record<string, number> = {
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1 << 20,
+  mb: 1 << 20,
+  mib: 1 << 20,
+};
+
+/** `--heap-interval`: bytes, with an optional unit (`32KiB`, `4k`, `1MiB`, `512`). */
+function heapInterval(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  const bytes = match ? Number(match[1]) * (BYTE_UNITS[(match[2] || 'b').toLowerCase()] ?? NaN) : NaN;
+  // Below ~100 B every allocation is sampled several times over; above 64 MiB almost none is.
+  if (!(bytes >= 128 && bytes <= 64 << 20))
+    throw new UserError(
+      `--heap-interval needs a size from 128 to 64MiB like 32KiB or 4096, not "${text}"`,
+      2,
+    );
+  return Math.round(bytes);
+}
+
+/** `--cpu-interval`: µs, or with a unit (`500us`, `250µs`, `2ms`). */
+function cpuInterval(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(us|µs|ms)?\s*$/.exec(text);
+  const us = match ? Number(match[1]) * (match[2] === 'ms' ? 1000 : 1) : NaN;
+  // V8 cannot sample much faster than every ~50 µs; slower than 1 s a profile says little.
+  if (!(us >= 50 && us <= 1_000_000))
+    throw new UserError(`--cpu-interval needs 50us to 1000ms like 1000 (µs), 500us or 2ms, not "${text}"`, 2);
+  return Math.round(us);
 }

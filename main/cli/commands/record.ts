@@ -18,6 +18,9 @@ const USAGE = `hyperscope record (--pid PID | --url HOST:PORT | -- COMMAND ARGS�
   --interval 1s        how often to collect (default 1s)
   -o, --output FILE    session file (default hyperscope-PID-TIME.hyperscope)
   --no-cpu --no-heap --no-promises   leave a profiler off
+  --cpu-interval 1000  µs between CPU samples (also 500us, 2ms; default 1000)
+  --heap-interval 32KiB  average bytes between allocation samples (default 32KiB; smaller: exact
+                       sizes for smaller objects, more overhead — see docs/performance.md)
   -q, --quiet          no progress line`;
 
 export const recordCommand: Command = {
@@ -39,6 +42,9 @@ export const recordCommand: Command = {
         cpu: args.cpu,
         heap: args.heap,
         promises: args.promises,
+        cpuSamplingIntervalUs: args.cpuIntervalUs ?? DEFAULT_RECORDING_OPTIONS.cpuSamplingIntervalUs,
+        heapSamplingIntervalBytes:
+          args.heapIntervalBytes ?? DEFAULT_RECORDING_OPTIONS.heapSamplingIntervalBytes,
       },
       process.env.HYPERSCOPE_VERSION ?? 'dev',
     ).catch(async (error: unknown) => {

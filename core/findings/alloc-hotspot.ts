@@ -1,0 +1,120 @@
+/**
+ * alloc-hotspot: one function responsible for most of the bytes the process allocates (GC pressure), or —
+ * worse — for most of the bytes that survive GC (a cache, a list or a map that only grows). Judged from the
+ * allocation-sampling windows: "allocated" windows include objects GC collected since, "still alive"
+ * windows keep only what survived the full GC V8 runs before handing the profile over.
+ */
+import { formatBytes } from '../profile/format-value';
+import { frameLabel } from '../profile/profile-model';
+import { sessionProfiles } from '../profile/session-profiles';
+import type { Session } from '../session/session';
+import type { AnalysisContext } from './analysis';
+import { snapshotPoints } from './analysis';
+import { rounded } from './evidence-series';
+import type { Finding, Severity } from './finding';
+import { siteStatsOf, type SiteStats } from './alloc-site-stats';
+import { theilSenSlopePerS } from './trend';
+
+/** A site must hold at least this share of the sampled bytes (allocated, or still alive) to be the hotspot. */
+export const MIN_SHARE = 0.5;
+/** Fewer samples than this at a site is one or two large objects, not a pattern. */
+export const MIN_SAMPLES = 10;
+// A healthy HTTP service allocates a few MiB/s spread over many functions (the demo: ~3 MiB/s, top
+// function ~5%). One function allocating MiBs a second is worth knowing; tens of MiB/s cost real GC time.
+export const INFO_ALLOCATED_BYTES_PER_S = 1024 * 1024;
+export const WARNING_ALLOCATED_BYTES_PER_S = 16 * 1024 * 1024;
+// Still alive after a full GC: 256 KiB/s is ~900 MiB an hour, more than most services have to spare.
+export const WARNING_ALIVE_BYTES_PER_S = 256 * 1024;
+// 1 MiB/s surviving while the heap keeps growing exhausts a default heap within the hour.
+export const CRITICAL_ALIVE_BYTES_PER_S = 1024 * 1024;
+export const CRITICAL_HEAP_GROWTH_BYTES_PER_S = 256 * 1024;
+
+type Criterion = 'allocated' | 'surviving';
+
+/** At most two findings (the top allocating function, the top surviving one); one when they are the same. */
+export function findAllocHotspot(session: Session, context: AnalysisContext): Finding[] {
+  const profiles = context.profiles ?? sessionProfiles(session);
+  const sites = siteStatsOf(profiles, session.header.createdAt);
+  if (sites.length === 0) return [];
+  const heapGrowth = theilSenSlopePerS(snapshotPoints(session, (s) => s.memory.heapUsed));
+  const judged = new Map<SiteStats, { criterion: Criterion; severity: Severity }>();
+  const consider = (site: SiteStats | undefined, criterion: Criterion, severity: Severity | null): void => {
+    if (!site || !severity) return;
+    const earlier = judged.get(site);
+    if (!earlier || RANK[severity] < RANK[earlier.severity]) judged.set(site, { criterion, severity });
+  };
+  const byAllocated = [...sites].sort((a, b) => b.allocated.bytes - a.allocated.bytes)[0];
+  const byAlive = [...sites].sort((a, b) => b.alive.bytes - a.alive.bytes)[0];
+  consider(byAlive, 'surviving', survivingSeverity(byAlive, heapGrowth));
+  consider(byAllocated, 'allocated', allocatedSeverity(byAllocated));
+  return [...judged].map(([site, { criterion, severity }]) => finding(site, criterion, severity, heapGrowth));
+}
+
+const RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+function allocatedSeverity(site: SiteStats | undefined): Severity | null {
+  if (!site || site.allocated.share < MIN_SHARE || site.allocated.samples < MIN_SAMPLES) return null;
+  if (site.allocated.bytesPerSecond >= WARNING_ALLOCATED_BYTES_PER_S) return 'warning';
+  return site.allocated.bytesPerSecond >= INFO_ALLOCATED_BYTES_PER_S ? 'info' : null;
+}
+
+function survivingSeverity(site: SiteStats | undefined, heapGrowth: number): Severity | null {
+  if (!site || site.alive.share < MIN_SHARE || site.alive.samples < MIN_SAMPLES) return null;
+  if (site.alive.bytesPerSecond < WARNING_ALIVE_BYTES_PER_S) return null;
+  const growing = heapGrowth >= CRITICAL_HEAP_GROWTH_BYTES_PER_S;
+  return site.alive.bytesPerSecond >= CRITICAL_ALIVE_BYTES_PER_S && growing ? 'critical' : 'warning';
+}
+
+function finding(site: SiteStats, criterion: Criterion, severity: Severity, heapGrowth: number): Finding {
+  const name = frameLabel(site.frame);
+  const { allocated, alive } = site;
+  const perS = (bytes: number): string => `${formatBytes(Math.round(bytes))}/s`;
+  const pct = (share: number): string => `${Math.round(share * 100)}%`;
+  const title =
+    criterion === 'surviving'
+      ? `${name} keeps ${perS(alive.bytesPerSecond)} alive: ${pct(alive.share)} of the bytes that survive GC`
+      : `${name} allocates ${perS(allocated.bytesPerSecond)}: ${pct(allocated.share)} of all bytes allocated`;
+  const histogram = criterion === 'surviving' ? alive.histogram : allocated.histogram;
+  return {
+    kind: 'alloc-hotspot',
+    severity,
+    title,
+    evidence: {
+      summary:
+        `${name} allocated ${formatBytes(allocated.bytes)} (${perS(allocated.bytesPerSecond)}, ` +
+        `${pct(allocated.share)} of sampled bytes); ${formatBytes(alive.bytes)} of what it allocated in the ` +
+        `still-alive windows survived a full GC (${perS(alive.bytesPerSecond)}, ${pct(alive.share)} of ` +
+        `surviving bytes), while heap used changed by ${perS(heapGrowth)}.`,
+      values: {
+        criterion,
+        allocatedBytes: Math.round(allocated.bytes),
+        allocatedBytesPerSecond: Math.round(allocated.bytesPerSecond),
+        allocatedShare: rounded(allocated.share, 3),
+        allocatedSamples: allocated.samples,
+        aliveBytes: Math.round(alive.bytes),
+        aliveBytesPerSecond: Math.round(alive.bytesPerSecond),
+        aliveShare: rounded(alive.share, 3),
+        aliveSamples: alive.samples,
+        heapUsedGrowthBytesPerSecond: Math.round(heapGrowth),
+        sizesEstimatedUpToBytes: site.sizesEstimatedUpToBytes,
+        ...Object.fromEntries(
+          histogram.map(({ label, bytes }) => [`bytes of size ${label}`, Math.round(bytes)]),
+        ),
+      },
+      series: [
+        { name: 'allocated', unit: 'bytes/s', points: allocated.rateSeries },
+        { name: 'still alive', unit: 'bytes/s', points: alive.rateSeries },
+      ].filter((series) => series.points.length > 0),
+    },
+    frames: criterion === 'surviving' && alive.stack.length > 0 ? alive.stack : allocated.stack,
+    advice:
+      criterion === 'surviving'
+        ? 'Find what keeps these objects: a cache or map without a size limit or expiry, a growing list, ' +
+          'listeners or closures never removed. Bound it (an LRU with a byte limit, a TTL), keep less per ' +
+          'entry (ids rather than whole payloads), or hold entries weakly (WeakMap, WeakRef). Two heap ' +
+          'snapshots a minute apart show the retainers.'
+        : 'Allocate less on this path: stream large responses instead of building them as one string, reuse ' +
+          'buffers, avoid intermediate strings and arrays (concatenation, join, JSON round trips). Garbage ' +
+          'costs CPU in the garbage collector: see "(garbage collector)" in the CPU profile.',
+  };
+}

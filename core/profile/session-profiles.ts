@@ -1,0 +1,66 @@
+/**
+ * A session's profile windows as models: each window kept (for rates over time) and the windows of one
+ * kind merged (for totals and top tables). Allocation windows split by what V8 included: objects later
+ * collected (allocated) or not (still alive at the window's end; V8 forces a full GC before answering).
+ */
+import type { Session } from '../session/session';
+import { buildAllocModel } from './build-alloc-model';
+import { buildCpuModel } from './build-cpu-model';
+import { mergeModels } from './merge-models';
+import type { ProfileModel } from './profile-model';
+
+/** One profile window: its model and when it ran, ms since the epoch. */
+export interface WindowModel {
+  startTime: number;
+  endTime: number;
+  model: ProfileModel;
+}
+
+/** The windows of one kind, in time order, and their merge. */
+export interface WindowedProfile {
+  windows: WindowModel[];
+  merged: ProfileModel;
+  /** Time the windows cover together, ms. */
+  coveredMs: number;
+  /** CPU: µs between samples; alloc: bytes between samples; from the first window. */
+  samplingInterval: number;
+}
+
+export interface SessionProfiles {
+  cpu: WindowedProfile | null;
+  /** Windows that include objects GC collected since: everything allocated. */
+  allocated: WindowedProfile | null;
+  /** Windows without collected objects: what was still alive when each window ended. */
+  alive: WindowedProfile | null;
+}
+
+/** Builds every window's model once. Windows without `includesCollected` count as still-alive ones. */
+export function sessionProfiles(session: Session): SessionProfiles {
+  const cpu = session.cpuProfiles.map((window) => ({
+    meta: window.meta,
+    model: buildCpuModel(window.profile),
+  }));
+  const alloc = session.allocProfiles.map((window) => ({
+    meta: window.meta,
+    model: buildAllocModel(window),
+  }));
+  return {
+    cpu: windowed(cpu),
+    allocated: windowed(alloc.filter((window) => window.meta.includesCollected === true)),
+    alive: windowed(alloc.filter((window) => window.meta.includesCollected !== true)),
+  };
+}
+
+function windowed(
+  windows: { meta: { startTime: number; endTime: number; samplingInterval: number }; model: ProfileModel }[],
+): WindowedProfile | null {
+  const first = windows[0];
+  if (!first) return null;
+  const sorted = [...windows].sort((a, b) => a.meta.startTime - b.meta.startTime);
+  return {
+    windows: sorted.map(({ meta, model }) => ({ startTime: meta.startTime, endTime: meta.endTime, model })),
+    merged: mergeModels(sorted.map((window) => window.model)),
+    coveredMs: sorted.reduce((sum, { meta }) => sum + Math.max(0, meta.endTime - meta.startTime), 0),
+    samplingInterval: first.meta.samplingInterval,
+  };
+}

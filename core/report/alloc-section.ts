@@ -1,0 +1,77 @@
+/**
+ * The report's allocation tables: functions by allocated and by still-alive bytes (`pprof -top` style),
+ * each with the same function's figures from the other kind of window, and the process-wide size histogram.
+ */
+import { siteKey, siteStatsOf, type SiteStats } from '../findings/alloc-site-stats';
+import { allocHistograms, BUCKET_LABELS, BUCKET_UPPER_BYTES } from '../profile/alloc-histogram';
+import { plainFrame } from '../profile/allocated-retained';
+import { valueIndexOf } from '../profile/profile-model';
+import { exactAboveBytes } from '../profile/sample-size';
+import type { SessionProfiles, WindowedProfile } from '../profile/session-profiles';
+import { topFunctions } from '../profile/top';
+import { grandTotal } from '../profile/totals';
+import type { AllocationsReport, AllocTopLine, AllocWindowsTotal, SizeBucket } from './report';
+
+/** `rows` functions per table; null without allocation windows. `sessionStart` is ms since the epoch. */
+export function allocationsSection(
+  profiles: SessionProfiles,
+  rows: number,
+  sessionStart: number,
+): AllocationsReport | null {
+  const { allocated, alive } = profiles;
+  const any = allocated ?? alive;
+  if (!any) return null;
+  const sites = new Map(siteStatsOf(profiles, sessionStart).map((site) => [siteKey(site.frame), site]));
+  const line = topLines(sites, profiles);
+  return {
+    samplingIntervalBytes: any.samplingInterval,
+    sizesEstimatedUpToBytes: exactAboveBytes(any.samplingInterval),
+    allocated: totalOf(allocated),
+    alive: totalOf(alive),
+    histogram: histogramOf(any),
+    top: allocated ? line(allocated, rows) : [],
+    topAlive: alive ? line(alive, rows) : [],
+  };
+}
+
+function totalOf(profile: WindowedProfile | null): AllocWindowsTotal | null {
+  if (!profile) return null;
+  const bytes = grandTotal(profile.merged, Math.max(0, valueIndexOf(profile.merged, 'space')));
+  const seconds = profile.coveredMs / 1000;
+  return {
+    windows: profile.windows.length,
+    coveredMs: profile.coveredMs,
+    bytes,
+    bytesPerSecond: seconds > 0 ? bytes / seconds : 0,
+  };
+}
+
+function histogramOf(profile: WindowedProfile): SizeBucket[] {
+  const { process } = allocHistograms(profile.merged);
+  return BUCKET_LABELS.map((label, k) => ({
+    label,
+    upToBytes: BUCKET_UPPER_BYTES[k] ?? null,
+    samples: process.samples[k]!,
+    bytes: process.bytes[k]!,
+    objects: process.objects[k]!,
+  }));
+}
+
+function topLines(sites: Map<string, SiteStats>, profiles: SessionProfiles) {
+  return (profile: WindowedProfile, rows: number): AllocTopLine[] =>
+    topFunctions(profile.merged, Math.max(0, valueIndexOf(profile.merged, 'space')), rows).map((row) => {
+      const site = sites.get(siteKey(row.frame));
+      return {
+        frame: plainFrame(row.frame),
+        flat: row.flat,
+        flatPercent: row.flatPercent,
+        sumPercent: row.sumPercent,
+        cum: row.cum,
+        cumPercent: row.cumPercent,
+        allocatedBytes: profiles.allocated ? (site?.allocated.bytes ?? 0) : null,
+        allocatedBytesPerSecond: profiles.allocated ? (site?.allocated.bytesPerSecond ?? 0) : null,
+        aliveBytes: profiles.alive ? (site?.alive.bytes ?? 0) : null,
+        aliveBytesPerSecond: profiles.alive ? (site?.alive.bytesPerSecond ?? 0) : null,
+      };
+    });
+}

@@ -1,0 +1,88 @@
+/**
+ * The CPU and allocation tables of the text report: `pprof -top` tables (flat, flat%, sum%, cum, cum%),
+ * the allocation ones with the function's still-alive bytes beside, and the process-wide size histogram.
+ */
+import { formatValue } from '../profile/format-value';
+import { formatTop } from '../profile/top';
+import { formatDuration } from './format-units';
+import type { AllocationsReport, AllocTopLine, CpuReport } from './report';
+
+const BAR_WIDTH = 30;
+
+/** The CPU section: a heading with what was profiled, then the top `rows` functions. */
+export function cpuTableLines(cpu: CpuReport, rows: number): string[] {
+  return [
+    `CPU: ${formatValue(cpu.busyUs, 'microseconds')} busy in ${formatDuration(cpu.profiledMs)} profiled ` +
+      `(${cpu.windows} window${cpu.windows === 1 ? '' : 's'}, a sample every ${cpu.samplingIntervalUs} µs); ` +
+      `top ${Math.min(rows, cpu.top.length)} by self time, (idle) left out`,
+    ...formatTop(cpu.top.slice(0, rows), 'microseconds').split('\n'),
+  ];
+}
+
+/** The allocation section: totals, the top functions by allocated and by still-alive bytes, the sizes. */
+export function allocationTableLines(allocations: AllocationsReport, rows: number): string[] {
+  const { allocated, alive } = allocations;
+  const rate = (bytes: number): string => `${formatValue(Math.round(bytes), 'bytes')}/s`;
+  const lines = [
+    `Allocations: sampled every ${formatValue(allocations.samplingIntervalBytes, 'bytes')}; ` +
+      (allocated
+        ? `${formatValue(allocated.bytes, 'bytes')} allocated in ${formatDuration(allocated.coveredMs)} ` +
+          `(${rate(allocated.bytesPerSecond)})`
+        : 'no allocated window') +
+      '; ' +
+      (alive
+        ? `${formatValue(alive.bytes, 'bytes')} of what was allocated in ${formatDuration(alive.coveredMs)} ` +
+          `still alive after GC (${rate(alive.bytesPerSecond)})`
+        : 'no still-alive window (recordings shorter than one profile window have none)'),
+  ];
+  if (allocations.top.length > 0) {
+    lines.push(
+      '',
+      `Top ${Math.min(rows, allocations.top.length)} by bytes allocated (alive: bytes of theirs still alive)`,
+    );
+    lines.push(...allocTable(allocations.top.slice(0, rows), 'alive', (row) => row.aliveBytes));
+  }
+  if (allocations.topAlive.length > 0) {
+    lines.push('', `Top ${Math.min(rows, allocations.topAlive.length)} by bytes still alive after GC`);
+    lines.push(...allocTable(allocations.topAlive.slice(0, rows), 'allocated', (row) => row.allocatedBytes));
+  }
+  lines.push(
+    '',
+    `Object sizes, all allocations (sizes up to ${formatValue(allocations.sizesEstimatedUpToBytes, 'bytes')} ` +
+      'are estimated from the sampling)',
+    ...histogramLines(allocations),
+  );
+  return lines;
+}
+
+/** `formatTop`'s table with one more column, `other`, before the name. */
+function allocTable(
+  rows: AllocTopLine[],
+  otherName: string,
+  other: (row: AllocTopLine) => number | null,
+): string[] {
+  const [header, ...body] = formatTop(rows, 'bytes').split('\n');
+  const cell = (text: string): string => text.padStart(10);
+  const nameAt = header!.indexOf('  name');
+  return [
+    header!.slice(0, nameAt) + cell(otherName) + header!.slice(nameAt),
+    ...body.map((line, i) => {
+      const value = other(rows[i]!);
+      return (
+        line.slice(0, nameAt) + cell(value === null ? '-' : formatValue(value, 'bytes')) + line.slice(nameAt)
+      );
+    }),
+  ];
+}
+
+function histogramLines(allocations: AllocationsReport): string[] {
+  const total = allocations.histogram.reduce((sum, bucket) => sum + bucket.bytes, 0);
+  const most = Math.max(0, ...allocations.histogram.map((bucket) => bucket.bytes));
+  const used = allocations.histogram.filter((bucket) => bucket.samples > 0);
+  if (used.length === 0) return ['  no samples'];
+  return used.map((bucket) => {
+    const share = total > 0 ? (bucket.bytes / total) * 100 : 0;
+    const bar = '#'.repeat(most > 0 ? Math.max(1, Math.round((bucket.bytes / most) * BAR_WIDTH)) : 0);
+    return `  ${bucket.label.padStart(8)}  ${formatValue(bucket.bytes, 'bytes').padStart(11)}  ${share.toFixed(1).padStart(5)}%  ${bar}`;
+  });
+}
