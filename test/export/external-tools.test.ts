@@ -74,7 +74,7 @@ describe('go tool pprof', () => {
     const alive = await pprofTop(path, 'inuse_space');
     expect(alive).toMatch(/^Type: inuse_space$/m);
     expect(topNames(alive)[0]).toBe('makeBig');
-    expect(alive).toMatch(/\d(\.\d+)?MB/);
+    expect(alive).toMatch(/\d(\.\d+)?[kMG]B /);
     expect(await pprofTop(path, 'alloc_objects')).toMatch(/^Type: alloc_objects$/m);
   });
 
