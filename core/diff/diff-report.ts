@@ -2,8 +2,9 @@
  * The diff of two inputs (`hyperscope diff BASE FILE [--json]`): per-function deltas of every profile
  * kind both have, and for two sessions the findings and series compared. Versioned by `schema`.
  */
+import { analysisContext } from '../findings/analysis-context';
 import { analyzeSession } from '../findings/analyze-session';
-import { hotFrames } from '../profile/hot-frames';
+import type { Finding } from '../findings/finding';
 import type { ProfileModel } from '../profile/profile-model';
 import type { InputFormat, ProfileSet } from '../import/profile-set';
 import { sessionDurationMs } from '../session/session';
@@ -90,6 +91,6 @@ function durationUs(set: ProfileSet, model: ProfileModel): number | undefined {
   return set.session ? sessionDurationMs(set.session) * 1000 || undefined : undefined;
 }
 
-function findingsOf(set: ProfileSet) {
-  return analyzeSession(set.session!, { hotFrames: set.cpu ? hotFrames(set.cpu, 5) : undefined });
+function findingsOf(set: ProfileSet): Finding[] {
+  return analyzeSession(set.session!, analysisContext(set.session!));
 }
