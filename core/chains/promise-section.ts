@@ -110,7 +110,7 @@ export interface PromiseOptions {
   windowMs?: number;
   /** Throughput share the collector may cost, 0..1; sets the pause between windows. Default 0.02. */
   overheadBudget?: number;
-  /** Estimated cost of one observed promise with hooks on, µs (calibrated by bench/promise-overhead.ts). Default 0.4. */
+  /** Estimated cost of one observed promise with hooks on, µs (calibrated by bench/promise-overhead.ts). Default 3. */
   costPerPromiseUs?: number;
   /** Creation stacks captured per second of hooks-on time, at most. Default 200. */
   stacksPerSecond?: number;

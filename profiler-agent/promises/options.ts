@@ -6,7 +6,7 @@ export type ResolvedPromiseOptions = Required<PromiseOptions>;
 export const PROMISE_DEFAULTS: ResolvedPromiseOptions = {
   windowMs: 200,
   overheadBudget: 0.02,
-  costPerPromiseUs: 0.4,
+  costPerPromiseUs: 3,
   stacksPerSecond: 200,
   stackDepth: 12,
   maxTracked: 65_536,

@@ -5,11 +5,13 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 
 const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
 let bundled: Promise<string> | undefined;
 
 /** Bundles `harness-entry.ts` once per test file; returns the bundle's path. */
@@ -17,7 +19,7 @@ export function harnessBundle(): Promise<string> {
   bundled ??= (async () => {
     const outfile = join(mkdtempSync(join(tmpdir(), 'hyperscope-promises-')), 'harness.cjs');
     await build({
-      entryPoints: [join(__dirname, 'harness-entry.ts')],
+      entryPoints: [join(here, 'harness-entry.ts')],
       outfile,
       bundle: true,
       platform: 'node',
@@ -53,7 +55,7 @@ export async function runTarget<T>(
   env: Record<string, string> = {},
   args: string[] = [],
 ): Promise<T> {
-  const { stdout } = await run(node, [...args, join(__dirname, 'targets', target)], {
+  const { stdout } = await run(node, [...args, join(here, 'targets', target)], {
     env: { ...process.env, HARNESS: await harnessBundle(), ...env },
     timeout: 20_000,
     maxBuffer: 16 * 1024 * 1024,
