@@ -1,6 +1,8 @@
 /** Runs every analysis over a session and returns all findings, most severe first. */
 import type { Session } from '../session/session';
 import { findAllocHotspot } from './alloc-hotspot';
+import { findBlockedChain } from '../chains/blocked-chain';
+import { findPromiseLeak } from '../chains/promise-leak';
 import type { Analysis, AnalysisContext } from './analysis';
 import { findEventLoopBlocked } from './event-loop-blocked';
 import { findFdExhaustion } from './fd-exhaustion';
@@ -23,6 +25,8 @@ export const ANALYSES: readonly Analysis[] = [
   findTlsHandshakeSlow,
   findTlsHandshakeStalled,
   findAllocHotspot,
+  findPromiseLeak,
+  findBlockedChain,
 ];
 
 /** All findings of `analyses` (every registered one by default), critical first, then warning, then info. */
