@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-export type NodeMajor = 18 | 20 | 22 | 24;
+/** 16 is there to check that too-old targets are refused. */
+export type NodeMajor = 16 | 18 | 20 | 22 | 24;
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const INSTALL_TIMEOUT_MS = 5 * 60_000;
