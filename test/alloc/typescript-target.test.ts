@@ -1,0 +1,73 @@
+// A busy TypeScript service bundled with a linked source map, recorded and reported through the CLI: the
+// CPU table names its hot function, and the CPU table, the allocation table and the alloc-hotspot
+// finding show `.ts` locations. Also checks that --cpu-interval and --heap-interval reach the recorder.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../core/report/report';
+import { runCli } from '../support/cli';
+
+const SOURCE = fileURLToPath(new URL('./fixtures/busy-server.ts', import.meta.url));
+let report: Report;
+let text: string;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hyperscope-ts-target-'));
+  const script = join(dir, 'busy-server.cjs');
+  await build({
+    entryPoints: [SOURCE],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    sourcemap: 'linked',
+    logLevel: 'silent',
+  });
+  const output = join(dir, 'busy.hyperscope');
+  const recordArgs = [
+    'record',
+    '-q',
+    '--duration',
+    '5s',
+    '--cpu-interval',
+    '500us',
+    '--heap-interval',
+    '16KiB',
+  ];
+  const recorded = await runCli([...recordArgs, '-o', output, '--', process.execPath, script]);
+  expect(recorded.code, recorded.stderr).toBe(0);
+  const json = await runCli(['report', '--json', output]);
+  expect(json.code, json.stderr).toBe(0);
+  report = JSON.parse(json.stdout) as Report;
+  text = (await runCli(['report', output])).stdout;
+}, 40_000);
+
+const tsSource = new URL(`file://${SOURCE}`).href;
+
+describe('a TypeScript target with source maps', () => {
+  it('records at the sampling intervals asked for', () => {
+    expect(report.cpu?.samplingIntervalUs).toBe(500);
+    expect(report.allocations?.samplingIntervalBytes).toBe(16 * 1024);
+  });
+
+  it('names the hot function first in the CPU table, at its .ts line', () => {
+    const [hottest] = report.cpu!.top;
+    expect(hottest!.frame).toMatchObject({ functionName: 'checksumRequest', url: tsSource, line: 16 });
+    expect(hottest!.flatPercent).toBeGreaterThan(30);
+    expect(text).toMatch(
+      /^\s+\S+\s+[\d.]+%\s+[\d.]+%\s+\S+\s+[\d.]+%\s+checksumRequest \(file:\/\/\S+busy-server\.ts:16:\d+\)$/m,
+    );
+  });
+
+  it('shows .ts locations in the allocation table and the alloc-hotspot finding', () => {
+    const rows = report.allocations!.top.filter((row) => row.frame.functionName === 'rowsRequest');
+    expect(rows[0]?.frame).toMatchObject({ url: tsSource, line: 22 });
+    const hotspot = report.findings.find((finding) => finding.kind === 'alloc-hotspot');
+    expect(hotspot, JSON.stringify(report.allocations!.top.slice(0, 3))).toBeDefined();
+    expect(hotspot!.frames[0]).toMatchObject({ functionName: 'rowsRequest', url: tsSource, line: 22 });
+    expect(hotspot!.frames.filter((frame) => frame.url.endsWith('.cjs'))).toEqual([]);
+  });
+});
