@@ -5,59 +5,10 @@
  */
 import type { SessionRecord } from './records';
 import { SESSION_SCHEMA } from './records';
+import { RECORD_SHAPES } from './record-shapes';
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
+const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-/** Fields each record type must carry, and how to check them. */
-const REQUIRED: Record<SessionRecord['type'], [string, (value: unknown) => boolean][]> = {
-  header: [
-    ['schema', (v) => typeof v === 'string'],
-    ['createdAt', isNumber],
-    ['target', isObject],
-    ['options', isObject],
-  ],
-  snapshot: [['snapshot', (v) => isObject(v) && isNumber(v.time)]],
-  mark: [
-    ['time', isNumber],
-    ['label', (v) => typeof v === 'string'],
-  ],
-  event: [
-    ['time', isNumber],
-    ['message', (v) => typeof v === 'string'],
-  ],
-  'profile-begin': [
-    ['id', (v) => typeof v === 'string'],
-    ['kind', (v) => v === 'cpu' || v === 'alloc'],
-    ['startTime', isNumber],
-    ['endTime', isNumber],
-  ],
-  'profile-cpu-nodes': [
-    ['id', (v) => typeof v === 'string'],
-    ['nodes', Array.isArray],
-  ],
-  'profile-alloc-nodes': [
-    ['id', (v) => typeof v === 'string'],
-    ['nodes', Array.isArray],
-  ],
-  'profile-cpu-samples': [
-    ['id', (v) => typeof v === 'string'],
-    ['samples', Array.isArray],
-    ['timeDeltas', Array.isArray],
-  ],
-  'profile-alloc-samples': [
-    ['id', (v) => typeof v === 'string'],
-    ['samples', Array.isArray],
-  ],
-  'profile-end': [['id', (v) => typeof v === 'string']],
-  end: [
-    ['time', isNumber],
-    ['reason', (v) => typeof v === 'string'],
-  ],
-};
 
 /**
  * Returns the record, or a short description of what is wrong with it.
@@ -67,13 +18,17 @@ export function checkRecord(value: unknown): SessionRecord | null | string {
   if (!isObject(value)) return 'not a JSON object';
   const type = value.type;
   if (typeof type !== 'string') return 'no "type" field';
-  const required = REQUIRED[type as SessionRecord['type']];
-  if (!required) return null;
-  for (const [field, check] of required) {
-    if (!check(value[field])) return `"${type}" record has a missing or wrong "${field}"`;
+  // Own keys only: a "type" of "constructor" or "__proto__" is not a record type.
+  if (!Object.hasOwn(RECORD_SHAPES, type)) return null;
+  if (type === 'header' && typeof value.schema === 'string' && value.schema !== SESSION_SCHEMA) {
+    return `unsupported schema ${quote(value.schema)} (this version reads "${SESSION_SCHEMA}")`;
   }
-  if (type === 'header' && value.schema !== SESSION_SCHEMA) {
-    return `unsupported schema "${String(value.schema)}" (this version reads "${SESSION_SCHEMA}")`;
-  }
+  const problem = RECORD_SHAPES[type as SessionRecord['type']](value);
+  if (problem !== null) return `"${type}" record has a missing or wrong ${quote(problem)}`;
   return value as unknown as SessionRecord;
+}
+
+/** Quoted for a one-line message: escapes (no raw newlines or terminal escapes), at most 80 characters. */
+function quote(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text).replace(/[\u007f-\u009f]/g, '?');
 }

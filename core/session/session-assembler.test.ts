@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionText } from './session-assembler';
 import { cpuProfileRecords, allocProfileRecords } from './profile-records';
+import type { AgentSnapshot } from '../agent-protocol';
 import type { HeaderRecord, SessionRecord } from './records';
 
 const header: HeaderRecord = {
@@ -11,6 +12,23 @@ const header: HeaderRecord = {
   target: { pid: 1, nodeVersion: 'v20.0.0', argv: ['node'], attachedBy: 'pid' },
   options: { intervalMs: 1000, durationMs: null, cpu: true, heap: false, promises: false },
 };
+/** The smallest snapshot the reader accepts: every core section, all zero. */
+function snapshotAt(time: number): AgentSnapshot {
+  const states = { connecting: 0, open: 0, idle: 0, destroyedReferenced: 0 };
+  return {
+    time,
+    resources: {},
+    sockets: { ...states, total: 0 },
+    peers: [],
+    pools: [],
+    fds: { open: null, limit: null },
+    eventLoop: { delayP50Ms: 0, delayP99Ms: 0, delayMaxMs: 0, utilization: 0 },
+    memory: { rss: 0, heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0 },
+    http: { inFlight: 0, completed: 0, errors: 0 },
+    agent: { collectCpuMs: 0, dropped: {} },
+  };
+}
+
 const lines = (records: SessionRecord[]) => records.map((r) => JSON.stringify(r) + '\n').join('');
 
 describe('parseSessionText', () => {
@@ -66,7 +84,7 @@ describe('parseSessionText', () => {
   });
 
   it('keeps everything before a record cut short by a killed writer', () => {
-    const snapshotLine = JSON.stringify({ type: 'snapshot', snapshot: { time: 2000 } });
+    const snapshotLine = JSON.stringify({ type: 'snapshot', snapshot: snapshotAt(2000) });
     const text = lines([header]) + snapshotLine + '\n' + snapshotLine.slice(0, 20);
     const session = parseSessionText(text);
     expect(session.truncated).toBe(true);
@@ -91,5 +109,44 @@ describe('parseSessionText', () => {
   it('skips unknown record types from newer writers, with a warning', () => {
     const session = parseSessionText(lines([header]) + '{"type":"future-thing","x":1}\n');
     expect(session.warnings.join()).toMatch(/future-thing/);
+  });
+  it('refuses records whose fields have the wrong type, naming the field', () => {
+    const bad = { type: 'snapshot', snapshot: { ...snapshotAt(1), pools: [null] } };
+    expect(() => parseSessionText(lines([header]) + JSON.stringify(bad) + '\n')).toThrow(
+      'line 2: "snapshot" record has a missing or wrong "snapshot.pools.0"',
+    );
+    const nodes = { type: 'profile-cpu-nodes', id: 'c', nodes: [{ id: 1, callFrame: { functionName: 1 } }] };
+    expect(() => parseSessionText(lines([header]) + JSON.stringify(nodes) + '\n')).toThrow(
+      /nodes\.0\.callFrame/,
+    );
+    expect(() =>
+      parseSessionText(JSON.stringify({ ...header, target: { ...header.target, argv: 'node' } }) + '\n'),
+    ).toThrow(/target\.argv/);
+  });
+
+  it('keeps hostile keys out of its one-line messages and skips inherited names as types', () => {
+    const hostile = {
+      type: 'snapshot',
+      snapshot: { ...snapshotAt(1), resources: { 'a\n\u001b[31mb': 'x' } },
+    };
+    const message = (() => {
+      try {
+        parseSessionText(lines([header]) + JSON.stringify(hostile) + '\n');
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/snapshot\.resources\.a\\n\\u001b\[31mb/);
+    expect(message).not.toContain('\n');
+    expect(message).not.toContain(String.fromCharCode(27));
+    const session = parseSessionText(lines([header]) + '{"type":"constructor"}\n{"type":"__proto__"}\n');
+    expect(session.warnings.join()).toMatch(/constructor/);
+  });
+
+  it('refuses a line nested deeper than any record', () => {
+    const deep = '{"type":"mark","time":1,"label":"x","extra":' + '['.repeat(200) + ']'.repeat(200) + '}';
+    expect(() => parseSessionText(lines([header]) + deep + '\n')).toThrow(
+      /line 2 nests deeper than 64 levels/,
+    );
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { AgentSnapshot } from '../agent-protocol';
 import { checkRecord } from './check-record';
+import { nestsDeeperThan } from './json-depth';
 import type {
   AllocNode,
   EndRecord,
@@ -15,6 +16,9 @@ import type {
 import type { AllocProfileWindow, CpuProfileWindow, Session } from './session';
 import { SessionFormatError } from './session-error';
 import type { Protocol } from 'devtools-protocol';
+
+/** Deepest nesting a record may have; the records we write stay under 20 levels. */
+const MAX_RECORD_DEPTH = 64;
 
 /** A profile whose parts are still arriving. */
 interface OpenProfile {
@@ -63,6 +67,8 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
     // A line that failed to parse is only an error if more lines follow it.
     if (pendingError) fail(pendingError);
     if (line.trim() === '') return;
+    if (nestsDeeperThan(line, MAX_RECORD_DEPTH))
+      fail(`line ${lineNumber} nests deeper than ${MAX_RECORD_DEPTH} levels`);
     let value: unknown;
     try {
       value = JSON.parse(line);

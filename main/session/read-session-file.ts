@@ -1,14 +1,17 @@
-/** Reads a session file line by line into a {@link Session}, whatever its size. */
+/** Reads a session file line by line into a {@link Session}, whatever its size, in bounded memory per line. */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import { createSessionAssembler } from '../../core/session/session-assembler';
 import type { Session } from '../../core/session/session';
 import { SessionFormatError } from '../../core/session/session-error';
+import { splitLines } from './split-lines';
 
-/** Longest line accepted, in characters: a bigger one is not something we wrote. */
-const MAX_LINE_CHARS = 64 * 1024 * 1024;
+/**
+ * Longest line accepted, in bytes: a bigger one is not something we wrote (profile parts are a few
+ * hundred KiB; see `core/session/profile-records.ts`), and refusing it early bounds the reader's memory.
+ */
+export const MAX_LINE_BYTES = 32 * 1024 * 1024;
 
 export async function readSessionFile(path: string): Promise<Session> {
   const name = basename(path);
@@ -19,23 +22,28 @@ export async function readSessionFile(path: string): Promise<Session> {
   });
   if (!info.isFile()) throw new SessionFormatError(`${path}: not a file`);
   const assembler = createSessionAssembler(name);
-  const stream = createReadStream(path, { encoding: 'utf8' });
-  let endsWithNewline = true;
-  stream.on('data', (chunk) => {
-    if (chunk.length > 0) endsWithNewline = (chunk as string).endsWith('\n');
+  const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const lines = splitLines(stream, {
+    maxLineBytes: MAX_LINE_BYTES,
+    tooLong: (line) =>
+      new SessionFormatError(`${name}: line ${line} is longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB`),
   });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNumber = 0;
   try {
-    for await (const line of lines) {
-      lineNumber++;
-      if (line.length > MAX_LINE_CHARS)
-        throw new SessionFormatError(`${name}: line ${lineNumber} is too long`);
-      assembler.addLine(line, lineNumber);
+    for (;;) {
+      const next = await lines.next();
+      if (next.done) {
+        if (!next.value.endsWithNewline) assembler.markUnterminated();
+        break;
+      }
+      assembler.addLine(next.value, ++lineNumber);
     }
+  } catch (error) {
+    if (error instanceof SessionFormatError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SessionFormatError(`${name}: cannot read (${code ?? (error as Error).message})`);
   } finally {
     stream.destroy();
   }
-  if (!endsWithNewline) assembler.markUnterminated();
   return assembler.finish();
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSessionFile } from '../../main/session/read-session-file';
-import { CLI, startCli, waitForOutput } from '../support/cli';
+import { startCli, waitForOutput } from '../support/cli';
 import { loadAtFullSpeed } from './support/autocannon';
 import { waitForSnapshots } from './support/session-file';
 
@@ -28,7 +28,15 @@ describe('recording a target under heavy load', () => {
     await loadAtFullSpeed(url, 1, headers); // warm-up: JIT and pools
     const baseline = await loadAtFullSpeed(url, 3, headers);
     const output = join(dir, 'load.hyperscope');
-    const recorder = startCli(['record', '--interval', `${INTERVAL_MS}ms`, '-o', output, '--pid', String(pid)]);
+    const recorder = startCli([
+      'record',
+      '--interval',
+      `${INTERVAL_MS}ms`,
+      '-o',
+      output,
+      '--pid',
+      String(pid),
+    ]);
     await waitForSnapshots(output, 1);
     const loaded = await loadAtFullSpeed(url, LOAD_S, headers);
     recorder.child.kill('SIGINT');

@@ -1,0 +1,89 @@
+/**
+ * The shape of every record type of session file v1, as the readers rely on it: the documented JSON
+ * Schema (docs/session-format.schema.json) in checks cheap enough for every line. Snapshot
+ * `extensions` are checked by the analyses that read them (their owners define them).
+ */
+import type { SessionRecord } from './records';
+import type { Check } from './shape';
+import { any, arrayOf, bool, nullable, num, object, oneOf, optional, recordOf, str } from './shape';
+
+const callFrame = object({ functionName: str, scriptId: str, url: str, lineNumber: num, columnNumber: num });
+const frame = object({ functionName: str, url: str, line: num, column: num });
+const socketStates = { connecting: num, open: num, idle: num, destroyedReferenced: num };
+
+const snapshot = object({
+  time: num,
+  resources: recordOf(num),
+  sockets: object({ ...socketStates, total: num }),
+  peers: arrayOf(object({ ...socketStates, peer: str, side: oneOf('client', 'server'), tls: bool })),
+  pools: arrayOf(
+    object({
+      poolId: str,
+      kind: str,
+      origin: str,
+      inUse: num,
+      idle: num,
+      queued: num,
+      maxSockets: nullable(num),
+      keepAlive: bool,
+      createdAt: optional(arrayOf(frame)),
+      queuedFrom: optional(arrayOf(frame)),
+    }),
+  ),
+  fds: object({ open: nullable(num), limit: nullable(num) }),
+  eventLoop: object({ delayP50Ms: num, delayP99Ms: num, delayMaxMs: num, utilization: num }),
+  memory: object({ rss: num, heapUsed: num, heapTotal: num, external: num, arrayBuffers: num }),
+  http: object({ inFlight: num, completed: num, errors: num }),
+  agent: object({ collectCpuMs: num, dropped: recordOf(num) }),
+  extensions: optional(recordOf(any)),
+});
+
+/** Checks per record type, applied to the whole record (its `type` is already known). */
+export const RECORD_SHAPES: Record<SessionRecord['type'], Check> = {
+  header: object({
+    schema: str,
+    createdAt: num,
+    target: object({
+      pid: num,
+      nodeVersion: str,
+      argv: arrayOf(str),
+      attachedBy: str,
+      inspectorUrl: optional(str),
+    }),
+    options: object({
+      intervalMs: num,
+      durationMs: nullable(num),
+      cpu: bool,
+      heap: bool,
+      promises: bool,
+      cpuSamplingIntervalUs: optional(num),
+      heapSamplingIntervalBytes: optional(num),
+    }),
+  }),
+  snapshot: object({ snapshot }),
+  mark: object({ time: num, label: str }),
+  event: object({ time: num, level: oneOf('info', 'warning', 'error'), message: str }),
+  'profile-begin': object({
+    id: str,
+    kind: oneOf('cpu', 'alloc'),
+    startTime: num,
+    endTime: num,
+    samplingInterval: num,
+    includesCollected: optional(bool),
+  }),
+  'profile-cpu-nodes': object({
+    id: str,
+    nodes: arrayOf(object({ id: num, callFrame, hitCount: optional(num), children: optional(arrayOf(num)) })),
+  }),
+  'profile-alloc-nodes': object({
+    id: str,
+    nodes: arrayOf(object({ id: num, parent: num, callFrame, selfSize: num })),
+  }),
+  'profile-cpu-samples': object({ id: str, samples: arrayOf(num), timeDeltas: arrayOf(num) }),
+  'profile-alloc-samples': object({
+    id: str,
+    samples: arrayOf(object({ size: num, nodeId: num, ordinal: num })),
+  }),
+  'profile-end': object({ id: str }),
+  end: object({ time: num, reason: str, message: optional(str) }),
+};

@@ -1,0 +1,64 @@
+// Memory of the recorder's side with large sessions, measured as the peak RSS of a child process:
+// a ~100 MB CPU profile through the session writer and back through the reader, and a file with one
+// 200 MB line, which the reader must refuse without holding it.
+import { execFile } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'hyperscope-large-'));
+const CHILD = new URL('./support/large-session-child.ts', import.meta.url).pathname;
+const HEADER = readFileSync(new URL('../fuzz/fixtures/short.hyperscope', import.meta.url), 'utf8').split(
+  '\n',
+)[0]!;
+
+interface Measured {
+  peakRssMb: number;
+  [key: string]: unknown;
+}
+
+async function child(args: string[]): Promise<Measured> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+    env: { ...process.env, HEADER_JSON: HEADER },
+    maxBuffer: 1024 * 1024,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measured;
+}
+
+describe('large sessions in bounded memory', () => {
+  it('a ~100 MB CPU profile is written in parts and read back', async () => {
+    const file = join(dir, 'big-profile.hyperscope');
+    const baseline = await child([
+      'read',
+      new URL('../fuzz/fixtures/short.hyperscope', import.meta.url).pathname,
+    ]);
+    const written = await child(['write', file, '100']);
+    const read = await child(['read', file]);
+    console.log('large profile figures', JSON.stringify({ baseline, written, read }));
+    expect(written.fileMb).toBeGreaterThan(90);
+    expect(read.nodes).toBe(written.nodeCount);
+    // Reading holds the profile as objects (about 2.6x its JSON, measured) but never the file as one string.
+    expect(read.peakRssMb - baseline.peakRssMb).toBeLessThan(4 * (written.fileMb as number));
+  });
+
+  it('one 200 MB line is refused after at most 32 MiB of it, in bounded memory', async () => {
+    const file = join(dir, 'gigantic-line.hyperscope');
+    const fd = openSync(file, 'w');
+    writeSync(fd, `${HEADER}\n{"type":"event","time":1,"level":"info","message":"`);
+    const block = Buffer.alloc(8 * 1024 * 1024, 0x61);
+    for (let i = 0; i < 25; i++) writeSync(fd, block);
+    writeSync(fd, '"}\n');
+    closeSync(fd);
+    const started = Date.now();
+    const read = await child(['read', file]);
+    console.log('gigantic line figures', JSON.stringify(read));
+    expect(read.error).toMatch(
+      /^SessionFormatError: gigantic-line\.hyperscope: line 2 is longer than 32 MiB$/,
+    );
+    expect(read.peakRssMb).toBeLessThan(250);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+});
