@@ -9,6 +9,7 @@ import { formatDuration } from './format-units';
 import { allocationTableLines, cpuTableLines } from './format-profile-tables';
 import { summaryRows } from './summary-rows';
 import type { Report } from './report';
+import { terminalSafeDeep } from './terminal-safe';
 
 export interface TextReportOptions {
   /** ANSI colours and bold (default false: plain text, safe for files and CI logs). */
@@ -24,8 +25,12 @@ export interface TextReportOptions {
 const SEVERITY_COLOR: Record<Severity, string> = { critical: '1;31', warning: '33', info: '36' };
 const INDENT = '    ';
 
-/** The text report, lines joined by `\n`, ending with a newline. */
-export function formatTextReport(report: Report, options: TextReportOptions = {}): string {
+/**
+ * The text report, lines joined by `\n`, ending with a newline. Every string of the report is made
+ * terminal-safe first (control characters shown, not obeyed): only our own colours reach the terminal.
+ */
+export function formatTextReport(unsafeReport: Report, options: TextReportOptions = {}): string {
+  const report = terminalSafeDeep(unsafeReport);
   const paint = (codes: string, text: string): string =>
     options.color ? `\x1b[${codes}m${text}\x1b[0m` : text;
   const width = options.width ?? 100;
