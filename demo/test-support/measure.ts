@@ -17,7 +17,13 @@ export async function timedCall(url: string, method = 'GET', body?: unknown): Pr
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, ms: performance.now() - started, body: JSON.parse(text) as unknown };
+  // Most routes answer JSON; some (a CSV export) answer text, kept as it is.
+  const isJson = response.headers.get('content-type')?.includes('json') ?? false;
+  return {
+    status: response.status,
+    ms: performance.now() - started,
+    body: isJson ? (JSON.parse(text) as unknown) : text,
+  };
 }
 
 /** Open descriptors of `pid` ('self' for this process) by kind, read from /proc (Linux). */

@@ -36,7 +36,8 @@ export interface InspectorAddress {
  */
 export async function probeInspectorVersion(
   address: InspectorAddress,
-  timeoutMs = 500,
+  // Generous: a busy target (the reason you profile it) can take a while to answer; probes run in parallel.
+  timeoutMs = 1500,
 ): Promise<string | null> {
   try {
     return await readInspectorVersion(address, timeoutMs);
