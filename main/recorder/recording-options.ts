@@ -1,4 +1,6 @@
 /** What a recording collects and how often. Times in ms unless named otherwise. */
+import type { PromiseOptions } from '../../core/chains/promise-section';
+
 export interface RecordingOptions {
   /** The session file to write. */
   output: string;
@@ -9,12 +11,14 @@ export interface RecordingOptions {
   cpu: boolean;
   heap: boolean;
   promises: boolean;
+  /** Knobs of the agent's promise-chain collector (unset: its defaults); ignored when `promises` is false. */
+  promiseOptions?: PromiseOptions;
   /** µs between CPU samples (default 1000). */
   cpuSamplingIntervalUs: number;
   /** Average bytes between allocation samples (default 32 KiB). */
   heapSamplingIntervalBytes: number;
   /**
-   * Length of one profiling window, ms (default 10 s): CPU and allocation profiles restart each window,
+   * Length of one profiling window, ms (default 5 s, so even a short recording has an allocated and a still-alive window): CPU and allocation profiles restart each window,
    * so a target that dies loses at most one window, and V8's sample buffers stay bounded.
    */
   profileWindowMs: number;
@@ -33,5 +37,5 @@ export const DEFAULT_RECORDING_OPTIONS: Omit<RecordingOptions, 'output'> = {
   promises: true,
   cpuSamplingIntervalUs: 1000,
   heapSamplingIntervalBytes: 32 * 1024,
-  profileWindowMs: 10_000,
+  profileWindowMs: 5000,
 };
