@@ -22,6 +22,7 @@ const HOSTILE_PIECES = [
   '\u0000',
   '\u007f',
   '</script><b id="pwn">',
+  "$'$&$`",
   '<svg onload="pwn()">',
   '"><b id="pwn">',
   "'><b id='pwn'>",
@@ -40,9 +41,10 @@ const hostile = fc
 /** The fixture with `name` in every function name, URL and argv entry. */
 function sessionNaming(name: string) {
   const json = JSON.stringify(name).slice(1, -1);
-  const text = FIXTURE_TEXT.replaceAll('"functionName":"', `"functionName":"${json}`)
-    .replaceAll('"url":"', `"url":"${json}`)
-    .replace('"argv":["', `"argv":["${json}`);
+  // Function replacers: `$'` and friends in a generated name are text, not replacement patterns.
+  const text = FIXTURE_TEXT.replaceAll('"functionName":"', () => `"functionName":"${json}`)
+    .replaceAll('"url":"', () => `"url":"${json}`)
+    .replace('"argv":["', () => `"argv":["${json}`);
   return parseSessionText(text);
 }
 

@@ -104,7 +104,9 @@ const started = new Set<ChildProcess>();
  * free port (its `ws://` URL is then in `inspectorUrl`).
  */
 export async function startFaultTarget(env: NodeJS.ProcessEnv = {}, inspect = false): Promise<FaultTarget> {
-  const flags = inspect ? ['--inspect=127.0.0.1:0'] : [];
+  // Without an inspector, a random port for when one is opened by signal: PID-mode tests running in
+  // parallel would otherwise all open theirs on 9229 and meet each other there.
+  const flags = inspect ? ['--inspect=127.0.0.1:0'] : ['--inspect-port=127.0.0.1:0'];
   const child = spawn(process.execPath, [...flags, writeFaultTarget()], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

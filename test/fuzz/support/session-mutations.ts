@@ -67,6 +67,7 @@ export const wrongTyped = fc
 export const wrongVersion = fc
   .string({ maxLength: 40 })
   .filter((schema) => schema !== 'hyperscope.session/1')
-  .map((schema) =>
-    FIXTURE_TEXT.replace('"schema":"hyperscope.session/1"', `"schema":${JSON.stringify(schema)}`),
+  .map(
+    (schema) =>
+      FIXTURE_TEXT.replace('"schema":"hyperscope.session/1"', () => `"schema":${JSON.stringify(schema)}`), // a function: `$'` in it is text
   );
