@@ -40,6 +40,8 @@ export function importSpeedscope(file: SpeedscopeFile): ProfileSet {
     throw new ImportError('speedscope: no profiles or no shared frames');
   const bySlot = new Map<Slot, ProfileModel[]>();
   file.profiles.forEach((profile, p) => {
+    if (typeof profile !== 'object' || profile === null)
+      throw new ImportError(`speedscope profile ${p}: not an object`);
     const slot = slotOf(profile.name, profile.unit);
     const model = modelOf(file, profile, slot, p);
     bySlot.set(slot, [...(bySlot.get(slot) ?? []), model]);
@@ -73,18 +75,25 @@ function modelOf(
   const frameOf = file.shared.frames.map((frame) =>
     builder.intern({
       functionName: typeof frame?.name === 'string' ? frame.name : '',
-      url: frame?.file ?? '',
-      line: frame?.line ?? 0,
-      column: frame?.col ?? 0,
+      url: typeof frame?.file === 'string' ? frame.file : '',
+      line: Number.isInteger(frame?.line) ? frame!.line! : 0,
+      column: Number.isInteger(frame?.col) ? frame!.col! : 0,
     }),
   );
   const scale = MICROSECONDS[profile.unit] ?? 1;
-  const toFrames = (stack: readonly number[]): number[] =>
-    stack.map((f) => {
+  const toFrames = (stack: readonly number[]): number[] => {
+    if (!Array.isArray(stack)) throw new ImportError(`${where}: a sample is not a list of frames`);
+    return stack.map((f) => {
       if (!Number.isInteger(f) || f < 0 || f >= frameCount)
         throw new ImportError(`${where}: frame ${f} unknown`);
       return frameOf[f]!;
     });
+  };
+  const weight = (value: unknown): number => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      throw new ImportError(`${where}: a weight is not a number`);
+    return value * scale;
+  };
   if (profile.type === 'sampled') {
     if (
       !Array.isArray(profile.samples) ||
@@ -92,9 +101,9 @@ function modelOf(
       profile.samples.length !== profile.weights.length
     )
       throw new ImportError(`${where}: samples and weights differ`);
-    profile.samples.forEach((stack, s) => builder.addStack(toFrames(stack), [profile.weights[s]! * scale]));
+    profile.samples.forEach((stack, s) => builder.addStack(toFrames(stack), [weight(profile.weights[s])]));
   } else if (profile.type === 'evented') {
-    addEvents(profile, (stack, value) => builder.addStack(toFrames(stack), [value * scale]), where);
+    addEvents(profile, (stack, value) => builder.addStack(toFrames(stack), [weight(value)]), where);
   } else {
     throw new ImportError(`${where}: unknown type ${String((profile as { type?: unknown }).type)}`);
   }

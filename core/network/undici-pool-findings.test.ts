@@ -3,7 +3,7 @@ import type { PoolOrigin } from '../agent-protocol';
 import { buildSession } from '../findings/test-support/session-builder';
 import { findUndiciPoolStarvation, findUndiciSocketLeak } from './undici-pool-findings';
 import type { UndiciOriginStats, UndiciSection } from './undici-section';
-import { UNDICI_SECTION_KEY } from './undici-section';
+import { UNDICI_SECTION_KEY, readUndiciSection } from './undici-section';
 
 const FRAME = { functionName: 'loadPrices', url: 'file:///srv/prices.js', line: 3, column: 9 };
 
@@ -73,5 +73,14 @@ describe('undici pool findings', () => {
     });
     expect(findUndiciSocketLeak(steady, {})).toEqual([]);
     expect(findUndiciPoolStarvation(steady, {})).toEqual([]);
+  });
+});
+
+describe('a damaged undici section', () => {
+  it('is left out rather than crashing the analyses', () => {
+    const snapshot = { extensions: { undici: { pools: [null], stats: [{}] } } } as unknown as Parameters<
+      typeof readUndiciSection
+    >[0];
+    expect(readUndiciSection(snapshot)).toBeUndefined();
   });
 });

@@ -45,6 +45,11 @@ export interface UndiciSection {
 /** The undici section of `snapshot`, or undefined when the collector was off or the shape is foreign. */
 export function readUndiciSection(snapshot: AgentSnapshot): UndiciSection | undefined {
   const section = snapshot.extensions?.[UNDICI_SECTION_KEY] as Partial<UndiciSection> | undefined;
-  if (!section || !Array.isArray(section.pools) || !Array.isArray(section.stats)) return undefined;
+  if (!section || !isObjectArray(section.pools) || !isObjectArray(section.stats)) return undefined;
   return section as UndiciSection;
+}
+
+// Sections come from files, and files can be damaged: a section with a malformed entry is left out whole.
+function isObjectArray(value: unknown): boolean {
+  return Array.isArray(value) && value.every((entry) => typeof entry === 'object' && entry !== null);
 }
