@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, startCli, waitForOutput, CLI } from './support/cli';
+import { runCli, startCli, CLI } from './support/cli';
+import { errorLines, headerPid, waitForSnapshots } from './support/session-file';
 import { readSessionFile } from '../main/session/read-session-file';
 import { sessionRecordValidator } from './support/session-schema';
 
@@ -54,14 +55,8 @@ describe('hyperscope record', () => {
   it('leaves a readable file when the recorder is killed with SIGKILL', async () => {
     const output = join(dir, 'recorder-killed.hyperscope');
     const run = startCli(['record', '--interval', '300ms', '-o', output, ...demo('healthy')]);
-    await waitForOutput(run.output, () => {
-      try {
-        return readFileSync(output, 'utf8').split('"type":"snapshot"').length > 4;
-      } catch {
-        return false;
-      }
-    });
-    const { pid } = JSON.parse(readFileSync(output, 'utf8').split('\n')[0]!).target;
+    await waitForSnapshots(output, 4);
+    const pid = headerPid(output);
     pidsToKill.push(pid);
     run.child.kill('SIGKILL');
     await run.done;
@@ -73,20 +68,14 @@ describe('hyperscope record', () => {
   it('keeps what was recorded and says so in one line when the target is killed', async () => {
     const output = join(dir, 'target-killed.hyperscope');
     const run = startCli(['record', '--interval', '300ms', '-o', output, ...demo('healthy')]);
-    await waitForOutput(run.output, () => {
-      try {
-        return readFileSync(output, 'utf8').split('"type":"snapshot"').length > 3;
-      } catch {
-        return false;
-      }
-    });
-    const { pid } = JSON.parse(readFileSync(output, 'utf8').split('\n')[0]!).target;
+    await waitForSnapshots(output, 3);
+    const pid = headerPid(output);
     process.kill(pid, 'SIGKILL');
     const result = await run.done;
     expect(result.code).not.toBe(0);
-    const errorLines = result.stderr.split('\n').filter((line) => line.startsWith('hyperscope record:'));
-    expect(errorLines).toHaveLength(1);
-    expect(errorLines[0]).toMatch(new RegExp(`pid ${pid}\\) exited \\(killed by SIGKILL\\); kept \\d+ samples`));
+    const lines = errorLines(result.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`pid ${pid}\\) exited \\(killed by SIGKILL\\); kept \\d+ samples`));
     const session = await readSessionFile(output);
     expect(session.end?.reason).toBe('target-exited');
     expect(session.snapshots.length).toBeGreaterThanOrEqual(2);

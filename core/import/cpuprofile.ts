@@ -30,6 +30,9 @@ export function importCpuProfile(profile: Protocol.Profiler.Profile): ProfileSet
   const deltas = profile.timeDeltas ?? [];
   if (!Array.isArray(samples) || !Array.isArray(deltas) || samples.length !== deltas.length)
     throw new ImportError('.cpuprofile: samples and timeDeltas differ in length');
+  const numeric = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+  if (!samples.every(numeric) || !deltas.every(numeric))
+    throw new ImportError('.cpuprofile: samples and timeDeltas must be numbers');
   return { ...emptyProfileSet('cpuprofile'), cpu: buildCpuModel(profile) };
 }
 

@@ -44,6 +44,11 @@ export function importHeapProfile(profile: HeapProfileFile): ProfileSet {
   }
   if (profile.samples !== undefined && !Array.isArray(profile.samples))
     throw new ImportError('.heapprofile: samples is not a list');
+  for (const sample of profile.samples ?? []) {
+    const { size, nodeId, ordinal } = (sample ?? {}) as unknown as Partial<Record<string, unknown>>;
+    if (![size, nodeId, ordinal].every((value) => typeof value === 'number' && Number.isFinite(value)))
+      throw new ImportError('.heapprofile: a sample has no numeric size, nodeId or ordinal');
+  }
   const extras = profile._hyperscope;
   const model = buildAllocModelFromSampling(profile, extras?.samplingInterval);
   const set = emptyProfileSet('heapprofile');

@@ -12,7 +12,7 @@ import {
   settledTargetState,
   startFaultTarget,
 } from './support/fault-target';
-import { errorLines, waitForSnapshots } from './support/session-file';
+import { errorLines, waitForSnapshots } from '../support/session-file';
 import { startTcpProxy } from './support/tcp-proxy';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-cut-'));

@@ -14,7 +14,7 @@ import {
   startFaultTarget,
   writeFaultTarget,
 } from './support/fault-target';
-import { errorLines, waitForSnapshots } from './support/session-file';
+import { errorLines, waitForSnapshots } from '../support/session-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-exit-'));
 afterAll(killFaultTargets);

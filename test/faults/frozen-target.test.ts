@@ -1,6 +1,7 @@
 // A target stopped with SIGSTOP keeps its inspector socket open but answers nothing: the recorder must
 // notice within seconds, keep and close the file, exit non-zero with one line, and leave the target as
 // it was once it resumes.
+import { waitFor } from '../support/wait-for';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +14,9 @@ import {
   readTargetState,
   settledTargetState,
   startFaultTarget,
-  waitFor,
   writeFaultTarget,
 } from './support/fault-target';
-import { errorLines, headerPid, waitForSnapshots } from './support/session-file';
+import { errorLines, headerPid, waitForSnapshots } from '../support/session-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-frozen-'));
 const stoppedPids: number[] = [];

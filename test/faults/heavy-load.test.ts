@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readSessionFile } from '../../main/session/read-session-file';
 import { CLI, startCli, waitForOutput } from '../support/cli';
 import { loadAtFullSpeed } from './support/autocannon';
-import { waitForSnapshots } from './support/session-file';
+import { waitForSnapshots } from '../support/session-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-load-'));
 const INTERVAL_MS = 500;

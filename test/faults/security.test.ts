@@ -16,7 +16,7 @@ import {
   writeFaultTarget,
 } from './support/fault-target';
 import { boundListeningSockets } from './support/listening-addresses';
-import { headerPid, waitForSnapshots } from './support/session-file';
+import { headerPid, waitForSnapshots } from '../support/session-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-security-'));
 afterAll(killFaultTargets);

@@ -6,6 +6,7 @@
  * - `CLOSE_INSPECTOR_AFTER_MS`: once the agent is installed, close the inspector from inside after this long;
  * - `EXIT_AFTER_MS`: exit normally (code 0) after this long.
  */
+import { waitFor } from '../../support/wait-for';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,19 +137,6 @@ export async function killFaultTargets(): Promise<void> {
       return gone;
     }),
   );
-}
-
-/** Polls `condition` every 25 ms; rejects with `describe()` after `timeoutMs`. */
-export async function waitFor(
-  condition: () => boolean,
-  timeoutMs: number,
-  describe: () => string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(describe());
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 /** Asks the target for its {@link TargetState} over SIGUSR2 and reads the answer from its stdout. */

@@ -1,6 +1,6 @@
 /** Watching a session file that a recorder in another process is writing. */
 import { readFileSync } from 'node:fs';
-import { waitFor } from './fault-target';
+import { waitFor } from './wait-for';
 
 /** How many snapshot records `path` holds now (0 while it does not exist). */
 export function countSnapshots(path: string): number {
