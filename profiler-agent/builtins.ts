@@ -13,6 +13,8 @@ export interface Builtins {
   os: typeof import('node:os');
   perf_hooks: typeof import('node:perf_hooks');
   tls: typeof import('node:tls');
+  /** `util.inspect` is the only public way to read a promise's state (settle checks). */
+  util: typeof import('node:util');
   v8: typeof import('node:v8');
 }
 
@@ -28,6 +30,7 @@ const NAMES: (keyof Builtins)[] = [
   'os',
   'perf_hooks',
   'tls',
+  'util',
   'v8',
 ];
 

@@ -7,7 +7,8 @@ import type { AnalysisContext } from '../findings/analysis';
 import { rounded } from '../findings/evidence-series';
 import type { Finding } from '../findings/finding';
 import type { Session } from '../session/session';
-import { waitLabel } from './group-chains';
+import { groupStack, waitLabel } from './group-chains';
+import { findPromiseLeak } from './promise-leak';
 import type { ChainGroup } from './promise-section';
 import { timedPromiseSections } from './promise-sections';
 
@@ -19,11 +20,19 @@ const MIN_SNAPSHOTS = 2;
 const CRITICAL_AGE_MS = 10_000;
 const CRITICAL_CHAINS = 100;
 
-export function findBlockedChain(session: Session, _context: AnalysisContext): Finding[] {
+export function findBlockedChain(session: Session, context: AnalysisContext): Finding[] {
+  // Chains that pile up without ever settling are a leak, reported as such, not a line of waiting requests.
+  const leaking = new Set(findPromiseLeak(session, context).map((leak) => leak.evidence.values['groupId']));
   const blocked = new Map<string, { worst: ChainGroup; hits: number; points: { t: number; v: number }[] }>();
   for (const { t, section } of timedPromiseSections(session)) {
     for (const group of section.groups) {
-      if (group.id === 'unsampled' || group.count < MIN_BLOCKED_CHAINS || group.ageP50Ms < MIN_BLOCKED_AGE_MS)
+      if (
+        group.id === 'unsampled' ||
+        group.count < MIN_BLOCKED_CHAINS ||
+        group.ageP50Ms < MIN_BLOCKED_AGE_MS ||
+        waitsUnknown(group) ||
+        leaking.has(group.id)
+      )
         continue;
       const entry = blocked.get(group.id) ?? { worst: group, hits: 0, points: [] };
       entry.hits++;
@@ -36,7 +45,8 @@ export function findBlockedChain(session: Session, _context: AnalysisContext): F
     .filter((entry) => entry.hits >= MIN_SNAPSHOTS)
     .sort((a, b) => b.worst.count - a.worst.count)
     .map(({ worst, points }) => {
-      const site = worst.frames[0];
+      const stack = groupStack(worst);
+      const site = stack[0];
       const where = site ? `${site.functionName || '(anonymous)'} (${site.url}:${site.line})` : worst.id;
       const wait = worst.waits[0];
       const waitText = wait ? waitLabel(wait.reason) : 'an unknown resource';
@@ -60,10 +70,18 @@ export function findBlockedChain(session: Session, _context: AnalysisContext): F
           },
           series: [{ name: `blocked chains ${worst.id}`, unit: 'count', points }],
         },
-        frames: worst.frames,
+        frames: stack,
         advice:
           'Put a deadline on what these chains wait for (a connect or request timeout, AbortSignal.timeout), ' +
           'size the pool for the load or shed requests when it is exhausted, and check the upstream it waits on.',
       };
     });
+}
+
+/**
+ * Chains created before the agent looked (a worker loop started at boot, a client that runs for the
+ * whole session) are old by nature and what they wait on is unknown: not evidence of a blockage.
+ */
+function waitsUnknown(group: ChainGroup): boolean {
+  return group.waits.length > 0 && group.waits.every((wait) => wait.reason.kind === 'untracked');
 }

@@ -8,6 +8,8 @@ export interface ChainGroupView {
   site: Frame | null;
   /** Innermost first. */
   frames: Frame[];
+  /** Where the chains wait (the deepest sampled link's creation stack), innermost first; empty when unknown. */
+  waitFrames: Frame[];
   count: number;
   ageP50Ms: number;
   ageP99Ms: number;
@@ -23,6 +25,7 @@ export function groupChains(section: PromiseSection): ChainGroupView[] {
     id: group.id,
     site: group.frames[0] ?? null,
     frames: group.frames,
+    waitFrames: group.waitFrames ?? [],
     count: group.count,
     ageP50Ms: group.ageP50Ms,
     ageP99Ms: group.ageP99Ms,
@@ -34,7 +37,8 @@ export function groupChains(section: PromiseSection): ChainGroupView[] {
   }));
 }
 
-function byCountThenAge(a: ChainGroup, b: ChainGroup): number {
+/** Sort order of groups: biggest first, ties oldest first. */
+export function byCountThenAge(a: ChainGroup, b: ChainGroup): number {
   return b.count - a.count || b.ageMaxMs - a.ageMaxMs;
 }
 
@@ -51,6 +55,11 @@ const LABELS: Record<WaitReason['kind'], string> = {
   untracked: 'unknown (created before sampling)',
   none: 'nothing seen (never resolved?)',
 };
+
+/** A group's frames as one async stack, innermost first: where it waits, then where its outermost link was created. */
+export function groupStack(group: Pick<ChainGroup, 'frames' | 'waitFrames'>): Frame[] {
+  return [...(group.waitFrames ?? []), ...group.frames];
+}
 
 /** A short human label for a wait reason. */
 export function waitLabel(reason: WaitReason): string {

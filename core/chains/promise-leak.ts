@@ -7,7 +7,7 @@ import { rounded } from '../findings/evidence-series';
 import type { Finding } from '../findings/finding';
 import { steadyGrowth, type GrowthThresholds } from '../findings/trend';
 import type { Session } from '../session/session';
-import { waitLabel } from './group-chains';
+import { groupStack, waitLabel } from './group-chains';
 import type { ChainGroup } from './promise-section';
 import { timedPromiseSections } from './promise-sections';
 
@@ -48,7 +48,8 @@ export function findPromiseLeak(session: Session, _context: AnalysisContext): Fi
     .sort((a, b) => b.growth.slopePerS - a.growth.slopePerS)
     .slice(0, GROUPS_REPORTED);
   return growing.map(({ group, points, growth }) => {
-    const site = group.frames[0];
+    const stack = groupStack(group);
+    const site = stack[0];
     const where = site ? `${site.functionName || '(anonymous)'} (${site.url}:${site.line})` : group.id;
     const last = points.at(-1)!.v;
     const wait = group.waits[0];
@@ -71,7 +72,7 @@ export function findPromiseLeak(session: Session, _context: AnalysisContext): Fi
         },
         series: [{ name: `pending chains ${group.id}`, unit: 'count', points }],
       },
-      frames: group.frames,
+      frames: stack,
       advice:
         'Make sure every promise created here settles: resolve or reject on every path (errors, timeouts, ' +
         "'close' events), remove listeners that would resolve it, and put a deadline on waits (AbortSignal.timeout).",

@@ -30,16 +30,21 @@ export interface WaitReason {
   kind: WaitKind;
   /** Extra detail: the async resource type, the peer `host:port`, a timer's delay… */
   detail?: string;
-  /** For `group`: the id of the group that owns the awaited promise. */
+  /** For `group`: the outermost site of the chains that own the awaited promise (their group ids start with it). */
   groupId?: string;
 }
 
 /** Pending chains whose outermost link was created at one site. */
 export interface ChainGroup {
-  /** Stable within one agent install: derived from the site's frames. */
+  /** Stable within one agent install: derived from the sites' frames (`<outermost>` or `<outermost>.<wait site>`). */
   id: string;
   /** The outermost link's creation stack, innermost first (user frames; the first is the site). Empty when no stack was sampled. */
   frames: Frame[];
+  /**
+   * Where the chains wait: the creation stack of the deepest link below the outermost one that has a
+   * sampled stack (innermost first). Chains are grouped by both sites; absent when no inner link was sampled.
+   */
+  waitFrames?: Frame[];
   /** Pending chains in this group (observed). */
   count: number;
   /** Age of the chains (since the outermost link was created), ms. */
@@ -106,13 +111,15 @@ export interface PromiseSection {
 
 /** Knobs of the promise collector (`AgentOptions.promises`); every field has a default. */
 export interface PromiseOptions {
+  /** Run the collector at all. Default true (`hyperscope record --no-promises` sends false). */
+  enabled?: boolean;
   /** Length of one sampling window with hooks on, ms. Default 200. */
   windowMs?: number;
   /** Throughput share the collector may cost, 0..1; sets the pause between windows. Default 0.02. */
   overheadBudget?: number;
   /** Estimated cost of one observed promise with hooks on, µs (calibrated by bench/promise-overhead.ts). Default 3. */
   costPerPromiseUs?: number;
-  /** Creation stacks captured per second of hooks-on time, at most. Default 200. */
+  /** Creation stacks captured per second of hooks-on time, at most (~5 µs each). Default 1000. */
   stacksPerSecond?: number;
   /** Frames kept per stack. Default 12. */
   stackDepth?: number;

@@ -1,6 +1,7 @@
 /**
  * Pending promise chains as text, the way Go's `goroutine?debug=1` prints goroutines: one block per
- * group, biggest first, count and ages on the first line, then what it waits on, then its frames.
+ * group, biggest first, count and ages on the first line, then what it waits on, then where it waits
+ * and where its outermost link was created.
  */
 import type { Frame } from '../frame';
 import { groupChains } from './group-chains';
@@ -21,6 +22,8 @@ export function renderGoroutineDump(section: PromiseSection, maxGroups = 20): st
       `${group.count} @ ${group.id}  age p50 ${seconds(group.ageP50Ms)} p99 ${seconds(group.ageP99Ms)} ` +
         `max ${seconds(group.ageMaxMs)}  depth ${group.maxDepth}`,
       ...group.waits.map((wait) => `#\twaits on ${wait.label} ×${wait.count}`),
+      ...group.waitFrames.map(frameLine),
+      ...(group.waitFrames.length > 0 ? ['#\t… created at'] : []),
       ...(group.frames.length > 0 ? group.frames.map(frameLine) : ['#\t(creation stack not sampled)']),
     );
   }

@@ -1,5 +1,6 @@
 /** Arguments of `hyperscope record`, checked; every mistake is one {@link UserError} line. */
 import { parseArgs } from 'node:util';
+import type { PromiseOptions } from '../../core/chains/promise-section';
 import { parseDurationMs } from '../../core/units/duration';
 import { UserError } from './command';
 
@@ -16,6 +17,8 @@ export interface RecordArgs {
   cpu: boolean;
   heap: boolean;
   promises: boolean;
+  /** Knobs of the promise-chain collector given on the command line (`--promise-budget`, `--promise-stacks`). */
+  promiseOptions: PromiseOptions;
   quiet: boolean;
   /** µs between CPU samples; null for the recorder's default. */
   cpuIntervalUs: number | null;
@@ -42,6 +45,8 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
         'no-cpu': { type: 'boolean', default: false },
         'no-heap': { type: 'boolean', default: false },
         'no-promises': { type: 'boolean', default: false },
+        'promise-budget': { type: 'string' },
+        'promise-stacks': { type: 'string' },
         'cpu-interval': { type: 'string' },
         'heap-interval': { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
@@ -65,6 +70,14 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
     cpu: !values['no-cpu'],
     heap: !values['no-heap'],
     promises: !values['no-promises'],
+    promiseOptions: {
+      ...(values['promise-budget'] === undefined
+        ? {}
+        : { overheadBudget: promiseBudget(values['promise-budget']) }),
+      ...(values['promise-stacks'] === undefined
+        ? {}
+        : { stacksPerSecond: promiseStacks(values['promise-stacks']) }),
+    },
     quiet: values.quiet,
     cpuIntervalUs: values['cpu-interval'] === undefined ? null : cpuInterval(values['cpu-interval']),
     heapIntervalBytes: values['heap-interval'] === undefined ? null : heapInterval(values['heap-interval']),
@@ -125,4 +138,24 @@ function cpuInterval(text: string): number {
   if (!(us >= 50 && us <= 1_000_000))
     throw new UserError(`--cpu-interval needs 50us to 1000ms like 1000 (µs), 500us or 2ms, not "${text}"`, 2);
   return Math.round(us);
+}
+
+/** `--promise-budget`: the share of throughput hooks may cost, `2%` or `0.02` (100% keeps them on). */
+function promiseBudget(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+  const share = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+  if (!(share > 0 && share <= 1))
+    throw new UserError(
+      `--promise-budget needs a share above 0 up to 100% like 2% or 0.02, not "${text}"`,
+      2,
+    );
+  return share;
+}
+
+/** `--promise-stacks`: creation stacks captured per second of hooks-on time. */
+function promiseStacks(text: string): number {
+  const stacks = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!(stacks >= 0 && stacks <= 1_000_000))
+    throw new UserError(`--promise-stacks needs a count per second from 0 to 1000000, not "${text}"`, 2);
+  return stacks;
 }

@@ -21,9 +21,13 @@ export interface TargetLink {
 /** Injects (or reuses) the agent behind `session` and starts the profilers the options ask for. */
 export async function openTargetLink(
   session: InspectorSession,
-  options: Pick<RecordingOptions, 'cpu' | 'heap' | 'cpuSamplingIntervalUs' | 'heapSamplingIntervalBytes'>,
+  options: Pick<
+    RecordingOptions,
+    'cpu' | 'heap' | 'promises' | 'promiseOptions' | 'cpuSamplingIntervalUs' | 'heapSamplingIntervalBytes'
+  >,
 ): Promise<TargetLink> {
-  const agent = await injectAgent(session);
+  const promises = options.promises ? { ...options.promiseOptions } : { enabled: false };
+  const agent = await injectAgent(session, { promises });
   const cpu = options.cpu ? await startCpuSampler(session, options.cpuSamplingIntervalUs) : null;
   const heap = options.heap ? await startHeapSampler(session, options.heapSamplingIntervalBytes) : null;
   return { session, agent, cpu, heap };

@@ -21,6 +21,8 @@ interface WalkedChain {
 
 interface GroupAccumulator {
   site: number;
+  /** The site of the deepest sampled link below the outermost one (where the chain waits); -1 if none. */
+  waitSite: number;
   count: number;
   ages: number[];
   waits: Map<string, { reason: WaitReason; count: number }>;
@@ -59,18 +61,22 @@ export class ChainBuilder {
     this.formatPendingStacks();
     const { store } = this;
     const children = this.childLists();
-    const groups = new Map<number, GroupAccumulator>();
+    const groups = new Map<string, GroupAccumulator>();
     let chains = 0;
     for (let slot = 0; slot < store.highWater; slot++) {
       if (!store.isPending(slot) || store.outerOf(slot) !== NO_SLOT) continue;
       const chain = this.walk(slot, children);
       chains++;
       const site = store.site[slot]!;
-      let group = groups.get(site);
+      const waitSite = this.waitSiteOf(chain, children.parentOf);
+      // Chains are grouped by where they start and where they wait: requests all start at the server's
+      // dispatch, they differ in what they wait on.
+      const key = `${site}|${waitSite}`;
+      let group = groups.get(key);
       if (!group)
         groups.set(
-          site,
-          (group = { site, count: 0, ages: [], waits: new Map(), maxDepth: 0, oldestRoot: slot }),
+          key,
+          (group = { site, waitSite, count: 0, ages: [], waits: new Map(), maxDepth: 0, oldestRoot: slot }),
         );
       group.count++;
       addAge(group.ages, now - store.createdAt[slot]!);
@@ -184,6 +190,19 @@ export class ChainBuilder {
     };
   }
 
+  /** The site of the deepest link with a sampled stack on the path from the chain's leaf out to its root (not the root's). */
+  private waitSiteOf(chain: WalkedChain, parentOf: Int32Array): number {
+    const { store } = this;
+    const rootSite = store.site[chain.root]!;
+    let slot = chain.leaf;
+    for (let hops = 0; slot !== NO_SLOT && slot !== chain.root && hops <= chain.depth; hops++) {
+      const site = store.site[slot]!;
+      if (site >= 0 && site !== rootSite) return site;
+      slot = parentOf[slot] ?? NO_SLOT;
+    }
+    return -1;
+  }
+
   private rootOf(slot: number): number {
     let current = slot;
     for (let hops = 0; hops < 10_000; hops++) {
@@ -200,7 +219,7 @@ export class ChainBuilder {
   }
 
   private finish(
-    groups: Map<number, GroupAccumulator>,
+    groups: Map<string, GroupAccumulator>,
     chains: number,
     maxGroups: number,
     now: number,
@@ -210,12 +229,14 @@ export class ChainBuilder {
     const out: ChainGroup[] = [];
     for (const group of sorted.slice(0, maxGroups)) {
       const site = this.sites.sites[group.site];
-      const id = site?.key ?? UNSAMPLED_KEY;
+      const waitSite = this.sites.sites[group.waitSite];
+      const id = groupKey(site?.key ?? UNSAMPLED_KEY, waitSite?.key);
       representatives.set(id, group.oldestRoot);
       const ages = Float64Array.from(group.ages).sort();
       out.push({
         id,
         frames: site?.frames ?? [],
+        ...(waitSite ? { waitFrames: waitSite.frames } : {}),
         count: group.count,
         ageP50Ms: quantile(ages, 0.5),
         ageP99Ms: quantile(ages, 0.99),
@@ -226,6 +247,11 @@ export class ChainBuilder {
     }
     return { groups: out, chains, representatives };
   }
+}
+
+/** A group's id: its outermost site's key, joined with its wait site's when it has one. */
+function groupKey(siteKey: string, waitSiteKey: string | undefined): string {
+  return waitSiteKey === undefined ? siteKey : `${siteKey}.${waitSiteKey}`;
 }
 
 function reasonKey(reason: WaitReason): string {

@@ -8,8 +8,12 @@ import type { ResolvedPromiseOptions } from './options';
 export interface DutyCycleHooks {
   /** Turns hooks on. */
   begin(): void;
-  /** Turns hooks off and returns how many promises were observed in the window. */
-  end(): number;
+  /** Turns hooks off. */
+  end(): void;
+  /** How many promises were observed since the previous call (resets the count). */
+  take(): number;
+  /** A window closed and the next one follows at once: hooks stay on; `begin`'s choices may be revisited. */
+  renew(): void;
 }
 
 const MAX_PAUSE_MS = 60_000;
@@ -64,26 +68,36 @@ export class DutyCycle {
   }
 
   private closeWindow(reschedule: boolean): void {
-    const observed = this.hooks.end();
+    const observed = this.hooks.take();
     const now = Date.now();
     const onMs = Math.max(1, now - this.onSince);
     this.onMsSinceRead += onMs;
-    this.active = false;
     this.windows++;
     this.lastRate = (observed * 1000) / onMs;
-    if (!reschedule || this.stopped) return;
-    const costShare = (this.lastRate * this.options.costPerPromiseUs) / 1e6;
-    const pause = this.options.exhaustive
-      ? 0
-      : Math.min(
-          MAX_PAUSE_MS,
-          onMs * Math.max(0, costShare / Math.max(1e-6, this.options.overheadBudget) - 1),
-        );
+    const pause = reschedule && !this.stopped ? this.pauseAfter(onMs) : Infinity;
     if (pause < 1) {
-      this.openWindow();
+      // At a low promise rate hooks stay on: turning them off and on would only make work (every
+      // pending promise becomes weakly held and checked, what it waits on is forgotten).
+      this.onSince = now;
+      this.timer = setTimeout(() => this.closeWindow(true), this.options.windowMs);
+      this.timer.unref?.();
+      this.hooks.renew();
       return;
     }
+    this.hooks.end();
+    this.active = false;
+    if (!reschedule || this.stopped) return;
     this.timer = setTimeout(() => this.openWindow(), pause);
     this.timer.unref?.();
+  }
+
+  /** The pause after a window of `onMs`, ms, that keeps the estimated cost within the budget. */
+  private pauseAfter(onMs: number): number {
+    if (this.options.exhaustive) return 0;
+    const costShare = (this.lastRate * this.options.costPerPromiseUs) / 1e6;
+    return Math.min(
+      MAX_PAUSE_MS,
+      onMs * Math.max(0, costShare / Math.max(1e-6, this.options.overheadBudget) - 1),
+    );
   }
 }

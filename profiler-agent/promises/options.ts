@@ -4,10 +4,11 @@ import type { PromiseOptions } from '../../core/chains/promise-section';
 export type ResolvedPromiseOptions = Required<PromiseOptions>;
 
 export const PROMISE_DEFAULTS: ResolvedPromiseOptions = {
+  enabled: true,
   windowMs: 200,
   overheadBudget: 0.02,
   costPerPromiseUs: 3,
-  stacksPerSecond: 200,
+  stacksPerSecond: 1000,
   stackDepth: 12,
   maxTracked: 65_536,
   maxGroups: 50,

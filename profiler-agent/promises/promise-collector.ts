@@ -51,15 +51,20 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
     start(context) {
       if (running) return;
       const options = resolvePromiseOptions(context.options.promises);
+      // Off: no hooks, no slot table; every snapshot's section is null.
+      if (!options.enabled) return;
       const store = new SlotStore(options.maxTracked);
       const resources = new ResourceAttribution(context.builtins, store);
       const tracker = new PromiseTracker(options, context.builtins, resources, store, () =>
         context.isAgentWork(),
       );
       const sites = new SiteTable(MAX_SITES);
+      const calm = (): boolean => cycle.windows > 0 && cycle.lastRate < options.attributeBelowRate;
       const cycle = new DutyCycle(options, {
-        begin: () => tracker.enable(cycle.windows > 0 && cycle.lastRate < options.attributeBelowRate),
+        begin: () => tracker.enable(calm()),
         end: () => tracker.disable(),
+        take: () => tracker.takeObserved(),
+        renew: () => tracker.setAttribution(calm()),
       });
       tracker.stackTokens = options.stacksPerSecond;
       running = {
@@ -145,14 +150,8 @@ function reportDrops(run: Running, dropped: Record<string, number>): void {
 
 type Inspect = (value: unknown, options: object) => string;
 
-/** `util.inspect`, the only public way to read a promise's state; absent on Node 18 without `util` in builtins. */
+/** `util.inspect`, the only public way to read a promise's state (from builtins: Node 18 has no `getBuiltinModule`). */
 function findInspect(context: CollectorContext): Inspect | undefined {
-  const fromBuiltins = (context.builtins as { util?: { inspect?: Inspect } }).util?.inspect;
-  if (fromBuiltins) return fromBuiltins;
-  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  const util =
-    typeof getBuiltin === 'function'
-      ? (getBuiltin.call(process, 'node:util') as { inspect?: Inspect })
-      : undefined;
-  return util?.inspect;
+  const inspect = (context.builtins.util as { inspect?: Inspect } | undefined)?.inspect;
+  return typeof inspect === 'function' ? inspect : undefined;
 }

@@ -70,8 +70,24 @@ export class PromiseTracker {
     }
   }
 
+  /** Promises observed since the previous call. */
+  takeObserved(): number {
+    const observed = this.createdInWindow;
+    this.createdInWindow = 0;
+    return observed;
+  }
+
+  /** While hooks are on: starts or stops observing the async resources behind new promises. */
+  setAttribution(attribute: boolean): void {
+    if (!attribute) this.stopAttributing();
+    else if (this.resources && !this.attributing && this.stops.length > 0) {
+      this.resources.enable();
+      this.attributing = true;
+    }
+  }
+
   /** Turns hooks off; promises still pending are then held weakly and checked at snapshots. */
-  disable(): number {
+  disable(): void {
     for (const stop of this.stops) stop();
     this.stops = [];
     this.stopAttributing();
@@ -80,7 +96,6 @@ export class PromiseTracker {
       const held = holders[slot];
       if (held instanceof Promise) holders[slot] = new WeakRef(held);
     }
-    return this.createdInWindow;
   }
 
   private stopAttributing(): void {

@@ -11,6 +11,7 @@ import { NO_SLOT, type SlotStore } from './slot-store';
 /** Resource types whose object tells the state later (a socket handle, a timer). */
 const STATEFUL = new Set(['TCPWRAP', 'TLSWRAP', 'PIPEWRAP', 'Timeout', 'QueuedRequest']);
 const MAX_ATTRIBUTED = 8192;
+const TRANSIENT = new Set(['PROMISE', 'TickObject', 'Microtask']);
 
 export class ResourceAttribution {
   /** The root promise most recently created and the execution context it was created in. */
@@ -46,7 +47,8 @@ export class ResourceAttribution {
 
   private onResource(asyncId: number, type: string, triggerId: number, resource: object): void {
     try {
-      if (type === 'PROMISE') return;
+      // Callbacks queued for the current turn are not waits: a promise still pending later did not wait on them.
+      if (TRANSIENT.has(type)) return;
       let slot = NO_SLOT;
       if (triggerId === this.rootExecutionId && this.rootSlot !== NO_SLOT) slot = this.rootSlot;
       else slot = this.attributed.get(triggerId) ?? NO_SLOT;

@@ -8,6 +8,8 @@ import type { PromiseTracker } from './promise-tracker';
 type Inspect = (value: unknown, options: object) => string;
 
 const PENDING = /^[^{]*\{\s*<pending>/;
+// A collection spends at most this long checking, ms (a few thousand checks): the rest wait for the next one.
+const MAX_CHECK_MS = 3;
 
 export class SettleChecker {
   private cursor = 0;
@@ -25,7 +27,9 @@ export class SettleChecker {
     if (end === 0) return 0;
     let found = 0;
     let checked = 0;
+    const deadline = Date.now() + MAX_CHECK_MS;
     for (let visited = 0; visited < end && checked < budget; visited++) {
+      if ((visited & 1023) === 1023 && Date.now() > deadline) break;
       const slot = this.cursor;
       this.cursor = this.cursor + 1 >= end ? 0 : this.cursor + 1;
       const held = holders[slot];
