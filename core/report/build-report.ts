@@ -5,6 +5,7 @@ import { sessionProfiles } from '../profile/session-profiles';
 import type { Session } from '../session/session';
 import { sessionDurationMs } from '../session/session';
 import { allocationsSection } from './alloc-section';
+import { chainsSection } from './chains-section';
 import { cpuSection } from './cpu-section';
 import type { Report, ReportNote } from './report';
 import { REPORT_SCHEMA } from './report';
@@ -22,6 +23,7 @@ export function buildReport(session: Session, context: AnalysisContext = {}): Re
   const profiles = context.profiles ?? sessionProfiles(session);
   const cpu = cpuSection(profiles, TOP_ROWS);
   const allocations = allocationsSection(profiles, TOP_ROWS, header.createdAt);
+  const chains = chainsSection(session);
   const { pid, nodeVersion, argv, attachedBy } = header.target;
   return {
     schema: REPORT_SCHEMA,
@@ -37,6 +39,7 @@ export function buildReport(session: Session, context: AnalysisContext = {}): Re
     summary: summarizeSession(session),
     ...(cpu ? { cpu } : {}),
     ...(allocations ? { allocations } : {}),
+    ...(chains ? { chains } : {}),
     notes: notesOf(session),
   };
 }

@@ -1,9 +1,10 @@
 /**
  * The report as text for a terminal (`hyperscope report FILE`), in the manner of `pprof -top`: a header
  * line, the findings most severe first with their evidence, frames and advice, the CPU and allocation
- * tables, then the summary table.
+ * tables, the promise chains (as `goroutine?debug=1`), then the summary table.
  */
 import type { Finding, Severity } from '../findings/finding';
+import { renderGoroutineDump } from '../chains/render-goroutine-dump';
 import { formatFrame } from '../frame';
 import { formatDuration } from './format-units';
 import { allocationTableLines, cpuTableLines } from './format-profile-tables';
@@ -20,6 +21,8 @@ export interface TextReportOptions {
   width?: number;
   /** Rows of the CPU and allocation tables (default 10). */
   topRows?: number;
+  /** Promise-chain groups shown before "… N more chains" (default 10). */
+  chainGroups?: number;
 }
 
 const SEVERITY_COLOR: Record<Severity, string> = { critical: '1;31', warning: '33', info: '36' };
@@ -43,6 +46,11 @@ export function formatTextReport(unsafeReport: Report, options: TextReportOption
   if (report.cpu) lines.push(...boldFirst(cpuTableLines(report.cpu, topRows), paint), '');
   if (report.allocations)
     lines.push(...boldFirst(allocationTableLines(report.allocations, topRows), paint), '');
+  if (report.chains) {
+    const offset = formatDuration(Math.max(0, report.chains.time - report.startedAt));
+    lines.push(paint('1', `Promise chains at ${offset}, when most were pending`));
+    lines.push(renderGoroutineDump(report.chains, options.chainGroups ?? 10), '');
+  }
   lines.push(paint('1', 'Summary'));
   const rows = summaryRows(report.summary);
   const labelWidth = Math.max(...rows.map(([label]) => label.length));

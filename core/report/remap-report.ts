@@ -1,6 +1,6 @@
 /**
  * A report's frames in original sources: the same report with every frame a source map covers moved to
- * its original file, line and column — in findings and in the CPU and allocation tables. Frames of
+ * its original file, line and column — in findings, the CPU and allocation tables and the promise chains. Frames of
  * findings are often call sites (stack traces), where a map's `name` is the callee's identifier, not the
  * function's: the function name is kept as V8 gave it everywhere.
  */
@@ -16,7 +16,7 @@ export function remapReportFrames(report: Report, maps: SourceMaps): Report {
   };
   const remapRows = <R extends { frame: Frame }>(rows: R[]): R[] =>
     rows.map((row) => ({ ...row, frame: remap(row.frame) }));
-  const { cpu, allocations } = report;
+  const { cpu, allocations, chains } = report;
   return {
     ...report,
     findings: report.findings.map((finding) => ({ ...finding, frames: finding.frames.map(remap) })),
@@ -27,6 +27,18 @@ export function remapReportFrames(report: Report, maps: SourceMaps): Report {
             ...allocations,
             top: remapRows(allocations.top),
             topAlive: remapRows(allocations.topAlive),
+          },
+        }
+      : {}),
+    ...(chains
+      ? {
+          chains: {
+            ...chains,
+            groups: chains.groups.map((group) => ({
+              ...group,
+              frames: group.frames.map(remap),
+              ...(group.waitFrames ? { waitFrames: group.waitFrames.map(remap) } : {}),
+            })),
           },
         }
       : {}),
@@ -41,7 +53,11 @@ export function reportFrameUrls(report: Report): Set<string> {
     ...(report.allocations?.topAlive ?? []),
   ];
   return new Set(
-    [...report.findings.flatMap((finding) => finding.frames), ...rows.map((row) => row.frame)]
+    [
+      ...report.findings.flatMap((finding) => finding.frames),
+      ...rows.map((row) => row.frame),
+      ...(report.chains?.groups.flatMap((group) => [...group.frames, ...(group.waitFrames ?? [])]) ?? []),
+    ]
       .map((frame) => frame.url)
       .filter(Boolean),
   );

@@ -4,6 +4,7 @@
  * Times are ms since the epoch, durations ms, sizes bytes, unless a name says otherwise.
  */
 import type { DropCounters } from '../agent-protocol';
+import type { PromiseSection } from '../chains/promise-section';
 import type { Finding } from '../findings/finding';
 import type { Frame } from '../frame';
 import type { EndRecord, TargetInfo } from '../session/records';
@@ -34,9 +35,18 @@ export interface Report {
   cpu?: CpuReport;
   /** Allocation sampling: top functions, allocated vs still alive, sizes; absent without heap sampling. */
   allocations?: AllocationsReport;
+  /** Pending promise chains at the snapshot with the most of them; absent when the collector was off. */
+  chains?: ChainsReport;
   /** Warnings and errors the recorder logged and what the reader worked around, in time order. */
   notes: ReportNote[];
 }
+
+/**
+ * The `promises` section of the peak snapshot (most pending chains): `groups` biggest first, each with
+ * its creation site's `frames` (innermost first), `count`, ages `ageP50Ms`/`ageP99Ms`/`ageMaxMs` (ms)
+ * and what its innermost links wait on (`waits`); `time` is when that snapshot was taken (ms since the epoch).
+ */
+export type ChainsReport = PromiseSection;
 
 export interface ReportSummary {
   /** Most sockets open at once (all states), count. */
