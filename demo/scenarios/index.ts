@@ -1,11 +1,13 @@
 /** Every demo scenario, in the order `hyperscope demo --list` shows them. Add one by listing its file here. */
 import type { DemoScenario } from '../scenario';
 import { allocHotspot } from './alloc-hotspot';
+import { blockedChain } from './blocked-chain';
 import { eventLoopBlock } from './event-loop-block';
 import { fdExhaustion } from './fd-exhaustion';
 import { fetchPoolStarvation } from './fetch-pool-starvation';
 import { healthy } from './healthy';
 import { poolStarvation } from './pool-starvation';
+import { promiseLeak } from './promise-leak';
 import { socketLeak } from './socket-leak';
 import { tlsSlow } from './tls-slow';
 import { tlsStalled } from './tls-stalled';
@@ -20,6 +22,8 @@ export const scenarios: readonly DemoScenario[] = [
   tlsStalled,
   fetchPoolStarvation,
   allocHotspot,
+  promiseLeak,
+  blockedChain,
 ];
 
 /** The scenario named `name`, or undefined. */
