@@ -8,6 +8,7 @@ import type { Bench, BenchFigure } from './bench';
 const BENCHES: (() => Promise<Bench>)[] = [
   async () => (await import('./profile-model')).profileModelBench,
   async () => (await import('./tls-pools')).tlsPoolsBench,
+  async () => (await import('./flame-ui')).flameUiBench,
   async () => (await import('./promise-overhead')).promiseOverheadBench,
 ];
 

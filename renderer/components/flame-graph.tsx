@@ -9,7 +9,7 @@ import { flameRects, searchFrames } from '../../core/profile/flame-view-model';
 import type { FlameRect } from '../../core/profile/flame-view-model';
 import { formatValue } from '../../core/profile/format-value';
 import { formatFrame } from '../../core/frame';
-import { hitTest, panBy, rangeOf, zoomAt } from '../view-models/flame-viewport';
+import { codeFirst, hitTest, panBy, rangeOf, zoomAt } from '../view-models/flame-viewport';
 import type { ValueRange } from '../view-models/flame-viewport';
 import { drawFlame, ROW_HEIGHT_PX } from './draw-flame';
 import { flamePalette } from './flame-colors';
@@ -26,13 +26,17 @@ export interface FlameGraphProps {
 }
 
 export function FlameGraph(props: FlameGraphProps) {
-  const { layout, selected, onSelect, query, onQuery: setQuery } = props;
+  const { selected, onSelect, query, onQuery: setQuery } = props;
+  const [codeOnly, setCodeOnly] = useState(true);
+  const arranged = useMemo(() => codeFirst(props.layout), [props.layout]);
+  const layout = codeOnly ? arranged.layout : props.layout;
   const { model } = layout;
   const unit = model.valueTypes[layout.valueIndex]?.unit ?? '';
   const canvas = useRef<HTMLCanvasElement>(null);
   const [container, widthPx] = useElementWidth<HTMLDivElement>();
   const dark = useDarkMode();
-  const [range, setRange] = useState<ValueRange>({ x0: 0, x1: layout.extent });
+  const home = codeOnly ? arranged.code : { x0: 0, x1: layout.extent };
+  const [range, setRange] = useState<ValueRange>(home);
   const [hover, setHover] = useState<{ rect: FlameRect; x: number; y: number } | null>(null);
   const drag = useRef<{ startX: number; range: ValueRange; moved: boolean } | null>(null);
   const heightPx = Math.max(1, layout.depthCount) * ROW_HEIGHT_PX;
@@ -103,7 +107,7 @@ export function FlameGraph(props: FlameGraphProps) {
     setRange(rangeOf(layout.x[node] ?? 0, layout.width[node] ?? layout.extent, layout.extent));
   };
   const reset = () => {
-    setRange({ x0: 0, x1: layout.extent });
+    setRange(home);
     onSelect(null);
   };
   const onKey = (event: React.KeyboardEvent) => {
@@ -152,6 +156,21 @@ export function FlameGraph(props: FlameGraphProps) {
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
         />
+        <label
+          className="checkbox"
+          title="Leave V8's (idle), (program) and (garbage collector) time out of the view"
+        >
+          <input
+            type="checkbox"
+            checked={codeOnly}
+            onChange={(e) => {
+              const next = e.currentTarget.checked;
+              setCodeOnly(next);
+              setRange(next ? arranged.code : { x0: 0, x1: layout.extent });
+            }}
+          />{' '}
+          Code only
+        </label>
         <button type="button" onClick={reset} title="Reset zoom (Esc)">
           <Icon name="zoom-out" /> Reset
         </button>

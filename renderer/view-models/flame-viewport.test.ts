@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlameRect } from '../../core/profile/flame-view-model';
-import { hitTest, panBy, rangeOf, zoomAt } from './flame-viewport';
+import { codeFirst, hitTest, panBy, rangeOf, zoomAt } from './flame-viewport';
 
 describe('flame viewport', () => {
   it('zooms around the anchor and never beyond the extent', () => {
@@ -32,5 +32,22 @@ describe('flame viewport', () => {
     expect(hitTest(rects, 50, 1)?.nodeIndex).toBe(2);
     expect(hitTest(rects, 10, 0)?.nodeIndex).toBe(0);
     expect(hitTest(rects, 10, 2)).toBeUndefined();
+  });
+});
+
+describe('codeFirst', () => {
+  it('moves (idle) and other V8 pseudo-roots after the code and spans the code', async () => {
+    const { parseFolded } = await import('../../core/profile/folded');
+    const { layoutFlame } = await import('../../core/profile/flame-layout');
+    const { flameRects } = await import('../../core/profile/flame-view-model');
+    // '(anonymous)' sorts before '(idle)' by name: the code is not contiguous until moved.
+    const model = parseFolded('(anonymous);tick 4\n(idle) 90\nmain;work 4\nmain;other 2\n');
+    const { layout, code } = codeFirst(layoutFlame(model, 0, 'alphabetical'));
+    expect(code).toEqual({ x0: 0, x1: 10 });
+    const rects = flameRects(layout, { x0: 0, x1: 10, depth0: 0, depth1: layout.depthCount, widthPx: 100 });
+    expect(rects.map((r) => `${r.label}@${r.depth}:${r.x}+${r.width}`).sort()).toEqual(
+      ['(anonymous)@0:0+40', 'tick@1:0+40', 'main@0:40+60', 'other@1:40+20', 'work@1:60+40'].sort(),
+    );
+    expect(codeFirst(layoutFlame(parseFolded('(idle) 5\n'), 0)).code.x1).toBe(5);
   });
 });

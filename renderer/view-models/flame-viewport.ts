@@ -2,7 +2,9 @@
  * Zoom and pan of the flame graph along its value axis, and hit testing. Pure: ranges are in the value
  * type's unit (µs, bytes), `anchor` and pan amounts are fractions of the visible width.
  */
+import type { FlameLayout } from '../../core/profile/flame-layout';
 import type { FlameRect } from '../../core/profile/flame-view-model';
+import { isSystemFrame } from '../../core/profile/profile-model';
 
 export interface ValueRange {
   x0: number;
@@ -42,4 +44,36 @@ export function hitTest(rects: readonly FlameRect[], xPx: number, depth: number)
   for (const rect of rects)
     if (rect.depth === depth && xPx >= rect.x && xPx < rect.x + rect.width) return rect;
   return undefined;
+}
+
+/**
+ * The layout with V8's pseudo-roots — (idle), (program), (garbage collector) — moved after the code, and
+ * the span of the code: an idle service's profile is mostly (idle), which would squeeze its code into a
+ * sliver. Pre-order keeps every root's subtree in one index range, so moving a root shifts that range.
+ */
+export function codeFirst(layout: FlameLayout): { layout: FlameLayout; code: ValueRange } {
+  const { model } = layout;
+  const isCode = (root: number): boolean => {
+    const frame = model.frames[model.nodes.frame[root] ?? -1];
+    return frame !== undefined && !isSystemFrame(frame);
+  };
+  const byIndex = Array.from(layout.roots).sort((a, b) => a - b);
+  const subtreeEnd = new Map(byIndex.map((root, i) => [root, byIndex[i + 1] ?? model.nodes.count]));
+  const roots = Int32Array.from([
+    ...Array.from(layout.roots).filter(isCode),
+    ...Array.from(layout.roots).filter((r) => !isCode(r)),
+  ]);
+  const x = Float64Array.from(layout.x);
+  let offset = 0;
+  let codeEnd = 0;
+  for (const root of roots) {
+    const shift = offset - (layout.x[root] ?? 0);
+    for (let i = root; i < (subtreeEnd.get(root) ?? root + 1); i++) x[i] = (layout.x[i] ?? 0) + shift;
+    offset += layout.width[root] ?? 0;
+    if (isCode(root)) codeEnd = offset;
+  }
+  return {
+    layout: { ...layout, x, roots },
+    code: codeEnd > 0 ? rangeOf(0, codeEnd, layout.extent) : { x0: 0, x1: layout.extent },
+  };
 }

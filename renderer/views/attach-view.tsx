@@ -3,7 +3,9 @@
  * confirmation for anything not on this machine), a command to launch, or the built-in demo service.
  */
 import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../bridge/bridge-context';
+import type { AppState } from '../store/store';
 import { Icon } from '../components/icon';
 import { ErrorBanner, LoadingState } from '../components/states';
 import { parseInspectorAddress } from '../view-models/inspector-address';
@@ -13,7 +15,20 @@ import { splitCommand } from '../view-models/split-command';
 const REFRESH_MS = 5000;
 
 export function AttachView() {
-  const s = useApp((state) => state);
+  const s = useApp(
+    useShallow((state: AppState) => ({
+      processes: state.processes,
+      processesStatus: state.processesStatus,
+      processesError: state.processesError,
+      scenarios: state.scenarios,
+      scenariosError: state.scenariosError,
+      attaching: state.attaching,
+      attachError: state.attachError,
+      attach: state.attach,
+      refreshProcesses: state.refreshProcesses,
+      loadScenarios: state.loadScenarios,
+    })),
+  );
   const { refreshProcesses, loadScenarios } = s;
   const [url, setUrl] = useState('');
   const [confirmRemote, setConfirmRemote] = useState(false);

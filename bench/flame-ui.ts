@@ -1,0 +1,179 @@
+/**
+ * Opening a ~100 MB CPU profile in the app's flame graph against speedscope opening the same profile, both
+ * in the same headless Chromium: wall time from "open" until the flame graph is on screen.
+ * Hyperscope: `hyperscope ui SESSION` started → CPU view drawn (server read, transfer, model, layout, draw).
+ * speedscope: its release page loaded → file chosen → profile named in the title and its canvas drawn.
+ * Median of three runs each, interleaved, for ~10 and ~33 MB profiles; one run for ~100 MB, where speedscope's page
+ * runs out of memory in headless Chromium here (the figure is then the time until it crashed).
+ */
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import type { Protocol } from 'devtools-protocol';
+import { cpuProfileRecords } from '../core/session/profile-records';
+import { SESSION_SCHEMA } from '../core/session/records';
+import type { SessionRecord } from '../core/session/records';
+import { ensureBuilt, openBrowser, showView, startUi } from '../test/e2e/browser-app';
+import type { Bench, BenchFigure } from './bench';
+import { HUNDRED_MB_SHAPE, writeSyntheticCpuProfile } from './synthetic-cpu-profile';
+import type { SyntheticShape } from './synthetic-cpu-profile';
+
+const SPEEDSCOPE_DIR = 'node_modules/speedscope/dist/release';
+
+/** The same profile as a one-window session file, as the recorder would have written it. */
+export function writeSession(profilePath: string, sessionPath: string): void {
+  const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as Protocol.Profiler.Profile;
+  const start = Date.now();
+  const end = start + Math.round((profile.endTime - profile.startTime) / 1000);
+  const records: SessionRecord[] = [
+    {
+      type: 'header',
+      schema: SESSION_SCHEMA,
+      hyperscope: 'bench',
+      createdAt: start,
+      target: { pid: 1, nodeVersion: 'v20.0.0', argv: ['node', 'synthetic.js'], attachedBy: 'file' },
+      options: { intervalMs: 1000, durationMs: null, cpu: true, heap: false, promises: false },
+    },
+    ...cpuProfileRecords({ id: 'cpu-1', startTime: start, endTime: end, samplingInterval: 1000 }, profile),
+    { type: 'end', time: end, reason: 'duration' },
+  ];
+  writeFileSync(sessionPath, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+}
+
+async function timeHyperscope(session: string): Promise<number> {
+  const started = performance.now();
+  const ui = await startUi([session]);
+  const { context, page } = await openBrowser();
+  try {
+    await page.goto(ui.url);
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 300_000 });
+    await showView(page, 'CPU');
+    await page.getByRole('img', { name: /Flame graph/ }).waitFor({ timeout: 300_000 });
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    return performance.now() - started;
+  } finally {
+    await context.close();
+    await ui.stop();
+  }
+}
+
+/** Serves speedscope's release build on 127.0.0.1 (it loads its own assets and a wasm module). */
+async function serveSpeedscope(): Promise<{ url: string; close(): Promise<void> }> {
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.wasm': 'application/wasm',
+  };
+  const server = createServer((req, res) => {
+    const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    if (path.startsWith('..')) return void res.writeHead(404).end();
+    const file = join(SPEEDSCOPE_DIR, path);
+    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file)
+      .on('error', () => res.end())
+      .pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/index.html`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Wall time to speedscope's flame graph; `crashed` when the page died on the way (out of memory). */
+async function timeSpeedscope(url: string, profile: string): Promise<{ ms: number; crashed: boolean }> {
+  const { context, page } = await openBrowser();
+  const started = performance.now();
+  try {
+    await page.goto(url);
+    // The landing page's "Browse" label belongs to this input.
+    await page.locator('input#file').setInputFiles(profile);
+    await page.waitForFunction(
+      'document.title.includes("speedscope") && document.title !== "speedscope"',
+      undefined,
+      {
+        timeout: 600_000,
+      },
+    );
+    await page.locator('canvas').first().waitFor();
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    return { ms: performance.now() - started, crashed: false };
+  } catch (error) {
+    if (!/crash/i.test(String(error))) throw error;
+    return { ms: performance.now() - started, crashed: true };
+  } finally {
+    await context.close();
+  }
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[values.length >> 1]!;
+}
+
+/** Profiles of growing size, up to the ~100 MB one; `BENCH_FLAME_SIZES=1` runs the first only. */
+const SIZES: { label: string; shape: SyntheticShape; runs: number }[] = [
+  { label: '~10 MB', shape: { nodes: 30_000, samples: 300_000, functions: 1_000, maxDepth: 120 }, runs: 3 },
+  {
+    label: '~33 MB',
+    shape: { nodes: 100_000, samples: 1_000_000, functions: 3_000, maxDepth: 120 },
+    runs: 3,
+  },
+  { label: '~100 MB', shape: HUNDRED_MB_SHAPE, runs: 1 },
+];
+
+async function measureSize(
+  dir: string,
+  speedscopeUrl: string,
+  size: (typeof SIZES)[number],
+): Promise<BenchFigure> {
+  const profile = join(dir, 'synthetic.cpuprofile');
+  const session = join(dir, 'synthetic.hyperscope');
+  const bytes = writeSyntheticCpuProfile(profile, size.shape);
+  writeSession(profile, session);
+  console.log(`  profile ${size.label}: ${(bytes / 2 ** 20).toFixed(1)} MiB`);
+  const ours: number[] = [];
+  const theirs: { ms: number; crashed: boolean }[] = [];
+  for (let run = 0; run < size.runs; run++) {
+    ours.push(await timeHyperscope(session));
+    console.log(`  run ${run + 1}: hyperscope ${ours.at(-1)!.toFixed(0)} ms`);
+    // A crash takes minutes to come: once is enough to know.
+    if (theirs.some((t) => t.crashed)) continue;
+    theirs.push(await timeSpeedscope(speedscopeUrl, profile));
+    console.log(
+      `  run ${run + 1}: speedscope ${theirs.at(-1)!.ms.toFixed(0)} ms${theirs.at(-1)!.crashed ? ' (crashed)' : ''}`,
+    );
+  }
+  const crashed = theirs.find((t) => t.crashed);
+  return {
+    name: `open ${size.label} to flame`,
+    value: median(ours),
+    baseline: crashed ? crashed.ms : median(theirs.map((t) => t.ms)),
+    unit: 'ms',
+    baselineName: crashed ? 'speedscope 1.25: page crashed after' : 'speedscope 1.25',
+  };
+}
+
+export const flameUiBench: Bench = {
+  name: 'flame-ui',
+  summary:
+    'open synthetic ~33 MB and ~100 MB CPU profiles in the flame graph, against speedscope in the same browser',
+  async run(): Promise<BenchFigure[]> {
+    ensureBuilt();
+    const dir = await mkdtemp(join(tmpdir(), 'hyperscope-flame-bench-'));
+    const speedscope = await serveSpeedscope();
+    try {
+      const figures: BenchFigure[] = [];
+      const sizes = SIZES.slice(0, Number(process.env.BENCH_FLAME_SIZES) || SIZES.length);
+      for (const size of sizes) figures.push(await measureSize(dir, speedscope.url, size));
+      return figures;
+    } finally {
+      await speedscope.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
