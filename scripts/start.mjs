@@ -1,6 +1,7 @@
 // `npm start`: the desktop app when Electron can run here, otherwise browser mode — so a newcomer always
-// gets the app. Electron's binary is fetched on first start (it is not part of `npm install`); when that
-// fails, or there is no display, this says so in one line and serves the same app on 127.0.0.1 instead.
+// gets the app. Electron's binary is fetched on first start by `prestart` (electron's own `install-electron`,
+// quietly: it is not part of `npm install`); when that failed, or there is no display, this says so in one
+// line and serves the same app on 127.0.0.1 instead.
 // With no session file given, the app opens on the Attach view, which offers the built-in demo service.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,8 +15,6 @@ const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 /** An Electron that dies this soon did not start (missing libraries, no GPU, …): fall back. */
 const EARLY_EXIT_MS = 5000;
-/** The binary is ~100 MB: a slow line gets this long before we give up on it, ms. */
-const DOWNLOAD_TIMEOUT_MS = 10 * 60 * 1000;
 
 process.chdir(root);
 let reason = whyElectronCannotRun();
@@ -34,9 +33,9 @@ process.exit(await run(process.execPath, ['out/cli/hyperscope.js', 'ui', ...args
 function whyElectronCannotRun() {
   const display = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (!electronBinary()) {
-    // Without a display it could not start anyway: spare the 100 MB download.
-    if (!display) return 'its binary is not installed and there is no display';
-    if (!installElectron() || !electronBinary()) return 'its binary could not be downloaded';
+    return display
+      ? 'its binary could not be downloaded'
+      : 'its binary is not installed and there is no display';
   }
   return display ? null : 'no display';
 }
@@ -53,20 +52,6 @@ function electronBinary() {
   } catch {
     return null;
   }
-}
-
-/** Runs Electron's installer quietly; says something only when the download takes a while. */
-function installElectron() {
-  let installer;
-  try {
-    installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
-  } catch {
-    return false;
-  }
-  const notice = setTimeout(() => console.log('hyperscope: downloading Electron (first start)…'), 3000);
-  const result = spawnSync(process.execPath, [installer], { stdio: 'ignore', timeout: DOWNLOAD_TIMEOUT_MS });
-  clearTimeout(notice);
-  return result.status === 0;
 }
 
 /** Builds what is missing of `outputs` (quietly; the build's output is shown only when it fails). */
