@@ -6,9 +6,9 @@ import type { AgentSnapshot } from '../../core/agent-protocol';
 import { findingIdentity } from '../../core/bridge/finding-identity';
 import { analyzeSession } from '../../core/findings/analyze-session';
 import type { Finding } from '../../core/findings/finding';
-import { SESSION_SCHEMA } from '../../core/session/records';
-import type { Session } from '../../core/session/session';
+import { sessionOfSnapshots } from '../../core/session/session-of-snapshots';
 import type { AttachedTarget } from '../inspector/attached-target';
+import { recordingHeader } from '../recorder/recording-header';
 import type { RecordingOptions } from '../recorder/recording-options';
 
 /** Snapshots between two analyses: the analyses are cheap, but trends need a few new points. */
@@ -28,30 +28,8 @@ export function createLiveFindings(
 ): LiveFindings {
   const snapshots: AgentSnapshot[] = [];
   const reported = new Map<string, Finding['severity']>();
-  const session: Session = {
-    header: {
-      type: 'header',
-      schema: SESSION_SCHEMA,
-      hyperscope: version,
-      createdAt: Date.now(),
-      target: { pid: target.pid, nodeVersion: target.nodeVersion, argv: [], attachedBy: target.attachedBy },
-      options: {
-        intervalMs: options.intervalMs,
-        durationMs: options.durationMs,
-        cpu: options.cpu,
-        heap: options.heap,
-        promises: options.promises,
-      },
-    },
-    snapshots,
-    marks: [],
-    events: [],
-    cpuProfiles: [],
-    allocProfiles: [],
-    end: null,
-    truncated: false,
-    warnings: [],
-  };
+  // The array grows under the session: each analysis sees the snapshots so far.
+  const session = sessionOfSnapshots(recordingHeader(target, options, version, Date.now()), snapshots);
   return {
     add(snapshot) {
       snapshots.push(snapshot);

@@ -4,8 +4,7 @@
  * freezes or the connection drops — and in every case closes the file with what was recorded.
  */
 import type { AgentSnapshot } from '../../core/agent-protocol';
-import type { EndRecord, HeaderRecord, SessionRecord } from '../../core/session/records';
-import { SESSION_SCHEMA } from '../../core/session/records';
+import type { EndRecord, SessionRecord } from '../../core/session/records';
 import type { AttachedTarget } from '../inspector/attached-target';
 import { createSessionWriter } from '../session/session-writer';
 import { closeInspectorInside } from '../inspector/close-inspector-inside';
@@ -14,6 +13,7 @@ import { reconnectTarget } from './reconnect-target';
 import type { TargetLink } from './target-link';
 import { openTargetLink, queueDetach } from './target-link';
 import type { RecordingOptions } from './recording-options';
+import { recordingHeader } from './recording-header';
 import { TimeoutError, withTimeout } from './with-timeout';
 import { describeLostTarget } from './describe-lost-target';
 
@@ -63,28 +63,7 @@ export async function startRecording(
   version: string,
 ): Promise<Recording> {
   const startedAt = Date.now();
-  const header: HeaderRecord = {
-    type: 'header',
-    schema: SESSION_SCHEMA,
-    hyperscope: version,
-    createdAt: startedAt,
-    target: {
-      pid: target.pid,
-      nodeVersion: target.nodeVersion,
-      argv: [],
-      attachedBy: target.attachedBy,
-      inspectorUrl: target.inspectorUrl,
-    },
-    options: {
-      intervalMs: options.intervalMs,
-      durationMs: options.durationMs,
-      cpu: options.cpu,
-      heap: options.heap,
-      promises: options.promises,
-      cpuSamplingIntervalUs: options.cpuSamplingIntervalUs,
-      heapSamplingIntervalBytes: options.heapSamplingIntervalBytes,
-    },
-  };
+  const header = recordingHeader(target, options, version, startedAt);
   let link: TargetLink = await openTargetLink(target.session, options);
   header.target.argv = link.agent.hello.argv;
   const writer = createSessionWriter(options.output, header);

@@ -6,7 +6,7 @@ import type { AgentSnapshot, PeerSockets, PoolOrigin } from '../../core/agent-pr
 import { summariseTlsHosts } from '../../core/network/tls-host-summary';
 import type { TlsHostSummary } from '../../core/network/tls-host-summary';
 import { readUndiciSection } from '../../core/network/undici-section';
-import { sessionOfSnapshots } from './session-of-snapshots';
+import { sessionOfSnapshots, snapshotsOnlyHeader } from '../../core/session/session-of-snapshots';
 
 export interface PoolRow extends PoolOrigin {
   /** Most requests queued at once over the snapshots. */
@@ -39,5 +39,7 @@ export function peerRows(snapshots: readonly AgentSnapshot[]): PeerSockets[] {
 
 /** TLS per host over the snapshots on screen (the live ones or a session's), via core's summary. */
 export function tlsHostRows(snapshots: readonly AgentSnapshot[], startTime: number): TlsHostSummary[] {
-  return summariseTlsHosts(sessionOfSnapshots(snapshots, startTime));
+  // The summary reads only the snapshots; the header says what is not known.
+  const header = snapshotsOnlyHeader({ hyperscope: 'live', createdAt: startTime, intervalMs: 1000 });
+  return summariseTlsHosts(sessionOfSnapshots(header, [...snapshots]));
 }

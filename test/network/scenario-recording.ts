@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AgentSnapshot } from '../../core/agent-protocol';
-import { SESSION_SCHEMA } from '../../core/session/records';
 import type { Session } from '../../core/session/session';
+import { sessionOfSnapshots, snapshotsOnlyHeader } from '../../core/session/session-of-snapshots';
 import { CLI } from '../support/cli';
 
 const AGENT = join(CLI, '../../agent/agent.js');
@@ -60,33 +60,17 @@ export async function recordScenario(
     await exited;
     clearTimeout(timer);
     const lines = readFileSync(snapshots, 'utf8').trim().split('\n').filter(Boolean);
-    return sessionOf(
+    const header = snapshotsOnlyHeader({
+      hyperscope: 'test',
       createdAt,
       intervalMs,
+      target: { nodeVersion: process.version, attachedBy: 'launch' },
+    });
+    return sessionOfSnapshots(
+      header,
       lines.map((line) => JSON.parse(line) as AgentSnapshot),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function sessionOf(createdAt: number, intervalMs: number, snapshots: AgentSnapshot[]): Session {
-  return {
-    header: {
-      type: 'header',
-      schema: SESSION_SCHEMA,
-      hyperscope: 'test',
-      createdAt,
-      target: { pid: 0, nodeVersion: process.version, argv: [], attachedBy: 'launch' },
-      options: { intervalMs, durationMs: null, cpu: false, heap: false, promises: false },
-    },
-    snapshots,
-    marks: [],
-    events: [],
-    cpuProfiles: [],
-    allocProfiles: [],
-    end: null,
-    truncated: false,
-    warnings: [],
-  } as Session;
 }
