@@ -1,0 +1,59 @@
+/**
+ * The mutable state one recording shares between its collection loop, its connection watch and its
+ * finish: which link is current, how many snapshots, whether the target froze or is exiting.
+ */
+import type { AgentSnapshot } from '../../core/agent-protocol';
+import type { SessionRecord } from '../../core/session/records';
+import type { AttachedTarget } from '../inspector/attached-target';
+import type { SessionWriter } from '../session/session-writer';
+import type { Reconnection } from './reconnect-target';
+import type { EndReason, RecordingProgress, RecordingResult } from './recording';
+import type { RecordingOptions } from './recording-options';
+import type { TargetLink } from './target-link';
+
+export interface RecordingState {
+  readonly target: AttachedTarget;
+  readonly options: RecordingOptions;
+  readonly writer: SessionWriter;
+  /** ms since the epoch. */
+  readonly startedAt: number;
+  /** See `collectTimeoutFor`, ms. */
+  readonly collectTimeoutMs: number;
+  readonly listeners: Set<(progress: RecordingProgress) => void>;
+  /** The agent and samplers in use; replaced after a reconnection. */
+  link: TargetLink;
+  snapshots: number;
+  last: AgentSnapshot | null;
+  /** Collections in a row that got no answer. */
+  unanswered: number;
+  frozen: boolean;
+  exiting: boolean;
+  reconnection: Reconnection | null;
+  /** Start of the current profiling window, ms since the epoch. */
+  windowStart: number;
+  timer: NodeJS.Timeout | undefined;
+  /** Set once the recording begins to finish; resolves with its result. */
+  finishing: Promise<RecordingResult> | null;
+}
+
+/** Ends the recording (idempotent); `message` is one line for the user. */
+export type Finish = (reason: EndReason, message?: string) => Promise<RecordingResult>;
+
+/** Appends a record to the session file. */
+export function write(state: RecordingState, record: SessionRecord): void {
+  state.writer.write(record);
+}
+
+/** Appends an event record, timed now. */
+export function writeEvent(
+  state: RecordingState,
+  level: 'info' | 'warning' | 'error',
+  message: string,
+): void {
+  write(state, { type: 'event', time: Date.now(), level, message });
+}
+
+/** Closes the inspector from inside when Hyperscope opened it (before or while reconnecting). */
+export function inspectorIsOurs(state: RecordingState): boolean {
+  return state.target.openedByUs || (state.reconnection?.openedInspector ?? false);
+}

@@ -1,0 +1,38 @@
+/** What `startRecording` hands back: a running recording, its progress and its result. */
+import type { AgentSnapshot } from '../../core/agent-protocol';
+import type { EndRecord } from '../../core/session/records';
+import type { RecordingOptions } from './recording-options';
+
+export type EndReason = EndRecord['reason'];
+
+export interface RecordingProgress {
+  /** ms since the recording started. */
+  elapsedMs: number;
+  snapshots: number;
+  last: AgentSnapshot | null;
+}
+
+export interface RecordingResult {
+  path: string;
+  reason: EndReason;
+  /** One line for the user when the recording did not end as asked. */
+  message?: string;
+  snapshots: number;
+  durationMs: number;
+}
+
+export interface Recording {
+  readonly path: string;
+  mark(label: string): void;
+  onProgress(listener: (progress: RecordingProgress) => void): () => void;
+  /** Stops (idempotent) and resolves when the file is closed and the target left as it was. */
+  stop(reason?: EndReason): Promise<RecordingResult>;
+  readonly finished: Promise<RecordingResult>;
+}
+
+/** How long one collection may take before it counts as unanswered, ms: 2 intervals, at least 2 s. */
+export function collectTimeoutFor(
+  options: Pick<RecordingOptions, 'intervalMs' | 'collectTimeoutMs'>,
+): number {
+  return options.collectTimeoutMs ?? Math.max(2000, 2 * options.intervalMs);
+}
