@@ -1,6 +1,7 @@
 /** The diff as text, the way `go tool pprof -top -diff_base` prints it: biggest changes first. */
 import { formatFrame } from '../frame';
 import { formatValue } from '../profile/format-value';
+import { formatPercent } from '../units/percent';
 import type { DiffReport } from './diff-report';
 import type { SeriesDelta } from './series-diff';
 
@@ -83,6 +84,6 @@ function seriesLine(row: SeriesDelta): string {
 function seriesValue(value: number, unit: string): string {
   if (unit === 'bytes') return formatValue(value, 'bytes');
   if (unit === 'ms') return `${Number(value.toFixed(1))} ms`;
-  if (unit === 'ratio') return `${Math.round(value * 100)}%`;
+  if (unit === 'ratio') return formatPercent(value);
   return String(Number(value.toFixed(1)));
 }

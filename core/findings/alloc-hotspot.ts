@@ -4,7 +4,8 @@
  * allocation-sampling windows: "allocated" windows include objects GC collected since, "still alive"
  * windows keep only what survived the full GC V8 runs before handing the profile over.
  */
-import { formatBytes } from '../profile/format-value';
+import { formatBytes } from '../units/bytes';
+import { formatPercent } from '../units/percent';
 import { frameLabel } from '../profile/profile-model';
 import { sessionProfiles } from '../profile/session-profiles';
 import type { Session } from '../session/session';
@@ -69,11 +70,10 @@ function finding(site: SiteStats, criterion: Criterion, severity: Severity, heap
   const name = frameLabel(site.frame);
   const { allocated, alive } = site;
   const perS = (bytes: number): string => `${formatBytes(Math.round(bytes))}/s`;
-  const pct = (share: number): string => `${Math.round(share * 100)}%`;
   const title =
     criterion === 'surviving'
-      ? `${name} keeps ${perS(alive.bytesPerSecond)} alive: ${pct(alive.share)} of the bytes that survive GC`
-      : `${name} allocates ${perS(allocated.bytesPerSecond)}: ${pct(allocated.share)} of all bytes allocated`;
+      ? `${name} keeps ${perS(alive.bytesPerSecond)} alive: ${formatPercent(alive.share)} of the bytes that survive GC`
+      : `${name} allocates ${perS(allocated.bytesPerSecond)}: ${formatPercent(allocated.share)} of all bytes allocated`;
   const histogram = criterion === 'surviving' ? alive.histogram : allocated.histogram;
   return {
     kind: 'alloc-hotspot',
@@ -82,8 +82,8 @@ function finding(site: SiteStats, criterion: Criterion, severity: Severity, heap
     evidence: {
       summary:
         `${name} allocated ${formatBytes(allocated.bytes)} (${perS(allocated.bytesPerSecond)}, ` +
-        `${pct(allocated.share)} of sampled bytes); ${formatBytes(alive.bytes)} of what it allocated in the ` +
-        `still-alive windows survived a full GC (${perS(alive.bytesPerSecond)}, ${pct(alive.share)} of ` +
+        `${formatPercent(allocated.share)} of sampled bytes); ${formatBytes(alive.bytes)} of what it allocated in the ` +
+        `still-alive windows survived a full GC (${perS(alive.bytesPerSecond)}, ${formatPercent(alive.share)} of ` +
         `surviving bytes), while heap used changed by ${perS(heapGrowth)}.`,
       values: {
         criterion,

@@ -6,6 +6,7 @@
  */
 import type { EventLoopStats } from '../agent-protocol';
 import type { Session } from '../session/session';
+import { formatPercent } from '../units/percent';
 import type { AnalysisContext } from './analysis';
 import { timedSnapshots } from './analysis';
 import { rounded, seriesOf } from './evidence-series';
@@ -46,7 +47,7 @@ export function findEventLoopBlocked(session: Session, context: AnalysisContext)
       evidence: {
         summary:
           `Event-loop delay reached ${Math.round(worstMaxMs)} ms (p99 up to ${Math.round(worstP99Ms)} ms) in ` +
-          `${stalls.length} of ${samples.length} snapshots, with the loop busy ${Math.round(utilization * 100)}% ` +
+          `${stalls.length} of ${samples.length} snapshots, with the loop busy ${formatPercent(utilization)} ` +
           `of the time (median over the stalls): every request waits behind synchronous work.`,
         values: {
           stalledSnapshots: stalls.length,

@@ -8,6 +8,7 @@ import type { AnalysisContext } from '../findings/analysis';
 import { rounded } from '../findings/evidence-series';
 import type { Finding } from '../findings/finding';
 import type { Session } from '../session/session';
+import { formatPercent } from '../units/percent';
 import type { TlsHostSummary } from './tls-host-summary';
 import { summariseTlsHosts } from './tls-host-summary';
 
@@ -47,7 +48,7 @@ function slowFinding(host: TlsHostSummary, thresholdMs: number): Finding {
       summary:
         `TLS handshakes ${role} (${host.side} side) took p50 ${rounded(host.p50Ms)} ms, p99 ${rounded(host.p99Ms)} ms, ` +
         `max ${rounded(host.maxMs)} ms (threshold ${rounded(thresholdMs)} ms).${connect} ` +
-        `${Math.round(host.reuseRatio * 100)}% resumed a session.`,
+        `${formatPercent(host.reuseRatio)} resumed a session.`,
       values: {
         host: host.host,
         side: host.side,

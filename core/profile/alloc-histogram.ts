@@ -4,7 +4,7 @@
  * `1 KiB`, a 600 KiB one to `≥1 MiB`). Object sizes come from `sample-size.ts`: exact above
  * `exactAboveBytes`, estimated below it.
  */
-import { formatBytes } from './format-value';
+import { formatBytes } from '../units/bytes';
 import type { ProfileModel } from './profile-model';
 import { exactAboveBytes, objectSizeEstimator } from './sample-size';
 

@@ -1,9 +1,10 @@
 /** Numbers as people read them: bytes in KiB/MiB/GiB, durations in µs/ms/s, ratios as percent; '–' for none. */
-import { formatBytes as formatProfileBytes } from '../../core/profile/format-value';
+import { formatBytes as formatCoreBytes, scaleBytes } from '../../core/units/bytes';
+import { formatPercent } from '../../core/units/percent';
 
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '–';
-  return formatProfileBytes(bytes);
+  return formatCoreBytes(bytes);
 }
 
 /** `ms` milliseconds, e.g. `850 µs`, `12.5 ms`, `3.2 s`, `4 min 5 s`. */
@@ -20,7 +21,7 @@ export function formatMs(ms: number | null | undefined): string {
 /** 0..1 → `42%`. */
 export function formatRatio(ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '–';
-  return `${Math.round(ratio * 100)}%`;
+  return formatPercent(ratio);
 }
 
 export function formatCount(n: number | null | undefined): string {
@@ -50,12 +51,6 @@ export function formatSeconds(seconds: number): string {
 /** A short value for chart axes: bytes without decimals from 10 up (`134 MiB`, `1.5 GiB`), else as `formatValue`. */
 export function formatAxisValue(value: number, unit: string): string {
   if (unit !== 'bytes' || !Number.isFinite(value)) return formatValue(value, unit);
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let scaled = Math.abs(value);
-  let u = 0;
-  while (scaled >= 1024 && u < units.length - 1) {
-    scaled /= 1024;
-    u++;
-  }
-  return `${value < 0 ? '-' : ''}${scaled >= 10 ? Math.round(scaled) : Number(scaled.toFixed(1))} ${units[u]}`;
+  const { value: scaled, unit: scaledUnit } = scaleBytes(Math.abs(value));
+  return `${value < 0 ? '-' : ''}${scaled >= 10 ? Math.round(scaled) : Number(scaled.toFixed(1))} ${scaledUnit}`;
 }
