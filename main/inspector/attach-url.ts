@@ -7,7 +7,8 @@ import type { AttachedTarget } from './attached-target';
 import { AttachError } from './attached-target';
 import type { InspectorAddress } from './inspector-http';
 import { readInspectorTargets } from './inspector-http';
-import { isLoopbackHost, parseInspectorAddress } from './inspector-address';
+import { isLoopbackHost } from '../../core/network/loopback-host';
+import { parseInspectorAddress } from './inspector-address';
 import { openVerifiedSession } from './open-verified-session';
 
 export interface AttachByUrlOptions {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configuredInspectPort } from './configured-inspect-port';
-import { isLoopbackHost, parseInspectorAddress } from './inspector-address';
+import { isLoopbackHost } from '../../core/network/loopback-host';
+import { parseInspectorAddress } from './inspector-address';
 import { nodeMajorVersion } from './inspector-http';
 import { assertSupportedNode } from './open-verified-session';
 

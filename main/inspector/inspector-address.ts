@@ -1,6 +1,6 @@
 /**
  * Parses what a user types to name an inspector: `host:port`, `http://host:port[/…]` or
- * `ws://host:port/<id>`, and tells loopback hosts from remote ones.
+ * `ws://host:port/<id>` (loopback hosts: `core/network/loopback-host.ts`).
  */
 import type { InspectorAddress } from './inspector-http';
 
@@ -35,12 +35,4 @@ export function parseInspectorAddress(text: string): ParsedInspectorAddress | { 
     };
   }
   return { host: url.hostname, port: Number(url.port), webSocketUrl: isWebSocket ? url.href : null };
-}
-
-/** True for `localhost`, 127.0.0.0/8 and `::1` (with or without brackets). */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return (
-    bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare) || bare === '::ffff:127.0.0.1'
-  );
 }

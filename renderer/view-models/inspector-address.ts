@@ -3,6 +3,8 @@
  * tells whether it is on this machine: anything else needs an explicit confirmation, since an inspector
  * grants code execution to whoever reaches it and the protocol is unencrypted.
  */
+import { isLoopbackHost } from '../../core/network/loopback-host';
+
 export interface InspectorAddress {
   host: string;
   port: number | null;
@@ -22,9 +24,4 @@ export function parseInspectorAddress(text: string): InspectorAddress | null {
   if (!['ws:', 'wss:', 'http:', 'https:'].includes(url.protocol) || !url.hostname) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   return { host, port: url.port ? Number(url.port) : null, loopback: isLoopbackHost(host) };
-}
-
-export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
