@@ -4,11 +4,10 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 
 export const SCREENSHOTS_DIR = 'test-results/e2e';
 
@@ -66,24 +65,8 @@ export async function startUi(args: string[]): Promise<RunningUi> {
 export async function openBrowser(
   colorScheme: 'light' | 'dark' = 'light',
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await chromium.launchPersistentContext(
-    mkdtempSync(join(tmpdir(), 'hyperscope-chromium-')),
-    {
-      headless: true,
-      executablePath: '/usr/bin/chromium',
-      viewport: { width: 1400, height: 900 },
-      colorScheme,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
-  );
+  // Callers close only the context, so the profile dir stays in the tmpdir (as it always has).
+  const { context } = await launchChromium({ viewport: { width: 1400, height: 900 }, colorScheme });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('console', (message) => {

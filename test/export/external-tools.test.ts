@@ -16,7 +16,7 @@ import type { ProfileKind, ProfileSet } from '../../core/import/profile-set';
 import { readProfileInput } from '../../main/export/read-profile-input';
 import { writeExport } from '../../main/export/write-export';
 import { collectText } from './collect';
-import { launchChromium, type Browser } from './chromium';
+import { launchChromium, type Browser } from '../support/chromium';
 import { HOSTILE_NAME, makeFixtures, type Fixtures } from './fixtures';
 import { serveFolder } from './static-server';
 
