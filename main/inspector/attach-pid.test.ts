@@ -10,8 +10,8 @@ import {
 } from '../../test/support/node-target';
 import { readListeningSockets } from '../ps/listening-sockets';
 import { attachByPid } from './attach-pid';
-import { AttachError } from './attached-target';
 import { InspectorCommandError } from './inspector-session';
+import { attachError } from '../../test/support/attach-error';
 
 // The target also serves HTTP, so that the inspector must be told apart from the app's own port.
 const SERVING_SCRIPT = `
@@ -19,15 +19,6 @@ require('node:http').createServer((_, res) => res.end('app')).listen(0, '127.0.0
 `;
 
 afterEach(killNodeTargets);
-
-async function attachError(promise: Promise<unknown>): Promise<AttachError> {
-  const error = await promise.then(
-    () => new Error('attached, but expected a failure'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AttachError);
-  return error as AttachError;
-}
 
 describe('attachByPid', () => {
   it('opens the inspector of a process without one, on the port it really opened, and closes it again', async () => {

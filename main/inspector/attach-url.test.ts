@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDLE_SCRIPT, killNodeTargets, startNodeTarget } from '../../test/support/node-target';
 import { attachByUrl, remoteWarning } from './attach-url';
-import { AttachError } from './attached-target';
+import { attachError } from '../../test/support/attach-error';
 
 afterEach(killNodeTargets);
 
@@ -11,15 +11,6 @@ async function inspectedTarget() {
   const url = /Debugger listening on (ws:\/\/\S+)/.exec(target.output.stderr)?.[1];
   if (!url) throw new Error(`no inspector URL in: ${target.output.stderr}`);
   return { target, url, port: Number(new URL(url).port) };
-}
-
-async function attachError(promise: Promise<unknown>): Promise<AttachError> {
-  const error = await promise.then(
-    () => new Error('attached, but expected a failure'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AttachError);
-  return error as AttachError;
 }
 
 describe('attachByUrl', () => {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { isAlive } from '../../test/support/node-target';
-import { AttachError } from './attached-target';
 import { launchTarget } from './launch';
+import { attachError } from '../../test/support/attach-error';
 
 const CHATTY = `
 process.on('SIGTERM', () => { console.log('bye'); process.exit(0); });
@@ -24,15 +24,6 @@ function collectingSinks() {
   const stdout = new PassThrough().on('data', (c: Buffer) => (text.stdout += c.toString()));
   const stderr = new PassThrough().on('data', (c: Buffer) => (text.stderr += c.toString()));
   return { sinks: { stdout, stderr }, text };
-}
-
-async function attachError(promise: Promise<unknown>): Promise<AttachError> {
-  const error = await promise.then(
-    () => new Error('launched, but expected a failure'),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AttachError);
-  return error as AttachError;
 }
 
 describe('launchTarget', () => {
@@ -83,17 +74,24 @@ describe('launchTarget', () => {
   });
 
   it('fails with the exit code when the target exits before its inspector opens', async () => {
-    const error = await attachError(launchTarget('sh', ['-c', 'exit 3'], { forwardOutput: false }));
+    const error = await attachError(
+      launchTarget('sh', ['-c', 'exit 3'], { forwardOutput: false }),
+      'launched',
+    );
     expect(error.code).toBe('target-exited');
     expect(error.message).toBe('the target exited with code 3 before its inspector opened');
     const badFlag = await attachError(
       launchTarget('node', ['--no-such-flag', 'x.js'], { forwardOutput: false }),
+      'launched',
     );
     expect(badFlag.message).toBe('the target exited with code 9 before its inspector opened');
   });
 
   it('fails clearly when the command does not exist', async () => {
-    const error = await attachError(launchTarget('no-such-command-hs', [], { forwardOutput: false }));
+    const error = await attachError(
+      launchTarget('no-such-command-hs', [], { forwardOutput: false }),
+      'launched',
+    );
     expect(error.message).toBe('cannot start "no-such-command-hs": command not found');
   });
 });

@@ -13,6 +13,7 @@ import {
   startFaultTarget,
 } from './support/fault-target';
 import { errorLines, waitForSnapshots } from '../support/session-file';
+import { recordArgs } from './support/record-args';
 import { startTcpProxy } from './support/tcp-proxy';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-cut-'));
@@ -24,18 +25,7 @@ describe('inspector connection cut under the recorder', () => {
   it('pid mode: the target closes its inspector; the recorder reopens it, goes on, and closes it at the end', async () => {
     const target = await startFaultTarget({ CLOSE_INSPECTOR_AFTER_MS: '1200' });
     const output = join(dir, 'pid.hyperscope');
-    const args = [
-      'record',
-      '--interval',
-      '300ms',
-      '--duration',
-      '5s',
-      '-o',
-      output,
-      '--pid',
-      String(target.pid),
-    ];
-    const result = await startCli(args).done;
+    const result = await startCli(recordArgs(output, { pid: target.pid }, '5s')).done;
     expect(target.output.stdout).toMatch(/inspector closed by the target/);
     expect(result.stderr).not.toMatch(/hyperscope record:/);
     expect(result.code).toBe(0);
@@ -56,18 +46,7 @@ describe('inspector connection cut under the recorder', () => {
     const target = await startFaultTarget({}, true);
     const proxy = await startTcpProxy(Number(new URL(target.inspectorUrl!).port));
     const output = join(dir, 'proxy.hyperscope');
-    const args = [
-      'record',
-      '--interval',
-      '300ms',
-      '--duration',
-      '5s',
-      '-o',
-      output,
-      '--url',
-      `127.0.0.1:${proxy.port}`,
-    ];
-    const run = startCli(args);
+    const run = startCli(recordArgs(output, { url: `127.0.0.1:${proxy.port}` }, '5s'));
     await waitForSnapshots(output, 3);
     expect(proxy.cutAll()).toBeGreaterThan(0);
     const result = await run.done;
@@ -84,7 +63,7 @@ describe('inspector connection cut under the recorder', () => {
   it('url mode: the inspector is gone for good; one reconnect fails and the recording stops with one line', async () => {
     const target = await startFaultTarget({ CLOSE_INSPECTOR_AFTER_MS: '1200' }, true);
     const output = join(dir, 'gone.hyperscope');
-    const run = startCli(['record', '--interval', '300ms', '-o', output, '--url', target.inspectorUrl!]);
+    const run = startCli(recordArgs(output, { url: target.inspectorUrl! }));
     const result = await run.done;
     expect(result.code).not.toBe(0);
     expect(errorLines(result.stderr)).toEqual([

@@ -12,8 +12,8 @@ import {
   readTargetState,
   settledTargetState,
   startFaultTarget,
-  writeFaultTarget,
 } from './support/fault-target';
+import { launchFaultTarget, recordArgs } from './support/record-args';
 import { errorLines, waitForSnapshots } from '../support/session-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-exit-'));
@@ -22,12 +22,9 @@ afterAll(killFaultTargets);
 describe('the target exits normally mid-recording', () => {
   it('launch mode: one line with its exit code, the file closed with target-exited', async () => {
     const output = join(dir, 'launch-exit.hyperscope');
-    const run = startCli(
-      ['record', '--interval', '300ms', '-o', output, '--', process.execPath, writeFaultTarget()],
-      {
-        env: { EXIT_AFTER_MS: '2500' },
-      },
-    );
+    const run = startCli(recordArgs(output, launchFaultTarget()), {
+      env: { EXIT_AFTER_MS: '2500' },
+    });
     const result = await run.done;
     expect(result.code).not.toBe(0);
     expect(errorLines(result.stderr)).toEqual([
@@ -44,15 +41,7 @@ describe('the target exits normally mid-recording', () => {
   it('pid mode: one line saying it exited, the file closed with target-exited', async () => {
     const target = await startFaultTarget({ EXIT_AFTER_MS: '2500' });
     const output = join(dir, 'pid-exit.hyperscope');
-    const result = await startCli([
-      'record',
-      '--interval',
-      '300ms',
-      '-o',
-      output,
-      '--pid',
-      String(target.pid),
-    ]).done;
+    const result = await startCli(recordArgs(output, { pid: target.pid })).done;
     expect(result.code).not.toBe(0);
     expect(errorLines(result.stderr)).toEqual([
       expect.stringMatching(new RegExp(`pid ${target.pid}\\) exited`)),
@@ -67,7 +56,7 @@ describe('detach leaves the target as it was', () => {
     const before = await readTargetState(target);
     expect(before).toMatchObject(LEFT_AS_FOUND);
     const output = join(dir, 'detach.hyperscope');
-    const run = startCli(['record', '--interval', '300ms', '-o', output, '--pid', String(target.pid)]);
+    const run = startCli(recordArgs(output, { pid: target.pid }));
     await waitForSnapshots(output, 4);
     const during = await readTargetState(target);
     expect(during.agentInstalled).toBe(true);

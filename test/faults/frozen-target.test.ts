@@ -14,8 +14,8 @@ import {
   readTargetState,
   settledTargetState,
   startFaultTarget,
-  writeFaultTarget,
 } from './support/fault-target';
+import { launchFaultTarget, recordArgs } from './support/record-args';
 import { errorLines, headerPid, waitForSnapshots } from '../support/session-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-frozen-'));
@@ -34,16 +34,7 @@ afterAll(async () => {
 describe('a frozen target (SIGSTOP)', () => {
   it('launch mode: ends the recording within 15 s with one line, keeps the file and stops the child', async () => {
     const output = join(dir, 'launch.hyperscope');
-    const run = startCli([
-      'record',
-      '--interval',
-      '300ms',
-      '-o',
-      output,
-      '--',
-      process.execPath,
-      writeFaultTarget(),
-    ]);
+    const run = startCli(recordArgs(output, launchFaultTarget()));
     await waitForSnapshots(output, 3);
     const pid = headerPid(output);
     stoppedPids.push(pid);
@@ -71,7 +62,7 @@ describe('a frozen target (SIGSTOP)', () => {
   it('pid mode: ends within 15 s; once resumed, the target has no agent, no patches and a closed inspector', async () => {
     const target = await startFaultTarget();
     const output = join(dir, 'pid.hyperscope');
-    const run = startCli(['record', '--interval', '300ms', '-o', output, '--pid', String(target.pid)]);
+    const run = startCli(recordArgs(output, { pid: target.pid }));
     await waitForSnapshots(output, 3);
     const during = await readTargetState(target);
     expect(during.agentInstalled).toBe(true);

@@ -8,13 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startCli, waitForOutput } from '../support/cli';
-import {
-  SECRET_HEADER,
-  SECRET_QUERY,
-  killFaultTargets,
-  startFaultTarget,
-  writeFaultTarget,
-} from './support/fault-target';
+import { SECRET_HEADER, SECRET_QUERY, killFaultTargets, startFaultTarget } from './support/fault-target';
+import { launchFaultTarget, recordArgs } from './support/record-args';
 import { boundListeningSockets } from './support/listening-addresses';
 import { headerPid, waitForSnapshots } from '../support/session-file';
 
@@ -33,16 +28,7 @@ describe('nothing listens beyond this machine', () => {
 
   it('launch mode: the inspector is on 127.0.0.1 with a random port; the recorder listens on nothing', async () => {
     const output = join(dir, 'launch.hyperscope');
-    const run = startCli([
-      'record',
-      '--interval',
-      '300ms',
-      '-o',
-      output,
-      '--',
-      process.execPath,
-      writeFaultTarget(),
-    ]);
+    const run = startCli(recordArgs(output, launchFaultTarget()));
     await waitForSnapshots(output, 2);
     const header = JSON.parse(readFileSync(output, 'utf8').split('\n')[0]!) as {
       target: { inspectorUrl: string };
@@ -73,17 +59,7 @@ describe('what a session file keeps of the traffic', () => {
   it('no query strings, no header values, no bodies (http.get and fetch with ?token= and authorization)', async () => {
     const target = await startFaultTarget();
     const output = join(dir, 'traffic.hyperscope');
-    const run = startCli([
-      'record',
-      '--interval',
-      '300ms',
-      '--duration',
-      '3s',
-      '-o',
-      output,
-      '--pid',
-      String(target.pid),
-    ]);
+    const run = startCli(recordArgs(output, { pid: target.pid }, '3s'));
     const result = await run.done;
     expect(result.code).toBe(0);
     const text = readFileSync(output, 'utf8');

@@ -28,9 +28,17 @@ export async function startNodeTarget(source = IDLE_SCRIPT, nodeArgs: string[] =
   return startProcess(process.execPath, [...nodeArgs, file], 'ready');
 }
 
-/** Starts any command; resolves when its stdout contains `readyText` (or at once when it is empty). */
-export async function startProcess(command: string, args: string[], readyText = ''): Promise<NodeTarget> {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts any command (with `env` added to this process's environment); resolves when its stdout
+ * contains `readyText` (or at once when it is empty).
+ */
+export async function startProcess(
+  command: string,
+  args: string[],
+  readyText = '',
+  env: NodeJS.ProcessEnv = {},
+): Promise<NodeTarget> {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   started.add(child);
   const output = { stdout: '', stderr: '' };
   child.stdout!.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));

@@ -10,7 +10,7 @@ import { waitFor } from '../../support/wait-for';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { killNodeTargets, startProcess, type NodeTarget } from '../../support/node-target';
 
 /** A query value and a header value sent on every self-call; neither may appear in a recording. */
 export const SECRET_QUERY = 'q-s3cr3t-7f1c';
@@ -89,16 +89,10 @@ export function writeFaultTarget(): string {
 }
 
 /** A started target; `output` grows as it writes. */
-export interface FaultTarget {
-  child: ChildProcess;
-  pid: number;
-  output: { stdout: string; stderr: string };
-  exited: Promise<void>;
+export interface FaultTarget extends NodeTarget {
   /** The inspector's `ws://` URL when started with one. */
   inspectorUrl: string | null;
 }
-
-const started = new Set<ChildProcess>();
 
 /**
  * Starts the target, ready once it serves: with no inspector, or with `inspect` one on 127.0.0.1 and a
@@ -108,36 +102,14 @@ export async function startFaultTarget(env: NodeJS.ProcessEnv = {}, inspect = fa
   // Without an inspector, a random port for when one is opened by signal: PID-mode tests running in
   // parallel would otherwise all open theirs on 9229 and meet each other there.
   const flags = inspect ? ['--inspect=127.0.0.1:0'] : ['--inspect-port=127.0.0.1:0'];
-  const child = spawn(process.execPath, [...flags, writeFaultTarget()], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.add(child);
-  const output = { stdout: '', stderr: '' };
-  child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output.stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitFor(
-    () => output.stdout.includes('ready'),
-    10_000,
-    () => `target not ready: ${output.stderr}`,
-  );
-  const inspectorUrl = /Debugger listening on (ws:\/\/\S+)/.exec(output.stderr)?.[1] ?? null;
-  return { child, pid: child.pid!, output, exited, inspectorUrl };
+  const target = await startProcess(process.execPath, [...flags, writeFaultTarget()], 'ready', env);
+  // Node prints the inspector URL before running the script, so it is there once the target is ready.
+  const inspectorUrl = /Debugger listening on (ws:\/\/\S+)/.exec(target.output.stderr)?.[1] ?? null;
+  return { ...target, inspectorUrl };
 }
 
-/** Kills (SIGKILL, after SIGCONT in case a test stopped it) every target started here. */
-export async function killFaultTargets(): Promise<void> {
-  const running = [...started].filter((c) => c.exitCode === null && c.signalCode === null);
-  started.clear();
-  await Promise.all(
-    running.map((child) => {
-      const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      return gone;
-    }),
-  );
-}
+/** Kills (SIGKILL) every target started here; a SIGSTOPped one dies too. */
+export const killFaultTargets = killNodeTargets;
 
 /** Asks the target for its {@link TargetState} over SIGUSR2 and reads the answer from its stdout. */
 export async function readTargetState(target: FaultTarget, timeoutMs = 5000): Promise<TargetState> {
