@@ -4,7 +4,6 @@
  * request of the process waits, health checks included.
  */
 import { createHash } from 'node:crypto';
-import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DemoScenario, ScenarioContext, ScenarioService } from '../scenario';
 import type { Order } from '../service/catalog-data';
@@ -12,7 +11,9 @@ import { ordersPage } from '../service/catalog-data';
 import { authenticate } from '../service/customer-session';
 import { HttpError, requestJson, sendJson } from '../service/http-json';
 import { fetchProductPage } from '../service/product-page';
+import { PRODUCT_ROUTE } from '../service/product-request';
 import { matchRoute } from '../service/routes';
+import { roomyUpstreamAgent } from '../service/upstream-agent';
 
 export const eventLoopBlock: DemoScenario = {
   name: 'event-loop-block',
@@ -43,12 +44,12 @@ const ORDERS_PER_REPORT = 500;
 const TARGET_REPORT_MS = 200;
 
 function startReportingApi({ upstreamUrl }: ScenarioContext): ScenarioService {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
+  const agent = roomyUpstreamAgent();
   const signatureRounds = calibrateSignatureRounds(TARGET_REPORT_MS);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     await authenticate(request);
-    const product = matchRoute(request, 'GET', /^\/products\/(\d+)$/);
+    const product = matchRoute(request, 'GET', PRODUCT_ROUTE);
     if (product)
       return sendJson(response, 200, await fetchProductPage(agent, upstreamUrl, Number(product[0])));
     if (matchRoute(request, 'GET', /^\/reports\/sales$/)) {

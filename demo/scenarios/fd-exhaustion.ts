@@ -3,8 +3,6 @@
  * descriptors are not closed by the garbage collector, so the open-descriptor count climbs with every order
  * toward the process limit ("EMFILE: too many open files").
  */
-import http from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,10 +11,8 @@ import { promisify } from 'node:util';
 import { createLeakBudget } from '../leak-budget';
 import type { LeakBudget } from '../leak-budget';
 import type { DemoScenario, ScenarioContext, ScenarioService } from '../scenario';
-import { authenticate } from '../service/customer-session';
-import { HttpError, readJsonBody, sendJson } from '../service/http-json';
-import { fetchProductPage, parseOrderRequest, priceOrder } from '../service/product-page';
-import { matchRoute } from '../service/routes';
+import { catalogOrdersHandler } from '../service/catalog-orders-api';
+import { roomyUpstreamAgent } from '../service/upstream-agent';
 
 export const fdExhaustion: DemoScenario = {
   name: 'fd-exhaustion',
@@ -39,26 +35,13 @@ const open = promisify(fs.open);
 const write = promisify(fs.write);
 
 async function startJournaledOrdersApi({ upstreamUrl }: ScenarioContext): Promise<ScenarioService> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
+  const agent = roomyUpstreamAgent();
   const journalDir = await mkdtemp(path.join(os.tmpdir(), 'hyperscope-demo-journal-'));
   const journalPath = path.join(journalDir, 'orders.ndjson');
   const leaks = createLeakBudget();
-  let nextOrderId = 1;
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const customer = await authenticate(request);
-    const product = matchRoute(request, 'GET', /^\/products\/(\d+)$/);
-    if (product)
-      return sendJson(response, 200, await fetchProductPage(agent, upstreamUrl, Number(product[0])));
-    if (matchRoute(request, 'POST', /^\/orders$/)) {
-      const order = parseOrderRequest(await readJsonBody(request));
-      const totalCents = await priceOrder(agent, upstreamUrl, order);
-      const entry = { orderId: nextOrderId++, customerId: customer.customerId, ...order, totalCents };
-      await appendOrderJournal(journalPath, entry, leaks);
-      return sendJson(response, 201, { orderId: entry.orderId, totalCents });
-    }
-    throw new HttpError(404, 'no such route');
-  }
+  const handle = catalogOrdersHandler(agent, upstreamUrl, ({ orderId, customerId, order, totalCents }) =>
+    appendOrderJournal(journalPath, { orderId, customerId, ...order, totalCents }, leaks),
+  );
 
   return {
     handle,

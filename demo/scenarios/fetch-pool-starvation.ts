@@ -6,9 +6,8 @@
 import { Agent, fetch } from 'undici';
 import type { DemoScenario, ScenarioContext, ScenarioService } from '../scenario';
 import type { Price, Product, Stock } from '../service/catalog-data';
-import { authenticate } from '../service/customer-session';
 import { HttpError, sendJson } from '../service/http-json';
-import { matchRoute } from '../service/routes';
+import { productRequest } from '../service/product-request';
 
 export const fetchPoolStarvation: DemoScenario = {
   name: 'fetch-pool-starvation',
@@ -38,10 +37,7 @@ function startFetchingCatalog({ upstreamUrl }: ScenarioContext): ScenarioService
 
   return {
     async handle(request, response) {
-      await authenticate(request);
-      const route = matchRoute(request, 'GET', /^\/products\/(\d+)$/);
-      if (!route) throw new HttpError(404, 'no such route');
-      const id = Number(route[0]);
+      const { productId: id } = await productRequest(request);
       const [product, price, stock] = await Promise.all([
         getJson<Product>(`/products/${id}`),
         getJson<Price>(`/prices/${id}`),

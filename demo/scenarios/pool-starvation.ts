@@ -7,11 +7,10 @@ import type http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DemoScenario, ScenarioContext, ScenarioService } from '../scenario';
 import type { Stock } from '../service/catalog-data';
-import { authenticate } from '../service/customer-session';
-import { HttpError, requestJson, sendJson } from '../service/http-json';
+import { requestJson, sendJson } from '../service/http-json';
 import type { ProductPage } from '../service/product-page';
 import { fetchProductPage } from '../service/product-page';
-import { matchRoute } from '../service/routes';
+import { productRequest } from '../service/product-request';
 import { createUpstreamAgent } from './pool-starvation-agent';
 
 export const poolStarvation: DemoScenario = {
@@ -38,10 +37,8 @@ function startAvailabilityApi({ upstreamUrl }: ScenarioContext): ScenarioService
   const agent = createUpstreamAgent();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    await authenticate(request);
-    const route = matchRoute(request, 'GET', /^\/products\/(\d+)\/availability$/);
-    if (!route) throw new HttpError(404, 'no such route');
-    sendJson(response, 200, await fetchAvailabilityPage(agent, upstreamUrl, Number(route[0])));
+    const { productId } = await productRequest(request, /^\/products\/(\d+)\/availability$/);
+    sendJson(response, 200, await fetchAvailabilityPage(agent, upstreamUrl, productId));
   }
 
   return { handle, stop: async () => agent.destroy() };

@@ -4,15 +4,12 @@
  * never closes: one more open socket per order, for as long as the process lives.
  */
 import http from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLeakBudget } from '../leak-budget';
 import type { LeakBudget } from '../leak-budget';
 import { productAndOrderTraffic } from '../load/product-traffic';
 import type { DemoScenario, ScenarioContext, ScenarioService } from '../scenario';
-import { authenticate } from '../service/customer-session';
-import { HttpError, readJsonBody, sendJson, sendRequest } from '../service/http-json';
-import { fetchProductPage, parseOrderRequest, priceOrder } from '../service/product-page';
-import { matchRoute } from '../service/routes';
+import { catalogOrdersHandler } from '../service/catalog-orders-api';
+import { HttpError, sendRequest } from '../service/http-json';
 
 export const socketLeak: DemoScenario = {
   name: 'socket-leak',
@@ -27,22 +24,9 @@ const DESCRIPTORS_PER_LEAKED_CONNECTION = 2;
 function startOrdersApi({ upstreamUrl }: ScenarioContext): ScenarioService {
   const agent = new http.Agent({ keepAlive: true });
   const leaks = createLeakBudget();
-  let nextOrderId = 1;
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const customer = await authenticate(request);
-    const product = matchRoute(request, 'GET', /^\/products\/(\d+)$/);
-    if (product)
-      return sendJson(response, 200, await fetchProductPage(agent, upstreamUrl, Number(product[0])));
-    if (matchRoute(request, 'POST', /^\/orders$/)) {
-      const order = parseOrderRequest(await readJsonBody(request));
-      const totalCents = await priceOrder(agent, upstreamUrl, order);
-      const orderId = nextOrderId++;
-      await notifyAuditService(agent, upstreamUrl, { orderId, customerId: customer.customerId }, leaks);
-      return sendJson(response, 201, { orderId, totalCents });
-    }
-    throw new HttpError(404, 'no such route');
-  }
+  const handle = catalogOrdersHandler(agent, upstreamUrl, ({ orderId, customerId }) =>
+    notifyAuditService(agent, upstreamUrl, { orderId, customerId }, leaks),
+  );
 
   return {
     handle,

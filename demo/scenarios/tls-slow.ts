@@ -3,13 +3,13 @@
  * (`agent: false`, so no keep-alive and no session resumption), and the tax service's handshakes take
  * ~300 ms: its certificate lookup is slow. Pages pay a full slow handshake per request.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import https from 'node:https';
 import type { DemoScenario, ScenarioContext, ScenarioService } from '../scenario';
-import { authenticate } from '../service/customer-session';
-import { HttpError, readText, sendJson } from '../service/http-json';
+import { readText, sendJson } from '../service/http-json';
 import { fetchProductPage } from '../service/product-page';
-import { matchRoute } from '../service/routes';
+import { productRequest } from '../service/product-request';
+import { roomyUpstreamAgent } from '../service/upstream-agent';
 import type { TlsPeer } from '../support/tls-partner';
 import { startSlowHandshakeTaxService } from '../support/tls-partner';
 
@@ -32,14 +32,12 @@ export const tlsSlow: DemoScenario = {
 };
 
 function startTaxedCatalog({ upstreamUrl }: ScenarioContext, taxService: TlsPeer): ScenarioService {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
+  const agent = roomyUpstreamAgent();
   return {
     async handle(request, response) {
-      await authenticate(request);
-      const route = matchRoute(request, 'GET', /^\/products\/(\d+)$/);
-      if (!route) throw new HttpError(404, 'no such route');
+      const { productId } = await productRequest(request);
       const [page, tax] = await Promise.all([
-        fetchProductPage(agent, upstreamUrl, Number(route[0])),
+        fetchProductPage(agent, upstreamUrl, productId),
         fetchTaxRate(taxService.url),
       ]);
       sendJson(response, 200, { ...page, taxPercent: tax.ratePercent });

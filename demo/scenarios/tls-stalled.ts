@@ -4,13 +4,13 @@
  * answers the ClientHello. Nothing waits on the result, so nothing looks wrong, but each record holds a
  * socket in a handshake that never finishes until its 20 s timeout.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import https from 'node:https';
 import type { DemoScenario, ScenarioContext, ScenarioService } from '../scenario';
-import { authenticate } from '../service/customer-session';
-import { HttpError, sendJson } from '../service/http-json';
+import { sendJson } from '../service/http-json';
 import { fetchProductPage } from '../service/product-page';
-import { matchRoute } from '../service/routes';
+import { productRequest } from '../service/product-request';
+import { roomyUpstreamAgent } from '../service/upstream-agent';
 import type { TlsPeer } from '../support/tls-partner';
 import { startSilentPeer } from '../support/tls-partner';
 
@@ -33,17 +33,13 @@ export const tlsStalled: DemoScenario = {
 };
 
 function startAuditedCatalog({ upstreamUrl }: ScenarioContext, audit: TlsPeer): ScenarioService {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
+  const agent = roomyUpstreamAgent();
   const inFlight = new Set<http.ClientRequest>();
   return {
     async handle(request, response) {
-      const customer = await authenticate(request);
-      const route = matchRoute(request, 'GET', /^\/products\/(\d+)$/);
-      if (!route) throw new HttpError(404, 'no such route');
-      const page = await fetchProductPage(agent, upstreamUrl, Number(route[0]));
-      inFlight.add(
-        sendAuditRecord(audit.url, { customerId: customer.customerId, productId: page.id }, inFlight),
-      );
+      const { customerId, productId } = await productRequest(request);
+      const page = await fetchProductPage(agent, upstreamUrl, productId);
+      inFlight.add(sendAuditRecord(audit.url, { customerId, productId: page.id }, inFlight));
       sendJson(response, 200, page);
     },
     stop: async () => {
