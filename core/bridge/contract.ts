@@ -9,6 +9,8 @@ import type { Finding } from '../findings/finding';
 import type { Frame } from '../frame';
 import type { RecordingOptions } from '../session/records';
 import type { Session } from '../session/session';
+import type { ExportFormat } from '../export/export-profile';
+import type { ProfileKind } from '../import/profile-set';
 
 /** Which face the backend is: decides what the UI offers (native dialogs, downloads). */
 export interface BackendInfo {
@@ -78,10 +80,10 @@ export interface OpenedSession {
   findings: Finding[];
 }
 
-export type ExportFormat = 'speedscope' | 'folded' | 'cpuprofile' | 'heapprofile' | 'pprof' | 'html' | 'svg';
+export type { ExportFormat };
 
 /** Which profile to export: CPU, allocations (allocated and still alive), or pending promise chains. */
-export type ExportProfileKind = 'cpu' | 'alloc' | 'chains';
+export type ExportProfileKind = ProfileKind;
 
 /** Where a written file went: saved by the backend, handed over for download (browser mode), or cancelled. */
 export type WriteResult =

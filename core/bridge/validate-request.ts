@@ -10,6 +10,8 @@ import type {
   RequestOf,
   SessionSource,
 } from './contract';
+import { EXPORT_FORMATS } from '../export/export-profile';
+import { PROFILE_KINDS } from '../import/profile-set';
 
 export class InvalidRequestError extends Error {
   constructor(message: string) {
@@ -18,16 +20,6 @@ export class InvalidRequestError extends Error {
   }
 }
 
-const EXPORT_FORMATS: readonly ExportFormat[] = [
-  'speedscope',
-  'folded',
-  'cpuprofile',
-  'heapprofile',
-  'pprof',
-  'html',
-  'svg',
-];
-const EXPORT_PROFILES: readonly ExportProfileKind[] = ['cpu', 'alloc', 'chains'];
 /** Bounds that keep a hostile payload from costing much: 64 KiB of command line, 1 GiB of session text. */
 const MAX_COMMAND_CHARS = 64 * 1024;
 const MAX_SESSION_TEXT_CHARS = 1024 * 1024 * 1024;
@@ -59,7 +51,7 @@ const VALIDATORS: { [C in RequestChannel]: (payload: unknown) => RequestOf<C> } 
   exportSession: (p) => {
     const o = record(p, 'exportSession');
     if (!EXPORT_FORMATS.includes(o.format as ExportFormat)) fail(`unknown export format ${String(o.format)}`);
-    if (o.profile !== undefined && !EXPORT_PROFILES.includes(o.profile as ExportProfileKind))
+    if (o.profile !== undefined && !PROFILE_KINDS.includes(o.profile as ExportProfileKind))
       fail('profile must be cpu, alloc or chains');
     return {
       format: o.format as ExportFormat,

@@ -22,8 +22,9 @@ export interface ProfileSet {
   session: Session | null;
 }
 
-/** The profile kinds a user names on the command line (`--profile`). */
-export type ProfileKind = 'cpu' | 'alloc' | 'chains';
+/** The profile kinds a user names on the command line (`--profile`) or asks the app to export. */
+export const PROFILE_KINDS = ['cpu', 'alloc', 'chains'] as const;
+export type ProfileKind = (typeof PROFILE_KINDS)[number];
 
 /** An empty set of `format`, to fill in. */
 export function emptyProfileSet(format: InputFormat): ProfileSet {

@@ -8,13 +8,11 @@ import {
   exportProfile,
   type ExportFormat,
 } from '../../../core/export/export-profile';
-import type { ProfileKind } from '../../../core/import/profile-set';
+import { PROFILE_KINDS, type ProfileKind } from '../../../core/import/profile-set';
 import { readProfileInput } from '../../export/read-profile-input';
 import { writeExport } from '../../export/write-export';
 import type { Command } from '../command';
 import { UserError } from '../command';
-
-const KINDS: readonly ProfileKind[] = ['cpu', 'alloc', 'chains'];
 
 const USAGE = `usage: hyperscope export FILE --format FORMAT [--profile cpu|alloc|chains] [-o OUT]
 
@@ -61,8 +59,8 @@ function parseArgs(args: string[]): ExportArgs {
   if (!format) throw new UserError(`no --format (one of ${EXPORT_FORMATS.join(', ')})`, 2);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new UserError(`unknown format "${format}" (one of ${EXPORT_FORMATS.join(', ')})`, 2);
-  if (kind !== undefined && !(KINDS as readonly string[]).includes(kind))
-    throw new UserError(`unknown profile "${kind}" (one of ${KINDS.join(', ')})`, 2);
+  if (kind !== undefined && !(PROFILE_KINDS as readonly string[]).includes(kind))
+    throw new UserError(`unknown profile "${kind}" (one of ${PROFILE_KINDS.join(', ')})`, 2);
   return { file, format: format as ExportFormat, kind: kind as ProfileKind | undefined, out };
 }
 
