@@ -13,12 +13,18 @@ import { useApp } from '../bridge/bridge-context';
 import { FlameGraph } from '../components/flame-graph';
 import { OrderSwitch } from '../components/order-switch';
 import { PALETTE } from '../components/palette';
+import { Segmented } from '../components/segmented';
 import { EmptyState } from '../components/states';
 import { TopTable } from '../components/top-table';
 import { selectIsLive } from '../store/selectors';
 import { formatBytes } from '../view-models/format';
 import { allocModelOf, profilesOf } from '../view-models/profile-models';
 import type { AllocMode } from '../view-models/profile-models';
+
+const MODES = [
+  { value: 'allocated', label: 'Allocated' },
+  { value: 'alive', label: 'Still alive' },
+] as const;
 
 export function AllocationsView() {
   const session = useApp((s) => (selectIsLive(s) ? null : (s.opened?.session ?? null)));
@@ -37,29 +43,17 @@ export function AllocationsView() {
   const top = useMemo(() => (model ? topFunctions(model, valueIndex, 30) : []), [model, valueIndex]);
   const histograms = useMemo(() => (model ? allocHistograms(model) : null), [model]);
   const switcher = (
-    <div className="segmented" role="group" aria-label="Which bytes">
-      <button
-        type="button"
-        aria-pressed={mode === 'allocated'}
-        onClick={() => {
-          setMode('allocated');
-          setSelected(null);
-        }}
-      >
-        Allocated
-      </button>
-      <button
-        type="button"
-        aria-pressed={mode === 'alive'}
-        onClick={() => {
-          setMode('alive');
-          setSelected(null);
-        }}
-      >
-        Still alive
-      </button>
-    </div>
+    <Segmented
+      label="Which bytes"
+      options={MODES}
+      value={mode}
+      onChange={(next) => {
+        setMode(next);
+        setSelected(null);
+      }}
+    />
   );
+
   if (!model || !layout || !histograms)
     return (
       <div className="profile-view">

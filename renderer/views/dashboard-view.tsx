@@ -3,13 +3,13 @@ import { useMemo } from 'react';
 import { useApp } from '../bridge/bridge-context';
 import { FindingCard } from '../components/finding-card';
 import { Icon } from '../components/icon';
-import { PALETTE } from '../components/palette';
 import { EmptyState } from '../components/states';
 import { TimeChart } from '../components/time-chart';
 import { selectFindings, selectIsLive, selectSnapshots, selectStartTime } from '../store/selectors';
-import { dashboardPoints, dashboardTiles, fdLimitWorthShowing } from '../view-models/dashboard-series';
+import { dashboardPoints, dashboardTiles } from '../view-models/dashboard-series';
 import type { Tile } from '../view-models/dashboard-series';
 import { formatValue } from '../view-models/format';
+import { dashboardCharts } from './dashboard-charts';
 
 function TileView({ tile }: { tile: Tile }) {
   return (
@@ -32,6 +32,7 @@ export function DashboardView() {
   const setView = useApp((s) => s.setView);
   const points = useMemo(() => dashboardPoints(snapshots, startTime), [snapshots, startTime]);
   const tiles = useMemo(() => dashboardTiles(points), [points]);
+  const charts = useMemo(() => dashboardCharts(points), [points]);
   if (snapshots.length === 0)
     return (
       <EmptyState icon="dashboard" title={live ? 'Waiting for the first snapshot…' : 'Nothing recorded yet'}>
@@ -48,7 +49,6 @@ export function DashboardView() {
         )}
       </EmptyState>
     );
-  const hasTls = points.some((p) => p.tlsCompleted !== null);
   return (
     <div className="dashboard">
       <section className="tiles" aria-label="Current figures">
@@ -76,85 +76,9 @@ export function DashboardView() {
         </section>
       )}
       <section className="chart-grid" aria-label="Charts">
-        <TimeChart
-          title="Sockets by state"
-          unit="count"
-          data={points}
-          stacked
-          series={[
-            { key: 'open', name: 'open', color: PALETTE.blue },
-            { key: 'idle', name: 'idle in pool', color: PALETTE.green },
-            { key: 'connecting', name: 'connecting', color: PALETTE.amber },
-            { key: 'destroyedReferenced', name: 'destroyed, referenced', color: PALETTE.red },
-          ]}
-        />
-        <TimeChart
-          title="Connection pools (all origins)"
-          unit="count"
-          data={points}
-          series={[
-            { key: 'poolInUse', name: 'in use', color: PALETTE.blue },
-            { key: 'poolIdle', name: 'idle', color: PALETTE.green },
-            { key: 'poolQueued', name: 'queued for a socket', color: PALETTE.red },
-          ]}
-        />
-        <TimeChart
-          title="Open file descriptors"
-          unit="count"
-          data={points}
-          series={[
-            { key: 'fdsOpen', name: 'open', color: PALETTE.violet },
-            ...(fdLimitWorthShowing(points)
-              ? [{ key: 'fdLimit' as const, name: 'limit', color: PALETTE.grey, dashed: true }]
-              : []),
-          ]}
-        />
-        <TimeChart
-          title="Event-loop delay"
-          unit="ms"
-          data={points}
-          series={[
-            { key: 'delayP50Ms', name: 'p50', color: PALETTE.green },
-            { key: 'delayP99Ms', name: 'p99', color: PALETTE.amber },
-            { key: 'delayMaxMs', name: 'max', color: PALETTE.red },
-          ]}
-        />
-        <TimeChart
-          title="Event-loop utilisation (%)"
-          unit="%"
-          data={points}
-          series={[{ key: 'utilizationPct', name: 'utilisation', color: PALETTE.cyan }]}
-        />
-        <TimeChart
-          title="Memory"
-          unit="bytes"
-          data={points}
-          series={[
-            { key: 'heapUsed', name: 'heap used', color: PALETTE.blue },
-            { key: 'heapTotal', name: 'heap total', color: PALETTE.grey, dashed: true },
-            { key: 'rss', name: 'rss', color: PALETTE.violet },
-          ]}
-        />
-        <TimeChart
-          title="Requests and promises"
-          unit="count"
-          data={points}
-          series={[
-            { key: 'inFlight', name: 'requests in flight', color: PALETTE.blue },
-            { key: 'pendingPromises', name: 'pending promises', color: PALETTE.pink },
-          ]}
-        />
-        {hasTls && (
-          <TimeChart
-            title="TLS handshakes"
-            unit="count"
-            data={points}
-            series={[
-              { key: 'tlsCompleted', name: 'completed / interval', color: PALETTE.green },
-              { key: 'tlsInProgress', name: 'in progress', color: PALETTE.amber },
-            ]}
-          />
-        )}
+        {charts.map((chart) => (
+          <TimeChart key={chart.title} {...chart} data={points} />
+        ))}
       </section>
     </div>
   );

@@ -4,9 +4,41 @@ import { formatFrame } from '../../core/frame';
 import { readTlsSection } from '../../core/network/tls-section';
 import { useApp } from '../bridge/bridge-context';
 import { EmptyState } from '../components/states';
+import { TablePanel } from '../components/table-panel';
 import { selectSnapshots, selectStartTime } from '../store/selectors';
 import { formatMs, formatRatio } from '../view-models/format';
 import { peerRows, poolRows, tlsHostRows } from '../view-models/network-tables';
+
+const POOL_COLUMNS = [
+  { label: 'Pool' },
+  { label: 'Origin' },
+  { label: 'In use', num: true },
+  { label: 'Idle', num: true },
+  { label: 'Queued', num: true },
+  { label: 'Peak queued', num: true },
+  { label: 'Limit', num: true },
+  { label: 'Created at' },
+];
+const PEER_COLUMNS = [
+  { label: 'Peer' },
+  { label: 'Side' },
+  { label: 'Connecting', num: true },
+  { label: 'Open', num: true },
+  { label: 'Idle', num: true },
+  { label: 'Destroyed, referenced', num: true },
+];
+const TLS_COLUMNS = [
+  { label: 'Host' },
+  { label: 'Side' },
+  { label: 'Completed', num: true },
+  { label: 'Resumed', num: true },
+  { label: 'Failed', num: true },
+  { label: 'p50', num: true },
+  { label: 'p99', num: true },
+  { label: 'Max', num: true },
+  { label: 'TCP connect p50', num: true },
+  { label: 'Slowest started at' },
+];
 
 export function NetworkView() {
   const snapshots = useApp(selectSnapshots);
@@ -19,132 +51,89 @@ export function NetworkView() {
   if (!last) return <EmptyState icon="globe" title="No network data yet" />;
   return (
     <div className="network">
-      <section className="panel" aria-label="Connection pools">
-        <h2>Connection pools ({pools.length})</h2>
-        {pools.length === 0 ? (
-          <p className="muted">No http.Agent or undici pool has been used.</p>
-        ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>Pool</th>
-                <th>Origin</th>
-                <th className="num">In use</th>
-                <th className="num">Idle</th>
-                <th className="num">Queued</th>
-                <th className="num">Peak queued</th>
-                <th className="num">Limit</th>
-                <th>Created at</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pools.map((p) => (
-                <tr key={`${p.poolId} ${p.origin}`} className={p.queued > 0 ? 'row-alarm' : ''}>
-                  <td>
-                    {p.poolId}{' '}
-                    <span className="muted">
-                      {p.kind}
-                      {p.keepAlive ? ', keep-alive' : ''}
-                    </span>
-                  </td>
-                  <td>{p.origin}</td>
-                  <td className="num">{p.inUse}</td>
-                  <td className="num">{p.idle}</td>
-                  <td className="num">{p.queued}</td>
-                  <td className="num">{p.peakQueued}</td>
-                  <td className="num">{p.maxSockets ?? '∞'}</td>
-                  <td className="frame-cell">{p.createdAt?.[0] ? formatFrame(p.createdAt[0]) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section className="panel" aria-label="Sockets by peer">
-        <h2>Sockets by peer (latest)</h2>
-        {peers.length === 0 ? (
-          <p className="muted">No sockets open.</p>
-        ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>Peer</th>
-                <th>Side</th>
-                <th className="num">Connecting</th>
-                <th className="num">Open</th>
-                <th className="num">Idle</th>
-                <th className="num">Destroyed, referenced</th>
-              </tr>
-            </thead>
-            <tbody>
-              {peers.map((p) => (
-                <tr key={`${p.side} ${p.peer}`}>
-                  <td>
-                    {p.peer} {p.tls && <span className="muted">TLS</span>}
-                  </td>
-                  <td>{p.side}</td>
-                  <td className="num">{p.connecting}</td>
-                  <td className="num">{p.open}</td>
-                  <td className="num">{p.idle}</td>
-                  <td className="num">{p.destroyedReferenced}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section className="panel" aria-label="TLS per host">
-        <h2>TLS handshakes per host</h2>
-        {tls.length === 0 ? (
-          <p className="muted">No TLS handshake recorded (or the TLS collector was off).</p>
-        ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th>Host</th>
-                <th>Side</th>
-                <th className="num">Completed</th>
-                <th className="num">Resumed</th>
-                <th className="num">Failed</th>
-                <th className="num">p50</th>
-                <th className="num">p99</th>
-                <th className="num">Max</th>
-                <th className="num">TCP connect p50</th>
-                <th>Slowest started at</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tls.map((h) => (
-                <tr key={`${h.side} ${h.host}`}>
-                  <td>{h.host}</td>
-                  <td>{h.side}</td>
-                  <td className="num">{h.completed}</td>
-                  <td className="num">{formatRatio(h.reuseRatio)}</td>
-                  <td className="num">{Object.values(h.errors).reduce((n, c) => n + c, 0)}</td>
-                  <td className="num">{formatMs(h.p50Ms)}</td>
-                  <td className="num">{formatMs(h.p99Ms)}</td>
-                  <td className="num">{formatMs(h.maxMs)}</td>
-                  <td className="num">{formatMs(h.connectP50Ms)}</td>
-                  <td className="frame-cell">{h.slowestFrames[0] ? formatFrame(h.slowestFrames[0]) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {pending.length > 0 && (
-          <>
-            <h3>Handshakes in progress</h3>
-            <ul className="plain-list">
-              {pending.map((p, i) => (
-                <li key={i}>
-                  {p.host} ({p.phase}) for {formatMs(p.ageMs)}{' '}
-                  {p.frames[0] && <span className="muted">— {formatFrame(p.frames[0])}</span>}
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      <TablePanel
+        label="Connection pools"
+        title={`Connection pools (${pools.length})`}
+        columns={POOL_COLUMNS}
+        rowCount={pools.length}
+        empty="No http.Agent or undici pool has been used."
+      >
+        {pools.map((p) => (
+          <tr key={`${p.poolId} ${p.origin}`} className={p.queued > 0 ? 'row-alarm' : ''}>
+            <td>
+              {p.poolId}{' '}
+              <span className="muted">
+                {p.kind}
+                {p.keepAlive ? ', keep-alive' : ''}
+              </span>
+            </td>
+            <td>{p.origin}</td>
+            <td className="num">{p.inUse}</td>
+            <td className="num">{p.idle}</td>
+            <td className="num">{p.queued}</td>
+            <td className="num">{p.peakQueued}</td>
+            <td className="num">{p.maxSockets ?? '∞'}</td>
+            <td className="frame-cell">{p.createdAt?.[0] ? formatFrame(p.createdAt[0]) : '–'}</td>
+          </tr>
+        ))}
+      </TablePanel>
+      <TablePanel
+        label="Sockets by peer"
+        title="Sockets by peer (latest)"
+        columns={PEER_COLUMNS}
+        rowCount={peers.length}
+        empty="No sockets open."
+      >
+        {peers.map((p) => (
+          <tr key={`${p.side} ${p.peer}`}>
+            <td>
+              {p.peer} {p.tls && <span className="muted">TLS</span>}
+            </td>
+            <td>{p.side}</td>
+            <td className="num">{p.connecting}</td>
+            <td className="num">{p.open}</td>
+            <td className="num">{p.idle}</td>
+            <td className="num">{p.destroyedReferenced}</td>
+          </tr>
+        ))}
+      </TablePanel>
+      <TablePanel
+        label="TLS per host"
+        title="TLS handshakes per host"
+        columns={TLS_COLUMNS}
+        rowCount={tls.length}
+        empty="No TLS handshake recorded (or the TLS collector was off)."
+        after={
+          pending.length > 0 && (
+            <>
+              <h3>Handshakes in progress</h3>
+              <ul className="plain-list">
+                {pending.map((p, i) => (
+                  <li key={i}>
+                    {p.host} ({p.phase}) for {formatMs(p.ageMs)}{' '}
+                    {p.frames[0] && <span className="muted">— {formatFrame(p.frames[0])}</span>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )
+        }
+      >
+        {tls.map((h) => (
+          <tr key={`${h.side} ${h.host}`}>
+            <td>{h.host}</td>
+            <td>{h.side}</td>
+            <td className="num">{h.completed}</td>
+            <td className="num">{formatRatio(h.reuseRatio)}</td>
+            <td className="num">{Object.values(h.errors).reduce((n, c) => n + c, 0)}</td>
+            <td className="num">{formatMs(h.p50Ms)}</td>
+            <td className="num">{formatMs(h.p99Ms)}</td>
+            <td className="num">{formatMs(h.maxMs)}</td>
+            <td className="num">{formatMs(h.connectP50Ms)}</td>
+            <td className="frame-cell">{h.slowestFrames[0] ? formatFrame(h.slowestFrames[0]) : '–'}</td>
+          </tr>
+        ))}
+      </TablePanel>
     </div>
   );
 }
