@@ -6,7 +6,7 @@ import type { AgentSnapshot } from '../agent-protocol';
 import type { Finding, Severity } from '../findings/finding';
 import type { Session } from '../session/session';
 import { sessionDurationMs } from '../session/session';
-import type { ComparisonRow, SeriesComparison } from './contract';
+import type { ComparisonRow, SeriesComparison } from './session-comparison';
 
 /** A session with a name and its findings: what the comparison reads. */
 export interface NamedSession {

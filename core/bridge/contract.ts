@@ -6,9 +6,9 @@
  */
 import type { AgentSnapshot } from '../agent-protocol';
 import type { Finding } from '../findings/finding';
-import type { Frame } from '../frame';
 import type { RecordingOptions } from '../session/records';
 import type { Session } from '../session/session';
+import type { SessionComparison } from './session-comparison';
 import type { ExportFormat } from '../export/export-profile';
 import type { ProfileKind } from '../import/profile-set';
 
@@ -90,48 +90,6 @@ export type WriteResult =
   | { kind: 'saved'; path: string }
   | { kind: 'download'; fileName: string; mimeType: string; base64: string }
   | { kind: 'cancelled' };
-
-/** One figure compared between two sessions. */
-export interface ComparisonRow {
-  metric: string;
-  /** 'count', 'ms', 'bytes', 'ratio'. */
-  unit: string;
-  base: number | null;
-  current: number | null;
-}
-
-/** Two sessions side by side: key figures and which findings came, went or stayed. */
-export interface SeriesComparison {
-  baseName: string;
-  currentName: string;
-  rows: ComparisonRow[];
-  findings: {
-    kind: Finding['kind'];
-    base: Finding['severity'] | null;
-    current: Finding['severity'] | null;
-  }[];
-}
-
-/** One function's change between two profiles; values in the profile's unit, the base normalised. */
-export interface FunctionChange {
-  frame: Frame;
-  baseFlat: number;
-  currentFlat: number;
-  flatDelta: number;
-  cumDelta: number;
-}
-
-/** What grew and what shrank in one profile kind both sessions have, biggest change first. */
-export interface ProfileChange {
-  profile: 'cpu' | 'allocated' | 'alive' | 'chains';
-  /** 'microseconds', 'bytes', 'count'. */
-  unit: string;
-  functions: FunctionChange[];
-}
-
-export interface SessionComparison extends SeriesComparison {
-  profiles: ProfileChange[];
-}
 
 /** Everything the UI needs on start. */
 export interface BackendState {

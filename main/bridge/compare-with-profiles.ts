@@ -2,7 +2,7 @@
  * The Sessions view's comparison: core's figures and findings side by side, plus what grew and shrank
  * per function in every profile both sessions have (core's diff, cut to the biggest changes).
  */
-import type { ProfileChange, SessionComparison } from '../../core/bridge/contract';
+import type { ProfileChange, SessionComparison } from '../../core/bridge/session-comparison';
 import { compareSessions } from '../../core/bridge/compare-sessions';
 import type { NamedSession } from '../../core/bridge/compare-sessions';
 import { diffInputs } from '../../core/diff/diff-report';

@@ -1,5 +1,5 @@
 /** What grew and what shrank per function between two sessions, one table per profile kind. */
-import type { ProfileChange } from '../../core/bridge/contract';
+import type { ProfileChange } from '../../core/bridge/session-comparison';
 import { formatFrame } from '../../core/frame';
 import { formatValue } from '../../core/profile/format-value';
 

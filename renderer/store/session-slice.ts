@@ -4,10 +4,10 @@ import type {
   ExportFormat,
   ExportProfileKind,
   OpenedSession,
-  SessionComparison,
   SessionSource,
   WriteResult,
 } from '../../core/bridge/contract';
+import type { SessionComparison } from '../../core/bridge/session-comparison';
 import { errorLine } from './slice';
 import type { SliceCreator } from './slice';
 
