@@ -67,6 +67,16 @@ export interface RecordingState {
   error: string | null;
 }
 
+/** Nothing attached, nothing recorded: the state before anything happens (and after detaching). */
+export const IDLE_RECORDING: RecordingState = {
+  phase: 'idle',
+  target: null,
+  startedAt: null,
+  path: null,
+  snapshotCount: 0,
+  error: null,
+};
+
 /** A session file to read: by path (the backend reads it) or by contents (a file the browser picked). */
 export type SessionSource = { kind: 'path'; path: string } | { kind: 'contents'; name: string; text: string };
 

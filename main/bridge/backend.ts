@@ -12,6 +12,7 @@ import type {
   RequestHandlers,
   SessionSource,
 } from '../../core/bridge/contract';
+import { IDLE_RECORDING } from '../../core/bridge/contract';
 import type { Session } from '../../core/session/session';
 import type { ActiveRecording, BackendPorts, LiveTarget } from './backend-ports';
 import { compareWithProfiles } from './compare-with-profiles';
@@ -30,18 +31,9 @@ export interface Backend {
   dispose(): Promise<void>;
 }
 
-const IDLE: RecordingState = {
-  phase: 'idle',
-  target: null,
-  startedAt: null,
-  path: null,
-  snapshotCount: 0,
-  error: null,
-};
-
 export function createBackend(ports: BackendPorts): Backend {
   const listeners = new Set<BackendListener>();
-  let state: RecordingState = IDLE;
+  let state: RecordingState = IDLE_RECORDING;
   let live: LiveTarget | null = null;
   let recording: ActiveRecording | null = null;
   let current: (OpenedSession & { text?: string }) | null = null;
@@ -107,11 +99,11 @@ export function createBackend(ports: BackendPorts): Backend {
     attach: async (target) => {
       if (state.phase === 'recording') throw new Error('stop the recording before attaching elsewhere');
       await detach();
-      setState({ ...IDLE, phase: 'attaching' });
+      setState({ ...IDLE_RECORDING, phase: 'attaching' });
       try {
         live = await ports.attach(target);
       } catch (error) {
-        setState({ ...IDLE, error: oneLine(error) });
+        setState({ ...IDLE_RECORDING, error: oneLine(error) });
         throw error;
       }
       setState({ phase: 'attached', target: live.target });
@@ -119,7 +111,7 @@ export function createBackend(ports: BackendPorts): Backend {
     },
     detach: async () => {
       await detach();
-      setState(IDLE);
+      setState(IDLE_RECORDING);
     },
     startRecording: async (options) => {
       if (!live) throw new Error('attach to a process first');

@@ -1,6 +1,7 @@
 /** The live side: the recorder's state, and snapshots and findings as they stream in while recording. */
 import type { AgentSnapshot } from '../../core/agent-protocol';
 import { findingIdentity } from '../../core/bridge/finding-identity';
+import { IDLE_RECORDING } from '../../core/bridge/contract';
 import type { RecordingState } from '../../core/bridge/contract';
 import type { Finding } from '../../core/findings/finding';
 import type { RecordingOptions } from '../../core/session/records';
@@ -10,14 +11,7 @@ import type { SliceCreator } from './slice';
 /** Snapshots kept on screen while recording: an hour at the default 1 s interval. The file keeps all. */
 export const MAX_LIVE_SNAPSHOTS = 3600;
 
-export const IDLE_RECORDING: RecordingState = {
-  phase: 'idle',
-  target: null,
-  startedAt: null,
-  path: null,
-  snapshotCount: 0,
-  error: null,
-};
+export { IDLE_RECORDING };
 
 export interface LiveSlice {
   recording: RecordingState;
