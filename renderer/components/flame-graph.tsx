@@ -8,13 +8,14 @@ import type { FlameLayout } from '../../core/profile/flame-layout';
 import { flameRects, searchFrames } from '../../core/profile/flame-view-model';
 import type { FlameRect } from '../../core/profile/flame-view-model';
 import { formatValue } from '../../core/profile/format-value';
-import { formatFrame } from '../../core/frame';
 import { codeFirst, hitTest, panBy, rangeOf, zoomAt } from '../view-models/flame-viewport';
 import type { ValueRange } from '../view-models/flame-viewport';
 import { drawFlame, ROW_HEIGHT_PX } from './draw-flame';
 import { flamePalette } from './flame-colors';
+import { FlameTooltip } from './flame-tooltip';
 import { Icon } from './icon';
 import { useDarkMode, useElementWidth } from './hooks';
+import { useWheelNavigation } from './use-wheel-navigation';
 
 export interface FlameGraphProps {
   layout: FlameLayout;
@@ -70,31 +71,7 @@ export function FlameGraph(props: FlameGraphProps) {
       font,
     });
   }, [rects, widthPx, heightPx, dark, matches, selected]);
-  useEffect(() => {
-    // Wheel zoom must cancel the page scroll, which React's passive wheel listener cannot.
-    const element = canvas.current;
-    if (!element) return;
-    const onWheel = (event: WheelEvent) => {
-      const bounds = element.getBoundingClientRect();
-      if (event.ctrlKey || event.metaKey) {
-        event.preventDefault();
-        setRange((r) =>
-          zoomAt(
-            r,
-            layout.extent,
-            Math.exp(event.deltaY * 0.002),
-            (event.clientX - bounds.left) / bounds.width,
-          ),
-        );
-      } else if (event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
-        event.preventDefault();
-        const delta = event.shiftKey ? event.deltaY : event.deltaX;
-        setRange((r) => panBy(r, layout.extent, delta / bounds.width));
-      }
-    };
-    element.addEventListener('wheel', onWheel, { passive: false });
-    return () => element.removeEventListener('wheel', onWheel);
-  }, [layout.extent]);
+  useWheelNavigation(canvas, layout.extent, setRange);
 
   const at = (event: React.MouseEvent) => {
     const bounds = (event.currentTarget as HTMLElement).getBoundingClientRect();
@@ -141,10 +118,6 @@ export function FlameGraph(props: FlameGraphProps) {
       action();
     }
   };
-  const total = layout.extent || 1;
-  const hovered = hover?.rect;
-  const hoveredFrame = hovered ? model.frames[model.nodes.frame[hovered.nodeIndex] ?? -1] : undefined;
-  const selfValues = model.nodes.self[layout.valueIndex];
   return (
     <div className="flame">
       <div className="flame-toolbar">
@@ -209,26 +182,8 @@ export function FlameGraph(props: FlameGraphProps) {
             setHover(null);
           }}
         />
-        {hovered && hover && (
-          <div
-            className="flame-tooltip"
-            style={{ left: Math.min(hover.x + 14, Math.max(0, widthPx - 340)), top: hover.y + 16 }}
-            role="tooltip"
-          >
-            {hovered.merged > 1 || !hoveredFrame ? (
-              <span>{hovered.merged} small frames — zoom in to see them</span>
-            ) : (
-              <>
-                <strong>{hovered.label}</strong>
-                <code>{formatFrame(hoveredFrame)}</code>
-                <span>
-                  total {formatValue(layout.width[hovered.nodeIndex] ?? 0, unit)} (
-                  {(((layout.width[hovered.nodeIndex] ?? 0) / total) * 100).toFixed(1)}%) · self{' '}
-                  {formatValue(selfValues?.[hovered.nodeIndex] ?? 0, unit)}
-                </span>
-              </>
-            )}
-          </div>
+        {hover && (
+          <FlameTooltip layout={layout} rect={hover.rect} x={hover.x} y={hover.y} widthPx={widthPx} />
         )}
       </div>
     </div>
