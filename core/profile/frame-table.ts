@@ -11,7 +11,14 @@ export class FrameTable {
   readonly frames: ProfileFrame[] = [];
 
   intern(input: FrameInput): number {
-    const key = keyOf(input.functionName, input.url, input.line, input.column, input.scriptId, input.codeType);
+    const key = keyOf(
+      input.functionName,
+      input.url,
+      input.line,
+      input.column,
+      input.scriptId,
+      input.codeType,
+    );
     return this.index.get(key) ?? this.add(key, input);
   }
 
@@ -24,7 +31,11 @@ export class FrameTable {
     const known = this.index.get(key);
     if (known !== undefined) return known;
     const input: FrameInput = { functionName: callFrame.functionName, url: callFrame.url, line, column };
-    return this.add(key, { ...input, scriptId: callFrame.scriptId, ...(codeType === undefined ? {} : { codeType }) });
+    return this.add(key, {
+      ...input,
+      scriptId: callFrame.scriptId,
+      ...(codeType === undefined ? {} : { codeType }),
+    });
   }
 
   private add(key: string, input: FrameInput): number {
@@ -34,6 +45,13 @@ export class FrameTable {
   }
 }
 
-function keyOf(name: string, url: string, line: number, column: number, scriptId = '', codeType = ''): string {
+function keyOf(
+  name: string,
+  url: string,
+  line: number,
+  column: number,
+  scriptId = '',
+  codeType = '',
+): string {
   return `${name}\0${url}\0${line}\0${column}\0${scriptId}\0${codeType}`;
 }
