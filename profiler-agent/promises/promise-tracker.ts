@@ -8,6 +8,7 @@
 import type { Builtins } from '../builtins';
 import { captureStack } from './call-sites';
 import type { ResolvedPromiseOptions } from './options';
+import { createPromiseMark } from './promise-mark';
 import type { ResourceAttribution } from './resource-attribution';
 import { NO_SLOT, SlotFlag, type SlotStore } from './slot-store';
 
@@ -15,12 +16,10 @@ import { NO_SLOT, SlotFlag, type SlotStore } from './slot-store';
 const OVERFLOW = -2;
 const OPEN_MAX = 64;
 
-type Marked = Promise<unknown> & Record<symbol, number | undefined>;
-
 export class PromiseTracker {
   readonly store: SlotStore;
-  /** Per install, so a second agent never reads another's marks. */
-  private readonly mark = Symbol('hyperscope.promise');
+  /** The slot number on each observed promise, invisible to the target. */
+  private readonly mark = createPromiseMark();
   /** The promise of each slot: strong while its window is on, a WeakRef afterwards. */
   readonly holders: (Promise<unknown> | WeakRef<Promise<unknown>> | undefined)[] = [];
   created = 0;
@@ -106,7 +105,7 @@ export class PromiseTracker {
 
   /** The slot of a promise seen by the hooks (NO_SLOT if unseen or counted only). */
   slotOf(promise: Promise<unknown>): number {
-    const slot = (promise as Marked)[this.mark];
+    const slot = this.mark.get(promise);
     return typeof slot === 'number' && slot >= 0 ? slot : NO_SLOT;
   }
 
@@ -126,12 +125,12 @@ export class PromiseTracker {
       const { store } = this;
       const slot = store.alloc(Date.now());
       if (slot === NO_SLOT) {
-        (promise as Marked)[this.mark] = OVERFLOW;
+        this.mark.set(promise, OVERFLOW);
         this.overflowPending++;
         this.droppedSlots++;
         return;
       }
-      (promise as Marked)[this.mark] = slot;
+      this.mark.set(promise, slot);
       this.holders[slot] = promise;
       let wantsStack = true;
       if (!this.attributing) store.flags[slot]! |= SlotFlag.Unattributed;
@@ -144,7 +143,7 @@ export class PromiseTracker {
         }
       } else {
         if (this.resources) this.resources.rootSlot = NO_SLOT;
-        const from = (parent as Marked)[this.mark];
+        const from = this.mark.get(parent);
         if (typeof from === 'number' && from >= 0 && store.isPending(from)) {
           store.setInner(slot, from);
           store.setOuter(from, slot);
@@ -174,10 +173,10 @@ export class PromiseTracker {
 
   private readonly onSettled = (promise: Promise<unknown>): void => {
     try {
-      const slot = (promise as Marked)[this.mark];
+      const slot = this.mark.get(promise);
       if (slot === undefined) return;
       if (slot === OVERFLOW) {
-        (promise as Marked)[this.mark] = undefined;
+        this.mark.set(promise, undefined);
         this.overflowPending--;
         this.settled++;
         return;
@@ -196,7 +195,7 @@ export class PromiseTracker {
     this.openLen = 0;
     this.run++;
     this.current = NO_SLOT;
-    const slot = (promise as Marked)[this.mark];
+    const slot = this.mark.get(promise);
     if (typeof slot !== 'number' || slot < 0 || !this.store.isPending(slot)) return;
     // An await's throwaway resumes its awaiting function; a `.then` reaction resolves the link itself.
     const running = this.store.flags[slot]! & SlotFlag.AwaitLink ? this.store.outerOf(slot) : slot;

@@ -52,7 +52,10 @@ export function waitReasonOf(store: SlotStore, sites: SiteTable, slot: number): 
 function timerReason(resource: object | undefined): WaitReason {
   const timer = resource as { _idleTimeout?: number; _destroyed?: boolean } | undefined;
   const delay = timer?._idleTimeout;
-  return { kind: 'timer', detail: typeof delay === 'number' && delay >= 0 ? `${delay} ms` : undefined };
+  return {
+    kind: 'timer',
+    detail: typeof delay === 'number' && delay >= 0 ? `${Math.round(delay)} ms` : undefined,
+  };
 }
 
 function socketReason(socket: SocketLike, type: string): WaitReason {
