@@ -1,15 +1,17 @@
 /** The part of autocannon's API the benches use (the package ships no types; @types/autocannon is not installed). */
 declare module 'autocannon' {
-  interface AutocannonOptions {
+  export interface AutocannonOptions {
     url: string;
     /** Concurrent connections. */
     connections?: number;
     /** Seconds. */
     duration?: number;
+    /** Requests per second over all connections (paced load); default: as fast as answered. */
+    overallRate?: number;
   }
-  interface AutocannonResult {
+  export interface AutocannonResult {
     /** Requests per second: `average` over the run. */
-    requests: { average: number };
+    requests: { average: number; total: number };
     non2xx: number;
     errors: number;
   }

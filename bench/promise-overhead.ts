@@ -1,25 +1,41 @@
 /**
  * Overhead of the promise-chain collector on a promise-heavy HTTP service (parse, a few awaited calls,
  * an upstream call over a keep-alive pool, a Promise.all, JSON out; ~25 promises a request), driven by
- * autocannon on 127.0.0.1: without the collector, with it at its defaults, and "every promise, every
- * stack" (hooks always on, a stack for every link) to show what the sampling saves. Alternating, a fresh
- * target per run, median of the rounds. Target and load pinned to different cores when `taskset` exists.
+ * autocannon on 127.0.0.1: without the collector against hooks set once, the defaults, hooks always on
+ * and "every promise, every stack" (what the sampling saves). Each round and mode starts a fresh target
+ * without the collector and one with it, both pinned to core 0 (the load on core 1) and driven AT ONCE,
+ * so that whatever else the machine runs slows both alike: saturated (each gets half the core, req/s and
+ * CPU time per request go as the cost), then paced (CPU time per request at a fixed rate, where the
+ * process is mostly idle). Medians of the rounds' ratios.
  * Also: the heap the collector adds with 1,000,000 never-settling promises.
  */
-import autocannon from 'autocannon';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harnessBundle, runTarget } from '../test/promise-chains/run-target';
+import { harnessBundle, runTarget as runHarnessTarget } from '../test/promise-chains/run-target';
 import type { Bench, BenchFigure } from './bench';
+import { measurePair, median, pinSelf, startTarget } from './target-run';
 
 const ROUNDS = Number(process.env.HS_BENCH_ROUNDS ?? 3);
+/** Seconds of each paired phase (saturated, then paced). */
 const DURATION_S = 5;
+/** Requests per second to EACH target of a pair: both together well below what one core serves (~7k+). */
+const PACED_RATE = 2000;
 const CONNECTIONS = 32;
-const TASKSET = '/usr/bin/taskset';
+
+const LABELS: Record<string, string> = {
+  'hooks-once': 'hooks set once, removed',
+  defaults: 'defaults',
+  'always-on': 'hooks always on',
+  exhaustive: 'every promise+stack',
+};
 
 const MODES = {
+  /**
+   * No collector; promise hooks set and removed once at start. V8 then stops inlining promise
+   * operations in optimized code for good (its promise-hook protector): the floor of any hook use.
+   */
+  'hooks-once': {},
   defaults: {},
   /** Hooks always on (no duty cycle), stacks still budgeted: what the time sampling saves. */
   'always-on': { overheadBudget: 1e9 },
@@ -28,9 +44,13 @@ const MODES = {
 
 const TARGET = `
 const http = require('node:http');
-if (process.env.HS_MODE !== 'off') {
-  const harness = require(process.env.HARNESS).startCollector(JSON.parse(process.env.HS_OPTIONS));
-  setInterval(() => JSON.stringify(harness.collect()), 1000).unref();
+if (process.env.HS_MODE === 'hooks-once') {
+  require('node:v8').promiseHooks.onInit(() => {})();
+} else if (process.env.HS_MODE !== 'off') {
+  // collectEveryMs (bench only): how often the section is built, as the recorder does every second; 0: never.
+  const { collectEveryMs = 1000, ...options } = JSON.parse(process.env.HS_OPTIONS);
+  const harness = require(process.env.HARNESS).startCollector(options);
+  if (collectEveryMs > 0) setInterval(() => JSON.stringify(harness.collect()), collectEveryMs).unref();
 }
 const upstream = http.createServer((req, res) => res.end('{"price":42,"stock":7}'));
 upstream.keepAliveTimeout = 60_000;
@@ -64,46 +84,17 @@ upstream.listen(0, '127.0.0.1', () => {
 });
 `;
 
-async function throughput(dir: string, mode: string, options: object): Promise<number> {
-  const pin = existsSync(TASKSET) ? [TASKSET, '-c', '0'] : [];
-  const [command, ...args] = [...pin, process.execPath, join(dir, 'target.cjs')];
-  const child = spawn(command!, args, {
-    env: {
-      ...process.env,
-      HARNESS: await harnessBundle(),
-      HS_MODE: mode,
-      HS_OPTIONS: JSON.stringify(options),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  try {
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
-      child.once('exit', () => reject(new Error('bench target exited')));
-    });
-    const url = `http://127.0.0.1:${port}/?id=7`;
-    await autocannon({ url, connections: CONNECTIONS, duration: 1 }); // warm-up
-    const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
-    if (result.non2xx > 0 || result.errors > 0)
-      throw new Error(`bench target failed: ${result.non2xx} non-2xx`);
-    return result.requests.average;
-  } finally {
-    child.kill();
-  }
-}
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[values.length >> 1]!;
-}
-
 /** Heap (after GC) that 1,000,000 never-settling promises add, MiB: without and with the collector. */
 async function millionPendingMiB(): Promise<{ base: number; collector: number }> {
   type Result = { grown: number };
   const grown = async (withCollector: string) =>
     (
-      await runTarget<Result>(process.execPath, 'million-pending.cjs', { WITH_COLLECTOR: withCollector }, [
-        '--expose-gc',
-      ])
+      await runHarnessTarget<Result>(
+        process.execPath,
+        'million-pending.cjs',
+        { WITH_COLLECTOR: withCollector },
+        ['--expose-gc'],
+      )
     ).grown /
     2 ** 20;
   return { base: await grown('0'), collector: await grown('1') };
@@ -114,52 +105,99 @@ export const promiseOverheadBench: Bench = {
   summary: `promise-heavy HTTP service, ${CONNECTIONS} connections, ${DURATION_S} s runs: promise-chain collector off / defaults / every promise+stack`,
   async run(): Promise<BenchFigure[]> {
     const extra = process.env.HS_BENCH_OPTIONS; // e.g. '{"overheadBudget":0.0001}': one more mode to compare
-    const modes: Record<string, object> = extra ? { ...MODES, custom: JSON.parse(extra) as object } : MODES;
-    // The load generator (this process) on core 1, the target on core 0.
-    if (existsSync(TASKSET)) execFileSync(TASKSET, ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
+    const all: Record<string, object> = extra ? { ...MODES, custom: JSON.parse(extra) as object } : MODES;
+    // HS_BENCH_MODES=defaults,custom: only these (with "off"; add "memory" for the 1M-pending figure).
+    const only = process.env.HS_BENCH_MODES?.split(',');
+    const modes = Object.fromEntries(Object.entries(all).filter(([name]) => !only || only.includes(name)));
+    pinSelf(1); // The load generator (this process) on core 1, the targets on core 0.
     const dir = mkdtempSync(join(tmpdir(), 'hyperscope-promise-bench-'));
     writeFileSync(join(dir, 'target.cjs'), TARGET);
-    const runs: Record<string, number[]> = Object.fromEntries(
-      ['off', ...Object.keys(modes)].map((m) => [m, []]),
-    );
+    const harness = await harnessBundle();
+    const start = (mode: string, options: object) =>
+      startTarget(
+        join(dir, 'target.cjs'),
+        { HARNESS: harness, HS_MODE: mode, HS_OPTIONS: JSON.stringify(options) },
+        0,
+        '/?id=7',
+      );
+    const ratios: Record<string, { saturated: number[]; saturatedCpu: number[]; paced: number[] }> = {};
+    const offCpu: number[] = [];
+    const offRps: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      runs.off!.push(await throughput(dir, 'off', {}));
-      for (const [mode, options] of Object.entries(modes))
-        runs[mode]!.push(await throughput(dir, mode, options));
+      for (const [mode, options] of Object.entries(modes)) {
+        const [off, on] = await Promise.all([start('off', {}), start(mode, options)]);
+        try {
+          await measurePair(off, on, { connections: CONNECTIONS, duration: 1 }); // warm-up
+          // Both saturated at once: each gets about half of core 0, so requests served go as 1 / cost.
+          const [offSat, onSat] = await measurePair(off, on, {
+            connections: CONNECTIONS,
+            duration: DURATION_S,
+          });
+          // Both at a fixed rate well below saturation: CPU per request where the process is mostly idle.
+          const [offPaced, onPaced] = await measurePair(off, on, {
+            connections: CONNECTIONS,
+            duration: DURATION_S,
+            overallRate: PACED_RATE,
+          });
+          const entry = (ratios[mode] ??= { saturated: [], saturatedCpu: [], paced: [] });
+          entry.saturated.push(onSat.requestsPerSecond / offSat.requestsPerSecond);
+          entry.saturatedCpu.push(offSat.cpuUsPerRequest / onSat.cpuUsPerRequest);
+          entry.paced.push(offPaced.cpuUsPerRequest / onPaced.cpuUsPerRequest);
+          offCpu.push(offPaced.cpuUsPerRequest);
+          offRps.push(offSat.requestsPerSecond);
+          if (process.env.HS_BENCH_VERBOSE)
+            console.log(
+              `round ${round} ${mode}: saturated off ${offSat.requestsPerSecond.toFixed(0)} req/s ` +
+                `${offSat.cpuUsPerRequest.toFixed(1)} µs/req, on ${onSat.requestsPerSecond.toFixed(0)} req/s ` +
+                `${onSat.cpuUsPerRequest.toFixed(1)} µs/req; paced CPU/req off ${offPaced.cpuUsPerRequest.toFixed(1)} µs, ` +
+                `on ${onPaced.cpuUsPerRequest.toFixed(1)} µs`,
+            );
+        } finally {
+          off.stop();
+          on.stop();
+        }
+      }
     }
-    const baseline = median(runs.off!);
-    const memory = await millionPendingMiB();
-    if (extra)
-      console.log(`custom ${extra}: ${median(runs.custom!).toFixed(0)} req/s vs ${baseline.toFixed(0)} off`);
-    return [
-      {
-        name: 'defaults',
-        value: median(runs.defaults!),
-        baseline,
-        unit: 'req/s',
-        baselineName: 'collector off',
-      },
-      {
-        name: 'hooks always on',
-        value: median(runs['always-on']!),
-        baseline,
-        unit: 'req/s',
-        baselineName: 'collector off',
-      },
-      {
-        name: 'every promise+stack',
-        value: median(runs.exhaustive!),
-        baseline,
-        unit: 'req/s',
-        baselineName: 'collector off',
-      },
-      {
+    const figures: BenchFigure[] = [];
+    const rpsBase = median(offRps);
+    const cpuBase = 1e6 / median(offCpu);
+    for (const [mode, entry] of Object.entries(ratios)) {
+      const label = LABELS[mode] ?? mode;
+      // `value / baseline` prints the median of the rounds' ratios.
+      figures.push(
+        {
+          name: `${label}: req/s`,
+          value: median(entry.saturated) * rpsBase,
+          baseline: rpsBase,
+          unit: 'req/s',
+          baselineName: 'collector off, saturated beside it on one core',
+        },
+        {
+          name: `${label}: 1/CPU per req`,
+          value: median(entry.saturatedCpu),
+          baseline: 1,
+          unit: '',
+          baselineName: 'collector off, same run',
+        },
+        {
+          name: `${label}: paced req/CPU-s`,
+          value: median(entry.paced) * cpuBase,
+          baseline: cpuBase,
+          unit: 'req/CPU-s',
+          baselineName: `collector off, ${PACED_RATE} req/s each on one core`,
+        },
+      );
+    }
+    if (!only || only.includes('memory')) {
+      const memory = await millionPendingMiB();
+      figures.push({
         name: '1M pending: heap',
         value: memory.collector,
         baseline: memory.base,
         unit: 'MiB',
         baselineName: 'collector off',
-      },
-    ];
+      });
+    }
+    return figures;
   },
 };
