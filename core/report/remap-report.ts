@@ -19,7 +19,16 @@ export function remapReportFrames(report: Report, maps: SourceMaps): Report {
   const { cpu, allocations, chains } = report;
   return {
     ...report,
-    findings: report.findings.map((finding) => ({ ...finding, frames: finding.frames.map(remap) })),
+    findings: report.findings.map((finding) => {
+      const frames = finding.frames.map(remap);
+      const moved = (text: string): string => relocateText(text, finding.frames, frames);
+      return {
+        ...finding,
+        frames,
+        title: moved(finding.title),
+        evidence: { ...finding.evidence, summary: moved(finding.evidence.summary) },
+      };
+    }),
     ...(cpu ? { cpu: { ...cpu, top: remapRows(cpu.top) } } : {}),
     ...(allocations
       ? {
@@ -43,6 +52,24 @@ export function remapReportFrames(report: Report, maps: SourceMaps): Report {
         }
       : {}),
   };
+}
+
+/**
+ * Titles and summaries name places as `url:line` or `url:line:column`: say them as the remapped frames
+ * do, so a report never mixes bundle and source locations.
+ */
+function relocateText(text: string, before: readonly Frame[], after: readonly Frame[]): string {
+  let out = text;
+  before.forEach((old, i) => {
+    const now = after[i];
+    if (!now || now === old || !old.url) return;
+    out = out
+      .split(`${old.url}:${old.line}:${old.column}`)
+      .join(`${now.url}:${now.line}:${now.column}`)
+      .split(`${old.url}:${old.line}`)
+      .join(`${now.url}:${now.line}`);
+  });
+  return out;
 }
 
 /** Every script url the report's frames name, for loading their source maps. */
