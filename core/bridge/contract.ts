@@ -5,6 +5,7 @@
  * Times are ms since the epoch unless a name says otherwise.
  */
 import type { AgentSnapshot } from '../agent-protocol';
+import type { PromiseChain } from '../chains/promise-section';
 import type { Finding } from '../findings/finding';
 import type { RecordingOptions } from '../session/records';
 import type { Session } from '../session/session';
@@ -125,6 +126,11 @@ export interface RequestChannels {
   saveSession: { request: { path?: string }; response: WriteResult };
   exportSession: { request: { format: ExportFormat; profile?: ExportProfileKind }; response: WriteResult };
   diffSessions: { request: { base: SessionSource }; response: SessionComparison };
+  /**
+   * One pending chain of a group, outer → inner, asked of the live recording's agent (frames source-mapped);
+   * null when the group has no pending chain any more. Fails when nothing is being recorded.
+   */
+  getChain: { request: { groupId: string }; response: PromiseChain | null };
 }
 
 /** Commands a native menu sends to the UI. */
@@ -160,6 +166,7 @@ export const REQUEST_CHANNELS = [
   'saveSession',
   'exportSession',
   'diffSessions',
+  'getChain',
 ] as const satisfies readonly RequestChannel[];
 
 export const EVENT_CHANNELS = [

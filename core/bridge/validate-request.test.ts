@@ -48,6 +48,12 @@ describe('validateRequest', () => {
     });
   });
 
+  it('takes a chain request with a group id only', () => {
+    expect(validateRequest('getChain', { groupId: 'a.b', extra: 1 })).toEqual({ groupId: 'a.b' });
+    expect(() => validateRequest('getChain', { groupId: '' })).toThrow(InvalidRequestError);
+    expect(() => validateRequest('getChain', { groupId: 7 })).toThrow(InvalidRequestError);
+  });
+
   it('has a validator for every channel of the contract', () => {
     for (const channel of REQUEST_CHANNELS) expect(() => validateRequest(channel, {})).not.toThrow(TypeError);
   });

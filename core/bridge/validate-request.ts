@@ -59,6 +59,7 @@ const VALIDATORS: { [C in RequestChannel]: (payload: unknown) => RequestOf<C> } 
     };
   },
   diffSessions: (p) => ({ base: sessionSource(record(p, 'diffSessions').base) }),
+  getChain: (p) => ({ groupId: string(record(p, 'getChain').groupId, 'groupId', 1024) }),
 };
 
 /** The payload, checked for `channel`; throws `InvalidRequestError` when it does not fit. */

@@ -14,6 +14,7 @@ import type {
   WriteResult,
 } from '../../core/bridge/contract';
 import type { AgentSnapshot } from '../../core/agent-protocol';
+import type { PromiseChain } from '../../core/chains/promise-section';
 import type { Finding } from '../../core/findings/finding';
 import type { RecordingOptions } from '../../core/session/records';
 import type { Session } from '../../core/session/session';
@@ -42,6 +43,8 @@ export interface ActiveRecording {
   mark(label: string): void;
   /** Ends the recording, closes its file and returns the path. */
   stop(): Promise<string>;
+  /** One pending chain of the group, outer → inner, from the target's agent; null when none is pending. */
+  chain(groupId: string): Promise<PromiseChain | null>;
 }
 
 /** One attached target, able to record. */

@@ -3,7 +3,7 @@ import type { EventChannel } from '../../core/bridge/contract';
 import { buildSession } from '../../core/findings/test-support/session-builder';
 import { fixtureRecords } from '../../test/e2e/session-fixture';
 import { createBackend } from './backend';
-import { fakePorts } from './test-support/fake-ports';
+import { FAKE_CHAIN, fakePorts } from './test-support/fake-ports';
 
 const fixtureText = fixtureRecords()
   .map((r) => JSON.stringify(r) + '\n')
@@ -24,6 +24,18 @@ describe('createBackend', () => {
     const saved = await backend.handlers.saveSession({});
     expect(saved.kind).toBe('download');
     if (saved.kind === 'download') expect(Buffer.from(saved.base64, 'base64').toString()).toBe(fixtureText);
+  });
+
+  it('fetches a chain from the live recording only', async () => {
+    const backend = createBackend(fakePorts().ports);
+    await expect(backend.handlers.getChain({ groupId: 'g1' })).rejects.toThrow('none is running');
+    await backend.handlers.attach({ kind: 'demo', scenario: 'healthy' });
+    await expect(backend.handlers.getChain({ groupId: 'g1' })).rejects.toThrow('none is running');
+    await backend.handlers.startRecording({});
+    expect(await backend.handlers.getChain({ groupId: 'g1' })).toEqual(FAKE_CHAIN);
+    expect(await backend.handlers.getChain({ groupId: 'settled' })).toBeNull();
+    await backend.handlers.stopRecording(undefined);
+    await expect(backend.handlers.getChain({ groupId: 'g1' })).rejects.toThrow('none is running');
   });
 
   it('says which file cannot be opened', async () => {

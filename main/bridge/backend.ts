@@ -166,6 +166,10 @@ export function createBackend(ports: BackendPorts): Backend {
       const session = requireCurrent();
       return ports.output(ports.exportSession(session.session, session.name, format, profile));
     },
+    getChain: async ({ groupId }) => {
+      if (!recording) throw new Error('chains are fetched from a live recording: none is running');
+      return recording.chain(groupId);
+    },
     diffSessions: async ({ base }) => {
       const session = requireCurrent();
       const other = await read(base);

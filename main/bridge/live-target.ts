@@ -5,6 +5,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AttachTarget } from '../../core/bridge/contract';
+import { fetchPromiseChain } from '../agent/fetch-promise-chain';
 import type { AttachedTarget as InspectorTarget } from '../inspector/attached-target';
 import { attachByPid } from '../inspector/attach-pid';
 import { attachByUrl } from '../inspector/attach-url';
@@ -56,6 +57,7 @@ export async function attachLive(target: AttachTarget, options: LiveTargetOption
           stoppedByUs = true;
           return (await recording.stop()).path;
         },
+        chain: (groupId) => fetchPromiseChain((method, arg) => recording.callAgent(method, arg), groupId),
       };
     },
     detach: () => attached.stop(),

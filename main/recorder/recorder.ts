@@ -67,5 +67,9 @@ export async function startRecording(
       return () => state.listeners.delete(listener);
     },
     stop: (reason = 'stopped') => finish(reason),
+    callAgent(method, arg) {
+      if (state.finishing) return Promise.reject(new Error('the recording has ended'));
+      return state.link.agent.call(method, arg);
+    },
   };
 }

@@ -28,6 +28,8 @@ export interface Recording {
   /** Stops (idempotent) and resolves when the file is closed and the target left as it was. */
   stop(reason?: EndReason): Promise<RecordingResult>;
   readonly finished: Promise<RecordingResult>;
+  /** Calls `<collector>.<method>` in the target's agent (the current connection's); rejects once the recording ends. */
+  callAgent(method: string, arg?: unknown): Promise<unknown>;
 }
 
 /** How long one collection may take before it counts as unanswered, ms: 2 intervals, at least 2 s. */

@@ -1,10 +1,21 @@
 /** Backend ports for tests: sessions from text, a scripted live target, outputs kept in memory. */
 import { buildSession } from '../../../core/findings/test-support/session-builder';
 import type { AgentSnapshot } from '../../../core/agent-protocol';
+import type { PromiseChain } from '../../../core/chains/promise-section';
 import { analyzeSession } from '../../../core/findings/analyze-session';
 import type { BackendPorts, OutputFile, RecordingSink } from '../backend-ports';
 import { parseSession } from '../default-ports';
 import { downloadOutput } from '../download-output';
+
+/** The one chain the fake recording's agent knows: group `g1`, outer → inner. */
+export const FAKE_CHAIN: PromiseChain = {
+  groupId: 'g1',
+  links: [
+    { kind: 'root', frames: [{ functionName: 'outer', url: '/app/a.js', line: 7, column: 21 }], ageMs: 2000 },
+    { kind: 'root', frames: [{ functionName: 'inner', url: '/app/a.js', line: 1, column: 21 }], ageMs: 1500 },
+  ],
+  wait: { kind: 'none' },
+};
 
 export interface FakeWorld {
   ports: BackendPorts;
@@ -38,6 +49,7 @@ export function fakePorts(files: Record<string, string> = {}): FakeWorld {
             return {
               path: '/recorded.hyperscope',
               mark: () => undefined,
+              chain: async (groupId) => (sink && groupId === FAKE_CHAIN.groupId ? FAKE_CHAIN : null),
               stop: async () => {
                 sink = null;
                 return '/recorded.hyperscope';

@@ -7,11 +7,12 @@ import { parseArgs } from 'node:util';
 import { byCountThenAge } from '../../../core/chains/group-chains';
 import type { ChainGroup, PromiseChain, PromiseSection } from '../../../core/chains/promise-section';
 import { promiseSectionOf } from '../../../core/chains/promise-sections';
-import { chainFrameUrls, remapChain, remapSection } from '../../../core/chains/remap-chains';
+import { chainFrameUrls, remapSection } from '../../../core/chains/remap-chains';
 import { renderChain } from '../../../core/chains/render-chain';
 import { renderGoroutineDump } from '../../../core/chains/render-goroutine-dump';
 import { parseDurationMs } from '../../../core/units/duration';
 import { injectAgent, type AgentClient } from '../../agent/agent-client';
+import { fetchPromiseChain } from '../../agent/fetch-promise-chain';
 import type { AttachedTarget } from '../../inspector/attached-target';
 import { loadSourceMaps } from '../../profile/load-source-maps';
 import { attachTarget } from '../attach-target';
@@ -86,9 +87,8 @@ async function dumpChains(
     if (!section) throw new Error('the agent reported no promise chains (its promise collector is off)');
     const groups = [...section.groups].sort(byCountThenAge);
     const chains = await fetchChains(agent, groups, args.group);
-    const { maps } = await loadSourceMaps(chainFrameUrls(groups, chains));
+    const { maps } = await loadSourceMaps(chainFrameUrls(groups, []));
     const shown = remapSection({ ...section, groups }, maps);
-    const remapped = chains.map((chain) => remapChain(chain, maps));
     if (args.json)
       return JSON.stringify(
         {
@@ -100,12 +100,12 @@ async function dumpChains(
             attachedBy: target.attachedBy,
           },
           groups: shown.groups,
-          chains: remapped,
+          chains,
         },
         null,
         2,
       );
-    return textDump(shown, remapped, args.group);
+    return textDump(shown, chains, args.group);
   } finally {
     // An agent we found installed belongs to someone else (a recording): leave it running.
     if (!agent.hello.reused) await agent.detach().catch(() => undefined);
@@ -121,7 +121,7 @@ async function fetchChains(
   const ids = only === null ? groups.slice(0, MAX_CHAINS).map((group) => group.id) : [only];
   const chains: PromiseChain[] = [];
   for (const id of ids) {
-    const chain = (await agent.call('promises.chain', id)) as PromiseChain | null;
+    const chain = await fetchPromiseChain((method, arg) => agent.call(method, arg), id);
     if (chain) chains.push(chain);
   }
   if (only !== null && chains.length === 0) {
