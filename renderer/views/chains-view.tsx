@@ -4,14 +4,16 @@
  */
 import { useMemo, useState } from 'react';
 import { formatFrame } from '../../core/frame';
-import { useApp } from '../bridge/bridge-context';
+import { useApi, useApp } from '../bridge/bridge-context';
 import { Icon } from '../components/icon';
 import { PALETTE } from '../components/palette';
 import { EmptyState } from '../components/states';
 import { TimeChart } from '../components/time-chart';
-import { selectSnapshots, selectStartTime } from '../store/selectors';
+import { selectIsLive, selectSnapshots, selectStartTime } from '../store/selectors';
 import { chainGroupRows, chainStops, describeWait } from '../view-models/chain-groups';
 import { formatMs, formatRatio, formatSeconds } from '../view-models/format';
+import { fetchLiveChain, type LiveChainState } from '../view-models/live-chain';
+import { LiveChainLinks } from './live-chain-links';
 
 export function ChainsView() {
   const snapshots = useApp(selectSnapshots);
@@ -19,6 +21,10 @@ export function ChainsView() {
   const chosen = useApp((s) => s.chainsSnapshot);
   const choose = useApp((s) => s.setChainsSnapshot);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const api = useApi();
+  const live = useApp(selectIsLive);
+  // Live: each expand asks the agent for the group's chain now (a session file only has the group's frames).
+  const [chains, setChains] = useState<Readonly<Record<string, LiveChainState>>>({});
   const stops = useMemo(() => chainStops(snapshots, startTime), [snapshots, startTime]);
   const series = useMemo(
     () => stops.map((s) => ({ t: s.t, chains: s.section.chains, pending: s.section.counts.pending })),
@@ -36,7 +42,13 @@ export function ChainsView() {
   const toggle = (id: string) => {
     const next = new Set(open);
     if (next.has(id)) next.delete(id);
-    else next.add(id);
+    else {
+      next.add(id);
+      if (live) {
+        setChains((all) => ({ ...all, [id]: { status: 'loading' } }));
+        void fetchLiveChain(api, id).then((state) => setChains((all) => ({ ...all, [id]: state })));
+      }
+    }
     setOpen(next);
   };
   return (
@@ -101,6 +113,12 @@ export function ChainsView() {
               </div>
               {expanded && (
                 <div className="chain-detail">
+                  {live && (
+                    <>
+                      <h4>Chain now, outer → inner</h4>
+                      <LiveChainLinks state={chains[row.id]} />
+                    </>
+                  )}
                   <h4>Created at (innermost first)</h4>
                   {row.group.frames.length === 0 ? (
                     <p className="muted">No creation stack was sampled for this group.</p>
