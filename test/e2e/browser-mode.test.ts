@@ -143,6 +143,15 @@ describe('browser mode, live demo', () => {
         .getByText(/starved/)
         .waitFor({ timeout: 30_000 });
       await screenshot(page, 'live-dashboard');
+      // Live, expanding a chain group asks the target's agent for one chain of it, outer → inner.
+      await showView(page, 'Blocking chains');
+      await page.locator('.chain-head').first().click({ timeout: 30_000 });
+      await page
+        .getByRole('list', { name: 'Chain links, outer to inner' })
+        .or(page.getByText('No chain of this group is pending any more.'))
+        .waitFor({ timeout: 15_000 });
+      await expect(page.getByText(/Could not fetch the chain/).count()).resolves.toBe(0);
+      await screenshot(page, 'live-chain');
       await page.getByRole('button', { name: 'Mark' }).click();
       await page.getByRole('button', { name: 'Stop' }).click();
       await page.getByRole('button', { name: 'Record' }).waitFor({ timeout: 30_000 });
