@@ -18,7 +18,8 @@ describe('a Node 16 target', () => {
 
   it('is refused by PID, and keeps running', async () => {
     const node16 = await nodeBinary(16);
-    const target = spawn(node16, ['-e', KEEP_ALIVE], { stdio: 'ignore' });
+    // Its own inspector port: parallel tests' targets would otherwise all open 9229 on SIGUSR1.
+    const target = spawn(node16, ['--inspect-port=127.0.0.1:0', '-e', KEEP_ALIVE], { stdio: 'ignore' });
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));
       const result = await runCli(['record', '--pid', String(target.pid), '--duration', '2s']);
