@@ -115,6 +115,13 @@ export const killFaultTargets = killNodeTargets;
 export async function readTargetState(target: FaultTarget, timeoutMs = 5000): Promise<TargetState> {
   const seen = target.output.stdout.length;
   const line = () => /STATE (.*)\n/.exec(target.output.stdout.slice(seen))?.[1];
+  if (target.child.exitCode !== null || target.child.signalCode !== null) {
+    // The target must outlive every recording: say how it ended, to tell a crash from a kill.
+    const how = target.child.signalCode ?? `exit code ${target.child.exitCode}`;
+    throw new Error(
+      `target ${target.pid} is gone (${how}); its stderr:\n${target.output.stderr.slice(-2000)}`,
+    );
+  }
   process.kill(target.pid, 'SIGUSR2');
   await waitFor(
     () => line() !== undefined,
