@@ -1,4 +1,10 @@
-/** Figures as people read them: durations, byte sizes, shares. Plain ASCII, fixed decimals. */
+/**
+ * Figures as the text report prints them: fixed decimals, so that columns line up (the general helpers in
+ * `core/units/` trim trailing zeros instead).
+ */
+import { scaleBytes } from '../units/bytes';
+
+export { formatPercent } from '../units/percent';
 
 /** `850 ms`, `12.3 s`, `4.5 min`, `2.0 h` for `ms` milliseconds. */
 export function formatDuration(ms: number): string {
@@ -10,19 +16,8 @@ export function formatDuration(ms: number): string {
 
 /** `512 B`, `48.0 KiB`, `54.2 MiB`, `1.5 GiB` for `bytes`. */
 export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-
-/** `35%` for a ratio of 0.35. */
-export function formatPercent(ratio: number): string {
-  return `${Math.round(ratio * 100)}%`;
+  const { value, unit } = scaleBytes(bytes);
+  return unit === 'B' ? `${value} B` : `${value.toFixed(1)} ${unit}`;
 }
 
 function round(value: number, digits: number): number {
