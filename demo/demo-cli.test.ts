@@ -1,20 +1,18 @@
 // `hyperscope demo` through the built CLI bundle, as a launcher or the recorder starts it: a plain child
 // process that prints one line, serves, leaks under its built-in load, and stops cleanly on SIGINT.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureNodeBundles } from '../test/support/node-bundles';
 import { scenarioNames } from './scenarios';
 import { descriptorsOf, timedCall } from './test-support/measure';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = fileURLToPath(new URL('../out/cli/hyperscope.js', import.meta.url));
 const FIRST_LINE = /^hyperscope demo: (\S+) on (http:\/\/127\.0\.0\.1:\d+) \(pid (\d+)\)\n/;
 
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build-node.mjs'], { cwd: ROOT, stdio: 'pipe' });
-});
+beforeAll(() => ensureNodeBundles());
 
 /** Runs the bundle with `args`; `exited` resolves with its code, output is collected as it comes. */
 function runDemoCli(args: string[]) {

@@ -6,14 +6,14 @@ import type { AgentSnapshot, PoolOrigin } from '../../core/agent-protocol';
 import { nodeBinary, type NodeMajor } from '../../test/support/node-versions';
 import { startInspectTarget, type InspectTarget } from '../../test/support/inspect-target';
 import { connectInspector, type InspectorSession } from '../inspector/inspector-session';
-import { buildNodeBundles } from './agent-bundle';
+import { ensureNodeBundles } from '../../test/support/node-bundles';
 import { AgentError, injectAgent } from './agent-client';
 
 const FIXTURES = fileURLToPath(new URL('../../profiler-agent/fixtures/', import.meta.url));
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  await buildNodeBundles();
+  ensureNodeBundles();
 });
 
 afterEach(async () => {

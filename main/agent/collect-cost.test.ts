@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startInspectTarget, type InspectTarget } from '../../test/support/inspect-target';
 import { connectInspector, type InspectorSession } from '../inspector/inspector-session';
-import { buildNodeBundles } from './agent-bundle';
+import { ensureNodeBundles } from '../../test/support/node-bundles';
 import { injectAgent } from './agent-client';
 
 const TARGET = fileURLToPath(new URL('../../profiler-agent/fixtures/pool-target.cjs', import.meta.url));
@@ -14,7 +14,7 @@ let target: InspectTarget;
 let session: InspectorSession;
 
 beforeAll(async () => {
-  await buildNodeBundles();
+  ensureNodeBundles();
   target = await startInspectTarget(TARGET);
   await target.waitForStdout(/ready/);
   session = await connectInspector(target.wsUrl);

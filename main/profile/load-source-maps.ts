@@ -3,7 +3,7 @@
  * A script's map comes from its last `//# sourceMappingURL=` comment (an inline `data:` URL or a file
  * path relative to the script) or, without one, from `<script>.map` when that exists. Only local scripts are read (frame urls that are `file://` URLs or absolute paths).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TraceMap } from '@jridgewell/trace-mapping';
@@ -19,14 +19,29 @@ export interface LoadedSourceMaps {
 
 const MAPPING_COMMENT = /\/\/[#@]\s*sourceMappingURL=(\S+)\s*$/gm;
 
+export interface LoadOptions {
+  /**
+   * When the profiled code ran, ms since the epoch (a session's start). A script changed on disk since
+   * then is not the code that ran: its map would point at the wrong lines, so it is skipped (a problem).
+   */
+  ranAt?: number;
+}
+
 /** Loads the maps of every distinct url in `urls`; scripts without a map comment, or gone, are skipped. */
-export async function loadSourceMaps(urls: Iterable<string>): Promise<LoadedSourceMaps> {
+export async function loadSourceMaps(
+  urls: Iterable<string>,
+  options: LoadOptions = {},
+): Promise<LoadedSourceMaps> {
   const maps = new Map<string, TraceMap>();
   const problems: LoadedSourceMaps['problems'] = [];
   for (const url of new Set(urls)) {
     const path = localPath(url);
     if (!path) continue;
     try {
+      if (options.ranAt !== undefined && (await modifiedAfter(path, options.ranAt))) {
+        problems.push({ url, reason: 'changed on disk since it ran; its source map is not used' });
+        continue;
+      }
       const map = await loadMapOf(path);
       if (map) maps.set(url, map);
     } catch (error) {
@@ -66,6 +81,11 @@ async function readIfPresent(path: string): Promise<string | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+async function modifiedAfter(path: string, time: number): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined);
+  return info !== undefined && info.mtimeMs > time;
 }
 
 /** The JSON text of a `data:application/json[;charset=…][;base64],…` URL. */

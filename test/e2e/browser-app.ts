@@ -8,13 +8,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { ensureNodeBundles } from '../support/node-bundles';
 
 export const SCREENSHOTS_DIR = 'test-results/e2e';
 
 /** Builds the CLI and the renderer unless both are already built. */
 export function ensureBuilt(): void {
-  if (!existsSync('out/cli/hyperscope.js'))
-    execFileSync(process.execPath, ['scripts/build-node.mjs'], { stdio: 'inherit' });
+  ensureNodeBundles();
   if (!existsSync('out/renderer/index.html'))
     execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
       stdio: 'inherit',

@@ -32,7 +32,15 @@ export const reportCommand: Command = {
     const session = await readSessionFile(file);
     const generated = buildReport(session, analysisContext(session));
     // Frames of transpiled or bundled code read better in the sources the target was built from.
-    const { maps } = await loadSourceMaps(reportFrameUrls(generated));
+    const { maps, problems } = await loadSourceMaps(reportFrameUrls(generated), {
+      ranAt: session.header.createdAt,
+    });
+    if (problems.length > 0) {
+      const first = problems[0]!;
+      process.stderr.write(
+        `hyperscope report: note: ${problems.length} script(s) without a usable source map, e.g. ${first.url}: ${first.reason}\n`,
+      );
+    }
     const report = remapReportFrames(generated, maps);
     if (parsed.values.json) {
       process.stdout.write(JSON.stringify(report, null, 2) + '\n');

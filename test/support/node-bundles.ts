@@ -1,0 +1,37 @@
+/**
+ * The CLI and agent bundles the tests run, built only when missing or older than their sources.
+ * `npm test` builds them first; rebuilding while other test files run them would swap files under running
+ * processes (and make recorded scripts look changed, so their source maps would be refused).
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BUNDLES = ['out/cli/hyperscope.js', 'out/agent/agent.js'];
+const SOURCES = ['core', 'main', 'profiler-agent', 'demo'];
+
+export function ensureNodeBundles(): void {
+  const built = Math.min(...BUNDLES.map((file) => mtimeOf(join(ROOT, file))));
+  if (built > 0 && newestSource() <= built) return;
+  execFileSync(process.execPath, ['scripts/build-node.mjs'], { cwd: ROOT, stdio: 'pipe' });
+}
+
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts'))
+        newest = Math.max(newest, mtimeOf(path));
+    }
+  };
+  for (const dir of SOURCES) walk(join(ROOT, dir));
+  return newest;
+}
+
+function mtimeOf(path: string): number {
+  return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+}
