@@ -62,3 +62,17 @@ it('reports a script whose map is missing, and skips urls that are not local fil
   expect(problems).toHaveLength(1);
   expect(problems[0]!.reason).toMatch(/ENOENT/);
 });
+
+it('refuses the map of a script changed since the code ran (it would point at the wrong lines)', async () => {
+  const { writeFile } = await import('node:fs/promises');
+  const script = join(dir, 'rebuilt.js');
+  const map = { version: 3, sources: ['rebuilt.ts'], names: [], mappings: 'AAAA' };
+  await writeFile(
+    script,
+    `f();\n//# sourceMappingURL=data:application/json,${encodeURIComponent(JSON.stringify(map))}\n`,
+  );
+  const ranBefore = await loadSourceMaps([script], { ranAt: Date.now() - 60_000 });
+  expect(ranBefore.maps.size).toBe(0);
+  expect(ranBefore.problems[0]!.reason).toMatch(/changed on disk since it ran/);
+  expect((await loadSourceMaps([script], { ranAt: Date.now() + 1000 })).maps.size).toBe(1);
+});
