@@ -65,6 +65,8 @@ export interface BackendPorts {
   parseSession(name: string, text: string): Session;
   readBytes(path: string): Promise<Uint8Array>;
   findings(session: Session): Finding[];
+  /** The session with its frames in original sources where source maps cover them (what the UI shows). */
+  remapSources(session: Session): Promise<Session>;
   /** `name` names the session inside the file and in the file name. */
   exportSession(
     session: Session,

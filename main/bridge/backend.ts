@@ -46,7 +46,14 @@ export function createBackend(ports: BackendPorts): Backend {
     emit('recordingState', state);
     return state;
   };
-  const open = (session: Session, path: string | null, name: string, text?: string): OpenedSession => {
+  // The UI shows frames in original sources: sessions are remapped once, as they are opened.
+  const open = async (
+    raw: Session,
+    path: string | null,
+    name: string,
+    text?: string,
+  ): Promise<OpenedSession> => {
+    const session = await ports.remapSources(raw);
     current = { path, name, session, findings: ports.findings(session), ...(text ? { text } : {}) };
     const { text: _text, ...opened } = current;
     return opened;
@@ -82,7 +89,7 @@ export function createBackend(ports: BackendPorts): Backend {
       ...(gone ? { target: null } : {}),
     });
     try {
-      emit('sessionOpened', open(await ports.readSessionFile(path), path, basename(path)));
+      emit('sessionOpened', await open(await ports.readSessionFile(path), path, basename(path)));
     } catch (error) {
       setState({ error: oneLine(error) });
     }
@@ -140,7 +147,7 @@ export function createBackend(ports: BackendPorts): Backend {
       recording = null;
       const path = await active.stop();
       setState({ phase: live ? 'attached' : 'idle', startedAt: null });
-      const opened = open(await ports.readSessionFile(path), path, basename(path));
+      const opened = await open(await ports.readSessionFile(path), path, basename(path));
       emit('sessionOpened', opened);
       return opened;
     },
@@ -173,8 +180,9 @@ export function createBackend(ports: BackendPorts): Backend {
     diffSessions: async ({ base }) => {
       const session = requireCurrent();
       const other = await read(base);
+      const otherSession = await ports.remapSources(other.session);
       return compareWithProfiles(
-        { name: other.name, session: other.session, findings: ports.findings(other.session) },
+        { name: other.name, session: otherSession, findings: ports.findings(otherSession) },
         session,
       );
     },

@@ -8,6 +8,7 @@ import { analyzeSession } from '../../core/findings/analyze-session';
 import { createSessionAssembler } from '../../core/session/session-assembler';
 import type { Session } from '../../core/session/session';
 import { scenarios } from '../../demo/scenarios';
+import { remapSessionSources } from '../profile/session-source-maps';
 import { listNodeProcesses } from '../ps/list-node-processes';
 import { readSessionFile } from '../session/read-session-file';
 import type { BackendPorts } from './backend-ports';
@@ -38,6 +39,7 @@ export function defaultPorts(face: FacePorts): BackendPorts {
     parseSession,
     readBytes: async (path) => new Uint8Array(await readFile(path)),
     findings: (session) => analyzeSession(session),
+    remapSources: (session) => remapSessionSources(session),
     exportSession: exportSessionFile,
   };
 }

@@ -10,6 +10,7 @@ import type { AttachedTarget as InspectorTarget } from '../inspector/attached-ta
 import { attachByPid } from '../inspector/attach-pid';
 import { attachByUrl } from '../inspector/attach-url';
 import { launchTarget } from '../inspector/launch';
+import { createSnapshotRemapper, createSourceMapCache } from '../profile/session-source-maps';
 import { DEFAULT_RECORDING_OPTIONS } from '../recorder/recording-options';
 import { startRecording } from '../recorder/recorder';
 import type { LiveTarget } from './backend-ports';
@@ -39,12 +40,21 @@ export async function attachLive(target: AttachTarget, options: LiveTargetOption
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
       const output = join(options.sessionsDir ?? tmpdir(), `hyperscope-${attached.pid}-${stamp}.hyperscope`);
       const recordingOptions = { ...DEFAULT_RECORDING_OPTIONS, ...definedOnly(requested), output };
+      // Maps are loaded once per script for the whole recording; scripts changed since it began are skipped.
+      const remap = createSnapshotRemapper(createSourceMapCache(Date.now()));
       const recording = await startRecording(attached, recordingOptions, options.version);
       const findings = createLiveFindings(attached, recordingOptions, options.version, sink.finding);
+      // Remapping waits for maps to load: a queue keeps the snapshots (and findings) in order.
+      let shown = Promise.resolve();
       recording.onProgress(({ last }) => {
         if (!last) return;
-        sink.snapshot(last);
-        findings.add(last);
+        shown = shown
+          .then(() => remap(last))
+          .catch(() => last)
+          .then((snapshot) => {
+            sink.snapshot(snapshot);
+            findings.add(snapshot);
+          });
       });
       let stoppedByUs = false;
       void recording.finished.then((result) => {

@@ -70,6 +70,7 @@ export function fakePorts(files: Record<string, string> = {}): FakeWorld {
       parseSession,
       readBytes: async (path) => new TextEncoder().encode(files[path] ?? 'recorded'),
       findings: (session) => analyzeSession(session),
+      remapSources: async (session) => session,
       exportSession: () => ({
         fileName: 'x.folded',
         mimeType: 'text/plain',
