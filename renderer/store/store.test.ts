@@ -111,6 +111,17 @@ describe('app store', () => {
     expect(fake.calls.map((c) => c.channel)).toContain('startRecording');
   });
 
+  it('shows an opened session from Attach, but leaves a user elsewhere where they are', async () => {
+    const fake = fakeApi({ getState: () => state() });
+    const store = createAppStore(fake.api);
+    await settle();
+    fake.emit('sessionOpened', opened('first.hyperscope'));
+    expect(store.getState().view).toBe('dashboard');
+    store.getState().setView('findings');
+    fake.emit('sessionOpened', opened('stopped.hyperscope'));
+    expect(store.getState()).toMatchObject({ view: 'findings', opened: { name: 'stopped.hyperscope' } });
+  });
+
   it('follows menu commands', async () => {
     const fake = fakeApi({ getState: () => state() });
     const store = createAppStore(fake.api);

@@ -30,7 +30,8 @@ export function createAppStore(api: HyperscopeApi): AppStore {
   api.onRecordingState((recording) => state().applyRecordingState(recording));
   api.onSessionOpened((opened) => {
     state().showSession(opened);
-    state().setView('dashboard');
+    // From Attach or Sessions, show what was opened; after a recording stops, leave the user where they are.
+    if (state().view === 'attach' || state().view === 'sessions') state().setView('dashboard');
   });
   api.onMenuCommand((command) => {
     if (command === 'attach') state().setView('attach');
