@@ -2,9 +2,11 @@
  * Starts the demo: an upstream service of its own, the front service running one scenario, and optionally
  * the built-in load that shows the scenario's pitfall. Everything listens on 127.0.0.1.
  */
+import { existsSync } from 'node:fs';
 import type { LoadLoop } from './load/load-loop';
 import { startLoadLoop } from './load/load-loop';
-import type { ScenarioService } from './scenario';
+import { startWorkerLoadLoop } from './load/worker-load-loop';
+import type { LoadPlan, ScenarioService } from './scenario';
 import { findScenario, scenarioNames } from './scenarios';
 import type { FrontServer } from './service/front-server';
 import { startFrontServer } from './service/front-server';
@@ -57,7 +59,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     front = await startFrontServer(scenario.name, service, host, options.port ?? 0);
     if (options.load) {
       const ratePerSecond = options.loadRatePerSecond ?? scenario.load.ratePerSecond;
-      loadLoop = startLoadLoop(front.url, { ...scenario.load, ratePerSecond });
+      loadLoop = startLoad(front.url, { ...scenario.load, ratePerSecond });
     }
   } catch (error) {
     await stopAll();
@@ -70,4 +72,18 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     scenario: scenario.name,
     stop: () => (stopped ??= stopAll()),
   };
+}
+
+// Beside the CLI bundle (`out/cli/hyperscope.js`), built by `scripts/build-node.mjs`; absent when the demo
+// runs from its TypeScript sources (tests), where the load stays in this thread.
+const loadWorkerFile = new URL('./demo-load-worker.js', import.meta.url);
+
+/**
+ * In a worker thread when the bundle has one, so a recording of the demo does not count the load
+ * generator's promises, sockets and CPU as the service's, and a blocked event loop does not stall the load.
+ */
+function startLoad(frontUrl: string, plan: LoadPlan): LoadLoop {
+  return existsSync(loadWorkerFile)
+    ? startWorkerLoadLoop(loadWorkerFile, frontUrl, plan)
+    : startLoadLoop(frontUrl, plan);
 }

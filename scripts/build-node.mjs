@@ -1,5 +1,6 @@
-// Builds the Node-side bundles with esbuild: the CLI (`out/cli/hyperscope.js`) and the agent
-// (`out/agent/agent.js`, one self-contained script injected into targets). Fast (< 1 s), so tests run it first.
+// Builds the Node-side bundles with esbuild: the CLI (`out/cli/hyperscope.js`), the demo's load worker
+// (`out/cli/demo-load-worker.js`, found beside the CLI) and the agent (`out/agent/agent.js`, one
+// self-contained script injected into targets). Fast (< 1 s), so tests run it first.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -16,6 +17,18 @@ await Promise.all([
     packages: 'external',
     sourcemap: 'linked',
     define: { 'process.env.HYPERSCOPE_VERSION': JSON.stringify(version) },
+    logLevel: 'warning',
+  }),
+  // Its own thread, so that recordings of `hyperscope demo --load` do not show the load as the service's.
+  build({
+    entryPoints: ['demo/load/load-worker.ts'],
+    outfile: 'out/cli/demo-load-worker.js',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
     logLevel: 'warning',
   }),
   build({

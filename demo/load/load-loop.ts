@@ -18,7 +18,8 @@ export interface LoadStats {
 }
 
 export interface LoadLoop {
-  stats(): LoadStats;
+  /** Async because the loop may run in a worker thread (`load-worker.ts`). */
+  stats(): Promise<LoadStats>;
   /** Stops every client, abandoning requests in flight; resolves when all have returned. */
   stop(): Promise<void>;
 }
@@ -26,11 +27,16 @@ export interface LoadLoop {
 // A request slower than this is abandoned and counted as failed (the demo's queues can be seconds long).
 const REQUEST_TIMEOUT_MS = 30_000;
 
-/** Starts the clients at once; throws a RangeError for fewer than 1 client or a rate not above 0. */
-export function startLoadLoop(frontUrl: string, plan: LoadPlan): LoadLoop {
+/** Throws a RangeError for a plan without requests, with fewer than 1 client or a rate not above 0. */
+export function checkLoadPlan(plan: LoadPlan): void {
   if (!(plan.concurrency >= 1 && plan.ratePerSecond > 0 && plan.requests.length > 0)) {
     throw new RangeError('a load plan needs requests, at least 1 client and a rate above 0 per second');
   }
+}
+
+/** Starts the clients at once in this thread; throws like {@link checkLoadPlan}. */
+export function startLoadLoop(frontUrl: string, plan: LoadPlan): LoadLoop {
+  checkLoadPlan(plan);
   const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency });
   const stopping = new AbortController();
   // Every client listens on the one signal twice at most (its request and its pause).
@@ -56,7 +62,7 @@ export function startLoadLoop(frontUrl: string, plan: LoadPlan): LoadLoop {
 
   const clients = Array.from({ length: plan.concurrency }, (_, index) => runClient(index));
   return {
-    stats: () => ({ ...stats }),
+    stats: async () => ({ ...stats }),
     async stop() {
       stopping.abort();
       await Promise.allSettled(clients);
