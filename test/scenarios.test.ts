@@ -24,8 +24,9 @@ describe.concurrent('demo scenarios, recorded and reported', () => {
     const report = await recordScenario('healthy', 10);
     expect(report.schema).toBe('hyperscope.report/1');
     expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
-    // Its chains are there to see, none leaking or blocked.
-    expect(report.chains?.groups.length).toBeGreaterThan(0);
+    // Promise tracking ran (its section is in the report); a healthy service answers too fast for a
+    // snapshot to always catch a chain pending, so no count is asked for.
+    expect(report.chains?.counts.created).toBeGreaterThan(0);
   });
 
   it.each([
@@ -38,7 +39,6 @@ describe.concurrent('demo scenarios, recorded and reported', () => {
     ['tls-stalled', 'tls-handshake-stalled', /sendAuditRecord/],
     ['fetch-pool-starvation', 'pool-starvation', /fetch-pool-starvation\.ts/],
     ['promise-leak', 'promise-leak', /dropBadgeOnRestock/],
-    // The demo's own load clients wait too (their chains are in the same process): find the server's.
     ['blocked-chain', 'blocked-chain', /reserveStock/],
   ] as const)('%s is found as %s, with the code responsible', async (scenario, kind, frame) => {
     const report = await recordScenario(scenario, 10);
