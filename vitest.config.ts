@@ -13,6 +13,7 @@ export default defineConfig({
     ],
     // Integration tests start real Node processes: forks isolate them, and 2 workers suit 2 cores.
     pool: 'forks',
+    setupFiles: ['test/support/fast-check-seed.ts'],
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -23,8 +23,11 @@ export function importCpuProfile(profile: Protocol.Profiler.Profile): ProfileSet
   profile.nodes.forEach((node, i) => {
     if (typeof node?.id !== 'number' || !isCallFrame(node.callFrame))
       throw new ImportError(`.cpuprofile: node ${i} has no id or call frame`);
-    if (node.children !== undefined && !Array.isArray(node.children))
-      throw new ImportError(`.cpuprofile: node ${node.id} has children that are not a list`);
+    if (
+      node.children !== undefined &&
+      !(Array.isArray(node.children) && node.children.every(Number.isInteger))
+    )
+      throw new ImportError(`.cpuprofile: node ${node.id} has children that are not a list of node ids`);
   });
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];

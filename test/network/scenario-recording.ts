@@ -14,7 +14,9 @@ import { CLI } from '../support/cli';
 
 const AGENT = join(CLI, '../../agent/agent.js');
 
+// \`--require\` also runs in worker threads (the demo's load runs in one): the agent belongs to the main thread.
 const PRELOAD = `
+if (!require('node:worker_threads').isMainThread) return;
 const fs = require('node:fs');
 const bundle = fs.readFileSync(${JSON.stringify(AGENT)}, 'utf8');
 const agent = new Function('require', bundle + '\\nreturn __hyperscopeAgent;')(require);
