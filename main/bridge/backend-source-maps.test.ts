@@ -1,34 +1,21 @@
 // A TypeScript service bundled with a linked source map, recorded through the CLI and opened in the UI's
 // backend with the real ports: the session the renderer gets names `.ts` files, in profile call frames
 // and findings alike.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedSession } from '../../core/bridge/contract';
+import { BUSY_SERVER_SOURCE, bundleBusyServer } from '../../test/support/bundled-ts-target';
 import { CLI, runCli } from '../../test/support/cli';
 import { createBackend } from './backend';
 import { defaultPorts } from './default-ports';
 import { downloadOutput } from './download-output';
 
-const SOURCE = fileURLToPath(new URL('../../test/alloc/fixtures/busy-server.ts', import.meta.url));
-const tsSource = pathToFileURL(SOURCE).href;
+const tsSource = pathToFileURL(BUSY_SERVER_SOURCE).href;
 let opened: OpenedSession;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hyperscope-backend-maps-'));
-  const script = join(dir, 'busy-server.cjs');
-  await build({
-    entryPoints: [SOURCE],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    sourcemap: 'linked',
-    logLevel: 'silent',
-  });
+  const { dir, script } = await bundleBusyServer('hyperscope-backend-maps-');
   const output = join(dir, 'busy.hyperscope');
   const args = ['record', '-q', '--duration', '3s', '--heap-interval', '16KiB', '-o', output];
   const recorded = await runCli([...args, '--', process.execPath, script]);

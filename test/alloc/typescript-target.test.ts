@@ -1,31 +1,17 @@
 // A busy TypeScript service bundled with a linked source map, recorded and reported through the CLI: the
 // CPU table names its hot function, and the CPU table, the allocation table and the alloc-hotspot
 // finding show `.ts` locations. Also checks that --cpu-interval and --heap-interval reach the recorder.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../core/report/report';
+import { BUSY_SERVER_SOURCE, bundleBusyServer } from '../support/bundled-ts-target';
 import { runCli } from '../support/cli';
 
-const SOURCE = fileURLToPath(new URL('./fixtures/busy-server.ts', import.meta.url));
 let report: Report;
 let text: string;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'hyperscope-ts-target-'));
-  const script = join(dir, 'busy-server.cjs');
-  await build({
-    entryPoints: [SOURCE],
-    outfile: script,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    sourcemap: 'linked',
-    logLevel: 'silent',
-  });
+  const { dir, script } = await bundleBusyServer('hyperscope-ts-target-');
   const output = join(dir, 'busy.hyperscope');
   const recordArgs = [
     'record',
@@ -45,7 +31,7 @@ beforeAll(async () => {
   text = (await runCli(['report', output])).stdout;
 }, 40_000);
 
-const tsSource = new URL(`file://${SOURCE}`).href;
+const tsSource = new URL(`file://${BUSY_SERVER_SOURCE}`).href;
 
 describe('a TypeScript target with source maps', () => {
   it('records at the sampling intervals asked for', () => {
