@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentSnapshot, PoolOrigin } from '../../core/agent-protocol';
 import { nodeBinary, type NodeMajor } from '../../test/support/node-versions';
 import { startInspectTarget, type InspectTarget } from '../../test/support/inspect-target';
+import { closeInspectorInside } from '../inspector/close-inspector-inside';
 import { connectInspector, type InspectorSession } from '../inspector/inspector-session';
 import { ensureNodeBundles } from '../../test/support/node-bundles';
 import { AgentError, injectAgent } from './agent-client';
@@ -147,14 +148,15 @@ describe.each([18, 20] as const)('the agent in an ES-module target on Node %i', 
   it('installs without a module-scope require, collects, detaches and closes the inspector', async () => {
     const { target, session, port } = await startTarget('pool-target.mjs', major, { FIRE_EARLY: '1' });
     await until(async () => (await evaluate<number>(session, 'fixture.heldCount()')) === 2, 'early requests');
-    const agent = await injectAgent(session, { closeInspector: true });
+    const agent = await injectAgent(session);
     expect(agent.hello.moduleKind).toBe('module');
     expect(poolsTo(await agent.collect(), port)).toEqual([expect.objectContaining({ inUse: 2, queued: 3 })]);
     await agent.detach();
-    await expect(session.closed).resolves.toBe('disconnected');
+    await closeInspectorInside(session);
+    await session.close();
     // The inspector's port is closed, and the target runs on.
     const { port: inspectorPort } = new URL(target.wsUrl);
-    await expect(canConnect(Number(inspectorPort))).resolves.toBe(false);
+    await expect.poll(() => canConnect(Number(inspectorPort)), { timeout: 3000 }).toBe(false);
     expect(target.child.exitCode).toBeNull();
   });
 });

@@ -11,14 +11,8 @@ import {
   type AgentOptions,
   type AgentSnapshot,
 } from '../../core/agent-protocol';
-import { closeInspectorInside } from '../inspector/close-inspector-inside';
 import type { InspectorSession } from '../inspector/inspector-session';
 import { loadAgentBundle } from './agent-bundle';
-
-export interface InjectOptions extends AgentOptions {
-  /** Hyperscope opened this target's inspector: close it from inside on detach (default false). */
-  closeInspector?: boolean;
-}
 
 /** The agent installed in one target, seen from Hyperscope. */
 export interface AgentClient {
@@ -28,7 +22,7 @@ export interface AgentClient {
   collect(): Promise<AgentSnapshot>;
   /** Calls `<collector>.<method>` in the agent with a JSON-serialisable argument; resolves with its result. */
   call(method: string, arg?: unknown): Promise<unknown>;
-  /** Removes the agent (every hook and patch) and, if asked at injection, closes the inspector. */
+  /** Removes the agent (every hook and patch); the inspector stays as it is. */
   detach(): Promise<void>;
 }
 
@@ -42,13 +36,12 @@ const AGENT = `globalThis[Symbol.for(${JSON.stringify(AGENT_GLOBAL_KEY)})]`;
 /** Installs (or reuses) the agent in the target behind `session`. */
 export async function injectAgent(
   session: InspectorSession,
-  options: InjectOptions = {},
+  options: AgentOptions = {},
 ): Promise<AgentClient> {
-  const { closeInspector = false, ...agentOptions } = options;
   const bundle = await loadAgentBundle();
   const expression =
     `(function (require) {\n${bundle}\n` +
-    `return JSON.stringify(__hyperscopeAgent.install(require, ${JSON.stringify(agentOptions)}));\n` +
+    `return JSON.stringify(__hyperscopeAgent.install(require, ${JSON.stringify(options)}));\n` +
     `})(typeof require === 'function' ? require : undefined)` +
     // Names the agent's script in the target's stacks, so its own frames can be left out of them.
     `\n//# sourceURL=${AGENT_SOURCE_URL}`;
@@ -83,7 +76,6 @@ export async function injectAgent(
         `(() => { const a = ${AGENT}; if (a) a.detach(); return ''; })()`,
         'detach',
       );
-      if (closeInspector) await closeInspectorInside(session);
     },
   };
 }

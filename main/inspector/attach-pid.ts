@@ -12,6 +12,7 @@ import { readInspectorTargets } from './inspector-http';
 import { connectInspector } from './inspector-session';
 import { openInspectorOf } from './open-inspector-of-pid';
 import { assertSupportedNode, openVerifiedSession } from './open-verified-session';
+import { waitForInspectorClosed } from './wait-for-inspector-closed';
 
 export interface AttachByPidOptions {
   /** How long to wait for the inspector to start listening after the signal, in milliseconds. Default 2000. */
@@ -54,9 +55,15 @@ export async function attachByPid(pid: number, options: AttachByPidOptions = {})
     exited: session.closed.then(() => null),
     async stop() {
       if (!session.isOpen()) return;
-      // Leave the process as we found it: an inspector we opened is closed again.
-      if (found.openedByUs) await closeInspectorInside(session).catch(() => undefined);
+      // Leave the process as we found it: an inspector we opened is closed again, after we disconnect.
+      const closing =
+        found.openedByUs &&
+        (await closeInspectorInside(session).then(
+          () => true,
+          () => false,
+        ));
       await session.close();
+      if (closing) await waitForInspectorClosed(pid, found.address.port);
     },
   };
 }

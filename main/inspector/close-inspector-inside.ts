@@ -3,19 +3,30 @@
  */
 import type { InspectorSession } from './inspector-session';
 
-// Scheduled, not immediate: closing within the evaluation would drop its own reply. `require` exists
-// in the evaluated code only with the command-line API, in CommonJS and ES-module targets alike.
-const CLOSE_SOON = `(() => {
+/**
+ * How long the target waits before closing its inspector, in milliseconds. Closing within the evaluation
+ * drops its own reply; closing while our WebSocket is still connected makes `inspector.close()` wait for
+ * the disconnect, and that teardown race crashed the target with SIGSEGV in about one stop in ten on
+ * Node 20 (measured under load). Our callers disconnect right after this call, well within the delay.
+ */
+const CLOSE_DELAY_MS = 250;
+
+// `require` exists in the evaluated code only with the command-line API, in CommonJS and ES-module
+// targets alike. The timer is unref'd so that it never keeps an exiting process alive.
+const CLOSE_LATER = `(() => {
   const load = (name) => (process.getBuiltinModule ? process.getBuiltinModule(name) : require(name));
   const inspector = load('node:inspector');
-  setImmediate(() => { try { inspector.close(); } catch {} });
+  setTimeout(() => { try { inspector.close(); } catch {} }, ${CLOSE_DELAY_MS}).unref();
   return true;
 })()`;
 
-/** Asks the target to close its inspector right after this call; the session then ends by itself. */
+/**
+ * Asks the target to close its inspector shortly after this call. Disconnect at once afterwards: the
+ * target closes it after we have gone.
+ */
 export async function closeInspectorInside(session: InspectorSession): Promise<void> {
   await session.send('Runtime.evaluate', {
-    expression: CLOSE_SOON,
+    expression: CLOSE_LATER,
     includeCommandLineAPI: true,
     returnByValue: true,
   });
