@@ -112,7 +112,7 @@ export async function startFaultTarget(env: NodeJS.ProcessEnv = {}, inspect = fa
 export const killFaultTargets = killNodeTargets;
 
 /** Asks the target for its {@link TargetState} over SIGUSR2 and reads the answer from its stdout. */
-export async function readTargetState(target: FaultTarget, timeoutMs = 5000): Promise<TargetState> {
+export async function readTargetState(target: FaultTarget, timeoutMs = 15_000): Promise<TargetState> {
   const seen = target.output.stdout.length;
   const line = () => /STATE (.*)\n/.exec(target.output.stdout.slice(seen))?.[1];
   if (target.child.exitCode !== null || target.child.signalCode !== null) {
@@ -135,7 +135,7 @@ export async function readTargetState(target: FaultTarget, timeoutMs = 5000): Pr
 export async function settledTargetState(
   target: FaultTarget,
   predicate: (state: TargetState) => boolean,
-  timeoutMs = 5000,
+  timeoutMs = 10_000,
 ): Promise<TargetState> {
   const deadline = Date.now() + timeoutMs;
   let state = await readTargetState(target);
