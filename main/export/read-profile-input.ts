@@ -1,6 +1,7 @@
 /**
  * Reads any input Hyperscope can view, export or diff into a ProfileSet: a session file or a profile
- * file from another tool, recognised by its content (gzip is undone here, where zlib is).
+ * file from another tool, recognised by its content (gzip is undone here, where zlib is). A session's
+ * frames are put in original sources, as `report` and the app show them.
  */
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -10,12 +11,20 @@ import { profileSetOfSession } from '../../core/import/from-session';
 import { ImportError } from '../../core/import/import-error';
 import { importBinary, importFolded, importJson } from '../../core/import/import-profile';
 import type { ProfileSet } from '../../core/import/profile-set';
+import { createSourceMapCache, remapSessionSources } from '../profile/session-source-maps';
 import { readSessionFile } from '../session/read-session-file';
 
 const HEAD_BYTES = 4096;
 
-/** The profiles in `path`. Throws an ImportError (or SessionFormatError) with one line naming the file. */
-export async function readProfileInput(path: string): Promise<ProfileSet> {
+/**
+ * The profiles in `path`. Throws an ImportError (or SessionFormatError) with one line naming the file.
+ * `onUnmapped` hears of the scripts whose source map could not be used, as `url: reason` lines (their
+ * frames stay as they ran).
+ */
+export async function readProfileInput(
+  path: string,
+  onUnmapped: (problems: string[]) => void = () => undefined,
+): Promise<ProfileSet> {
   const name = basename(path);
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new ImportError(
@@ -25,7 +34,13 @@ export async function readProfileInput(path: string): Promise<ProfileSet> {
   if (!info.isFile()) throw new ImportError(`${path}: not a file`);
   const head = await readHead(path);
   const kind = detectContent(head);
-  if (kind === 'session') return profileSetOfSession(await readSessionFile(path));
+  if (kind === 'session') {
+    const session = await readSessionFile(path);
+    const sourceMaps = createSourceMapCache(session.header.createdAt);
+    const remapped = await remapSessionSources(session, sourceMaps);
+    if (sourceMaps.problems().length > 0) onUnmapped(sourceMaps.problems());
+    return profileSetOfSession(remapped);
+  }
   try {
     const bytes = await readFile(path);
     return importBytes(kind === 'gzip' ? gunzip(bytes) : bytes, name);

@@ -1,6 +1,6 @@
 // A busy TypeScript service bundled with a linked source map, recorded and reported through the CLI: the
 // CPU table names its hot function, and the CPU table, the allocation table and the alloc-hotspot
-// finding show `.ts` locations. Also checks that --cpu-interval and --heap-interval reach the recorder.
+// finding show `.ts` locations, and so does `hyperscope export`. Also checks that --cpu-interval and --heap-interval reach the recorder.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../core/report/report';
@@ -9,6 +9,8 @@ import { runCli } from '../support/cli';
 
 let report: Report;
 let text: string;
+let folded: string;
+let foldedStderr: string;
 
 beforeAll(async () => {
   const { dir, script } = await bundleBusyServer('hyperscope-ts-target-');
@@ -29,6 +31,9 @@ beforeAll(async () => {
   expect(json.code, json.stderr).toBe(0);
   report = JSON.parse(json.stdout) as Report;
   text = (await runCli(['report', output])).stdout;
+  const exported = await runCli(['export', output, '--format', 'folded', '-o', '-']);
+  expect(exported.code, exported.stderr).toBe(0);
+  [folded, foldedStderr] = [exported.stdout, exported.stderr];
 }, 40_000);
 
 const tsSource = new URL(`file://${BUSY_SERVER_SOURCE}`).href;
@@ -55,5 +60,13 @@ describe('a TypeScript target with source maps', () => {
     expect(hotspot, JSON.stringify(report.allocations!.top.slice(0, 3))).toBeDefined();
     expect(hotspot!.frames[0]).toMatchObject({ functionName: 'rowsRequest', url: tsSource, line: 22 });
     expect(hotspot!.frames.filter((frame) => frame.url.endsWith('.cjs'))).toEqual([]);
+  });
+});
+
+describe('an export of that session', () => {
+  it('names frames as the report does: at their .ts lines, with nothing said about source maps', () => {
+    expect(folded).toMatch(/checksumRequest \(\S*busy-server\.ts:16(:\d+)?\)/);
+    expect(folded).not.toMatch(/busy-server\.cjs/);
+    expect(foldedStderr).not.toContain('note:');
   });
 });

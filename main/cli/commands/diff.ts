@@ -4,6 +4,7 @@ import { diffInputs } from '../../../core/diff/diff-report';
 import { formatDiffText } from '../../../core/diff/format-diff-text';
 import { readProfileInput } from '../../export/read-profile-input';
 import type { Command } from '../command';
+import { printUnmappedNote } from '../unmapped-note';
 import { UserError } from '../command';
 
 const USAGE = `usage: hyperscope diff BASE FILE [--json]
@@ -26,7 +27,10 @@ export const diffCommand: Command = {
     if (files.length !== 2)
       throw new UserError('two files needed (usage: hyperscope diff BASE FILE [--json])', 2);
     const [basePath, currentPath] = files as [string, string];
-    const [base, current] = await Promise.all([readProfileInput(basePath), readProfileInput(currentPath)]);
+    const [base, current] = await Promise.all([
+      readProfileInput(basePath, printUnmappedNote('diff')),
+      readProfileInput(currentPath, printUnmappedNote('diff')),
+    ]);
     const report = diffInputs(
       { name: basename(basePath), set: base },
       { name: basename(currentPath), set: current },

@@ -12,6 +12,7 @@ import { PROFILE_KINDS, type ProfileKind } from '../../../core/import/profile-se
 import { readProfileInput } from '../../export/read-profile-input';
 import { writeExport } from '../../export/write-export';
 import type { Command } from '../command';
+import { printUnmappedNote } from '../unmapped-note';
 import { UserError } from '../command';
 
 const USAGE = `usage: hyperscope export FILE --format FORMAT [--profile cpu|alloc|chains] [-o OUT]
@@ -76,7 +77,7 @@ export const exportCommand: Command = {
   usage: USAGE,
   async run(args) {
     const { file, format, kind: asked, out } = parseArgs(args);
-    const set = await readProfileInput(file);
+    const set = await readProfileInput(file, printUnmappedNote('export'));
     const kind = asked ?? defaultKind(set, format);
     const output = exportProfile(set, format, kind, basename(file));
     const destination = out ?? defaultOutput(file, kind, format);

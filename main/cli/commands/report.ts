@@ -7,6 +7,7 @@ import { remapReportFrames, reportFrameUrls } from '../../../core/report/remap-r
 import { loadSourceMaps } from '../../profile/load-source-maps';
 import { readSessionFile } from '../../session/read-session-file';
 import type { Command } from '../command';
+import { unmappedNote } from '../unmapped-note';
 import { UserError } from '../command';
 
 export const reportCommand: Command = {
@@ -35,12 +36,13 @@ export const reportCommand: Command = {
     const { maps, problems } = await loadSourceMaps(reportFrameUrls(generated), {
       ranAt: session.header.createdAt,
     });
-    if (problems.length > 0) {
-      const first = problems[0]!;
+    if (problems.length > 0)
       process.stderr.write(
-        `hyperscope report: note: ${problems.length} script(s) without a usable source map, e.g. ${first.url}: ${first.reason}\n`,
+        unmappedNote(
+          'report',
+          problems.map((p) => `${p.url}: ${p.reason}`),
+        ),
       );
-    }
     const report = remapReportFrames(generated, maps);
     if (parsed.values.json) {
       process.stdout.write(JSON.stringify(report, null, 2) + '\n');
