@@ -1,6 +1,6 @@
 /**
  * Turns any source tree (CDP nodes, folded stacks, a remapped model) into the model's node arrays:
- * siblings with the same frame are merged, nodes are put in depth-first pre-order, and a
+ * siblings with the same frame are merged, a `profiler` frame called by itself folds into its caller, nodes are put in depth-first pre-order, and a
  * zero-valued `(root)` is dropped so that its children become the roots.
  */
 import type { ProfileFrame, ProfileModel, ProfileNodes, ValueType } from './profile-model';
@@ -50,7 +50,9 @@ export function assembleTree(tree: SourceTree, frames: readonly ProfileFrame[]):
     } else {
       const frame = tree.frame[source]!;
       const key = (parent + 1) * frames.length + frame;
-      let node = byParentAndFrame.get(key);
+      // The agent's frames, all one `profiler` frame, fold into one node per run of them.
+      const folds = parent !== -1 && provFrame[parent] === frame && frames[frame]?.category === 'profiler';
+      let node = folds ? parent : byParentAndFrame.get(key);
       if (node === undefined) {
         node = provParent.length;
         byParentAndFrame.set(key, node);

@@ -2,6 +2,7 @@
 import type { AllocNode } from '../session/records';
 import type { AllocProfileWindow } from '../session/session';
 import { assembleTree, freezeModel } from './assemble-model';
+import { agentScriptIds } from './agent-frames';
 import { FrameTable } from './frame-table';
 import type { ProfileModel, ValueType } from './profile-model';
 
@@ -19,8 +20,12 @@ export interface AllocSample {
 }
 
 /** The call tree of a recorded window, with bytes (`selfSize`) and sample counts per node. */
-export function buildAllocModel(window: AllocProfileWindow): ProfileModel {
-  return buildAllocModelFromNodes(window.nodes, window.samples, window.meta.samplingInterval);
+export function buildAllocModel(
+  window: AllocProfileWindow,
+  /** Script ids of the agent known from elsewhere (other windows of the session). */
+  agentScripts: ReadonlySet<string> = new Set(),
+): ProfileModel {
+  return buildAllocModelFromNodes(window.nodes, window.samples, window.meta.samplingInterval, agentScripts);
 }
 
 /**
@@ -31,10 +36,12 @@ export function buildAllocModelFromNodes(
   nodes: readonly AllocNode[],
   samples: readonly AllocSample[],
   samplingIntervalBytes?: number,
+  agentScripts: ReadonlySet<string> = new Set(),
 ): ProfileModel {
   const sourceOfId = new Map<number, number>();
   nodes.forEach((node, i) => sourceOfId.set(node.id, i));
-  const frames = new FrameTable();
+  const ownAgentScripts = agentScriptIds(nodes.map((node) => node.callFrame));
+  const frames = new FrameTable(new Set([...agentScripts, ...ownAgentScripts]));
   const parent = new Int32Array(nodes.length);
   const frame = new Int32Array(nodes.length);
   const space = new Float64Array(nodes.length);

@@ -1,6 +1,7 @@
 /** Builds the model of a CDP CPU profile (`Profiler.stop`, or a `.cpuprofile` file). */
 import type { Protocol } from 'devtools-protocol';
 import { assembleTree, freezeModel } from './assemble-model';
+import { agentScriptIds } from './agent-frames';
 import { FrameTable } from './frame-table';
 import type { ProfileModel, ValueType } from './profile-model';
 
@@ -13,13 +14,19 @@ export const CPU_VALUE_TYPES: readonly ValueType[] = [
 /**
  * The call tree of `profile` with, per node, the samples taken in it and their time in µs.
  * A sample lasts until the next one (`timeDeltas[i + 1]`, µs); the last lasts until `endTime`.
- * Parents come from the `children` arrays; samples naming unknown nodes are ignored.
+ * Parents come from the `children` arrays; samples naming unknown nodes are ignored. The agent's frames
+ * become one `(hyperscope agent)` frame (`agent-frames.ts`).
  */
-export function buildCpuModel(profile: Protocol.Profiler.Profile): ProfileModel {
+export function buildCpuModel(
+  profile: Protocol.Profiler.Profile,
+  /** Script ids of the agent known from elsewhere (other windows of the session). */
+  agentScripts: ReadonlySet<string> = new Set(),
+): ProfileModel {
   const nodeCount = profile.nodes.length;
   const sourceOf = sourceIndexById(profile.nodes);
 
-  const frames = new FrameTable();
+  const ownAgentScripts = agentScriptIds(profile.nodes.map((node) => node.callFrame));
+  const frames = new FrameTable(new Set([...agentScripts, ...ownAgentScripts]));
   const parent = new Int32Array(nodeCount).fill(-1);
   const frame = new Int32Array(nodeCount);
   profile.nodes.forEach((node, i) => {

@@ -1,14 +1,22 @@
 /** Interning of frames: each distinct frame is stored once and referred to by index. */
 import type { Protocol } from 'devtools-protocol';
+import { AGENT_FRAME_NAME, isAgentUrl } from './agent-frames';
 import { frameCategoryOf, type ProfileFrame } from './profile-model';
+
+const AGENT_FRAME: FrameInput = { functionName: AGENT_FRAME_NAME, url: '', line: 0, column: 0 };
 
 /** A frame before interning: everything but the category, which interning derives. */
 export type FrameInput = Omit<ProfileFrame, 'category'>;
 
-/** Collects distinct frames in first-seen order; `intern` returns the frame's index. */
+/**
+ * Collects distinct frames in first-seen order; `intern` returns the frame's index. Call frames of the
+ * agent (its url, or one of `agentScripts`) are all interned as the one `(hyperscope agent)` frame.
+ */
 export class FrameTable {
   private readonly index = new Map<string, number>();
   readonly frames: ProfileFrame[] = [];
+
+  constructor(private readonly agentScripts: ReadonlySet<string> = new Set()) {}
 
   intern(input: FrameInput): number {
     const key = keyOf(
@@ -30,6 +38,11 @@ export class FrameTable {
     const key = keyOf(callFrame.functionName, callFrame.url, line, column, callFrame.scriptId, codeType);
     const known = this.index.get(key);
     if (known !== undefined) return known;
+    if (this.agentScripts.has(callFrame.scriptId) || isAgentUrl(callFrame.url)) {
+      const agent = this.intern(AGENT_FRAME);
+      this.index.set(key, agent);
+      return agent;
+    }
     const input: FrameInput = { functionName: callFrame.functionName, url: callFrame.url, line, column };
     return this.add(key, {
       ...input,

@@ -4,9 +4,13 @@
  * Builders never mutate their input; the model is frozen and its typed arrays are typed read-only.
  */
 import type { Frame } from '../frame';
+import { AGENT_FRAME_NAME } from './agent-frames';
 
-/** Frames V8 adds that are not code: kept as frames, told apart by `category`. */
-export type FrameCategory = 'code' | 'root' | 'idle' | 'program' | 'gc';
+/**
+ * Frames V8 adds that are not code, and `profiler` for Hyperscope's own agent (one frame, see
+ * `agent-frames.ts`): kept as frames, told apart by `category`.
+ */
+export type FrameCategory = 'code' | 'root' | 'idle' | 'program' | 'gc' | 'profiler';
 
 /** An interned frame: `line`/`column` are 1-based (0 when unknown), as in `Frame`. */
 export interface ProfileFrame extends Frame {
@@ -75,7 +79,10 @@ export function valueIndexOf(model: ProfileModel, name: string): number {
   return model.valueTypes.findIndex((type) => type.name === name);
 }
 
-/** True for V8's pseudo-frames that are not code: (root), (idle), (program), (garbage collector). */
+/**
+ * True for frames that are not the service's code: V8's (root), (idle), (program), (garbage collector),
+ * and (hyperscope agent), so that findings never cite the profiler as the culprit.
+ */
 export function isSystemFrame(frame: ProfileFrame): boolean {
   return frame.category !== 'code';
 }
@@ -92,6 +99,8 @@ export function frameCategoryOf(functionName: string, url: string): FrameCategor
       return 'program';
     case '(garbage collector)':
       return 'gc';
+    case AGENT_FRAME_NAME:
+      return 'profiler';
     default:
       return 'code';
   }

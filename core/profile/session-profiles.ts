@@ -4,6 +4,7 @@
  * collected (allocated) or not (still alive at the window's end; V8 forces a full GC before answering).
  */
 import type { Session } from '../session/session';
+import { agentScriptIds } from './agent-frames';
 import { buildAllocModel } from './build-alloc-model';
 import { buildCpuModel } from './build-cpu-model';
 import { mergeModels } from './merge-models';
@@ -36,13 +37,18 @@ export interface SessionProfiles {
 
 /** Builds every window's model once. Windows without `includesCollected` count as still-alive ones. */
 export function sessionProfiles(session: Session): SessionProfiles {
+  // The agent's script keeps its id for the process's life; a window may name it only by id.
+  const agentScripts = agentScriptIds([
+    ...session.cpuProfiles.flatMap((window) => window.profile.nodes.map((node) => node.callFrame)),
+    ...session.allocProfiles.flatMap((window) => window.nodes.map((node) => node.callFrame)),
+  ]);
   const cpu = session.cpuProfiles.map((window) => ({
     meta: window.meta,
-    model: buildCpuModel(window.profile),
+    model: buildCpuModel(window.profile, agentScripts),
   }));
   const alloc = session.allocProfiles.map((window) => ({
     meta: window.meta,
-    model: buildAllocModel(window),
+    model: buildAllocModel(window, agentScripts),
   }));
   return {
     cpu: windowed(cpu),

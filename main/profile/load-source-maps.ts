@@ -13,7 +13,7 @@ import type { ProfileModel } from '../../core/profile/profile-model';
 export interface LoadedSourceMaps {
   /** Keyed by the frame url exactly as given. */
   maps: SourceMaps;
-  /** Scripts that announced a map that could not be read or parsed, with why. */
+  /** Scripts with a map that could not be read, parsed or trusted (changed since they ran), with why. */
   problems: { url: string; reason: string }[];
 }
 
@@ -38,12 +38,13 @@ export async function loadSourceMaps(
     const path = localPath(url);
     if (!path) continue;
     try {
+      const map = await loadMapOf(path);
+      if (!map) continue; // nothing to say of a script without a map: its frames are its source
       if (options.ranAt !== undefined && (await modifiedAfter(path, options.ranAt))) {
         problems.push({ url, reason: 'changed on disk since it ran; its source map is not used' });
         continue;
       }
-      const map = await loadMapOf(path);
-      if (map) maps.set(url, map);
+      maps.set(url, map);
     } catch (error) {
       problems.push({ url, reason: error instanceof Error ? error.message : String(error) });
     }

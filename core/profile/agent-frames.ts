@@ -1,0 +1,28 @@
+/**
+ * Hyperscope's own code in the target's profiles. The agent runs inside the profiled process, so V8's
+ * profilers sample it like the service's code; its frames are shown as one frame, `(hyperscope agent)`,
+ * so that its cost stays visible and honest without scattering the agent's internal function names
+ * (which mean nothing to the user) over the top tables, flame graphs and findings.
+ */
+import type { Protocol } from 'devtools-protocol';
+import { AGENT_SOURCE_URL } from '../agent-protocol';
+
+/** The one frame every agent frame becomes. */
+export const AGENT_FRAME_NAME = '(hyperscope agent)';
+
+/** True for the agent's script as the target names it (evaluated, or loaded from the built file). */
+export function isAgentUrl(url: string): boolean {
+  return url === AGENT_SOURCE_URL || url.endsWith('/out/agent/agent.js');
+}
+
+/**
+ * Script ids of the agent in a profile. V8 names the agent's script by its `sourceURL` in some frames
+ * and by nothing (`''`) in others of the same script: the script id tells them all.
+ */
+export function agentScriptIds(callFrames: Iterable<Protocol.Runtime.CallFrame>): Set<string> {
+  const ids = new Set<string>();
+  for (const frame of callFrames) {
+    if (frame.scriptId && frame.scriptId !== '0' && isAgentUrl(frame.url)) ids.add(frame.scriptId);
+  }
+  return ids;
+}
