@@ -2,8 +2,8 @@
  * Cheap creation stacks: capture V8's structured trace now (no formatting), turn it into frames
  * only when a snapshot needs them.
  */
-import { AGENT_SOURCE_URL } from '../core/agent-protocol';
 import type { Frame } from '../core/frame';
+import { isAgentUrl } from '../core/profile/agent-frames';
 
 /** Holds a captured stack; reading `stack` formats it lazily (V8 formats on first access). */
 export interface CapturedStack {
@@ -26,7 +26,7 @@ const WITHOUT_NAME = /^\s*at (?:async )?(.*):(\d+):(\d+)$/;
  * Its method wrappers sit between the user's call and Node's code, so they show up mid-stack.
  */
 export function isAgentFrame(frame: Frame): boolean {
-  return frame.url === AGENT_SOURCE_URL || frame.url.endsWith('/out/agent/agent.js');
+  return isAgentUrl(frame.url);
 }
 
 /**
