@@ -50,7 +50,7 @@ describe('attachByPid', () => {
   it('says the port is taken when the target cannot open its inspector on 9229', async () => {
     const blocker = await holdPort(9229); // null when something else already holds it: same situation
     try {
-      const target = await startNodeTarget();
+      const target = await startNodeTarget(IDLE_SCRIPT, []); // Node's default port: 9229
       const error = await attachError(attachByPid(target.pid));
       expect(error.code).toBe('port-conflict');
       expect(error.message).toContain('--inspect=127.0.0.1:0');

@@ -20,8 +20,20 @@ export const IDLE_SCRIPT = "setInterval(() => {}, 1000); console.log('ready');";
 
 const started = new Set<ChildProcess>();
 
-/** Writes `source` to a temp file and runs `node [nodeArgs] file`; resolves when it prints `ready`. */
-export async function startNodeTarget(source = IDLE_SCRIPT, nodeArgs: string[] = []): Promise<NodeTarget> {
+/**
+ * An inspector opened by signal (SIGUSR1) listens on a random port, not 9229: tests run in parallel
+ * workers, and two targets on 9229 at once would fail each other's attach with a port conflict.
+ */
+export const RANDOM_INSPECT_PORT = '--inspect-port=127.0.0.1:0';
+
+/**
+ * Writes `source` to a temp file and runs `node [nodeArgs] file`; resolves when it prints `ready`.
+ * Pass `nodeArgs` `[]` for Node's own default inspector port (9229).
+ */
+export async function startNodeTarget(
+  source = IDLE_SCRIPT,
+  nodeArgs: string[] = [RANDOM_INSPECT_PORT],
+): Promise<NodeTarget> {
   const dir = mkdtempSync(join(tmpdir(), 'hyperscope-target-'));
   const file = join(dir, 'target.cjs');
   writeFileSync(file, source);
