@@ -41,6 +41,39 @@ describe('validateRequest', () => {
     expect(() => validateRequest(channel, payload)).toThrow(InvalidRequestError);
   });
 
+  it("passes the recording options the UI may set, inside the CLI's bounds", () => {
+    const options = {
+      intervalMs: 500,
+      durationMs: null,
+      cpu: false,
+      heap: true,
+      promises: true,
+      cpuSamplingIntervalUs: 50,
+      heapSamplingIntervalBytes: 64 << 20,
+    };
+    expect(validateRequest('startRecording', options)).toEqual(options);
+    expect(validateRequest('startRecording', undefined)).toEqual({});
+  });
+
+  it.each([
+    [{ profileWindowMs: 10 }, 'startRecording does not take profileWindowMs'],
+    [
+      { collectTimeoutMs: 1, promiseOptions: {} },
+      'startRecording does not take collectTimeoutMs, promiseOptions',
+    ],
+    [{ heapSamplingIntervalBytes: 1 }, 'heapSamplingIntervalBytes must be a number from 128 to 67108864'],
+    [
+      { heapSamplingIntervalBytes: 1 << 30 },
+      'heapSamplingIntervalBytes must be a number from 128 to 67108864',
+    ],
+    [{ cpuSamplingIntervalUs: 5 }, 'cpuSamplingIntervalUs must be a number from 50 to 1000000'],
+    [{ cpuSamplingIntervalUs: Infinity }, 'cpuSamplingIntervalUs must be a number from 50 to 1000000'],
+    [{ intervalMs: 0 }, 'intervalMs must be a positive number'],
+    [{ durationMs: '5s' }, 'durationMs must be a positive number'],
+  ])('refuses startRecording %j with one clear line', (payload, message) => {
+    expect(() => validateRequest('startRecording', payload)).toThrow(new InvalidRequestError(message));
+  });
+
   it('keeps only the known fields of an export request', () => {
     expect(validateRequest('exportSession', { format: 'pprof', profile: 'cpu', extra: 1 })).toEqual({
       format: 'pprof',

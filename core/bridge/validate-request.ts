@@ -12,6 +12,13 @@ import type {
 } from './contract';
 import { EXPORT_FORMATS } from '../export/export-profile';
 import { PROFILE_KINDS } from '../import/profile-set';
+import type { RecordingOptions } from '../session/records';
+import {
+  CPU_SAMPLING_INTERVAL_US,
+  HEAP_SAMPLING_INTERVAL_BYTES,
+  withinBounds,
+} from '../session/recording-bounds';
+import type { Bounds } from '../session/recording-bounds';
 
 export class InvalidRequestError extends Error {
   constructor(message: string) {
@@ -32,14 +39,7 @@ const VALIDATORS: { [C in RequestChannel]: (payload: unknown) => RequestOf<C> } 
   listDemoScenarios: none,
   attach: attachTarget,
   detach: none,
-  startRecording: (p) => {
-    const o = record(p, 'startRecording');
-    for (const key of ['intervalMs', 'durationMs', 'cpuSamplingIntervalUs', 'heapSamplingIntervalBytes'])
-      if (o[key] !== undefined && o[key] !== null) positiveNumber(o[key], key);
-    for (const key of ['cpu', 'heap', 'promises'])
-      if (o[key] !== undefined && typeof o[key] !== 'boolean') fail(`${key} must be true or false`);
-    return o;
-  },
+  startRecording: recordingOptions,
   stopRecording: none,
   mark: (p) => ({ label: string(record(p, 'mark').label, 'label', 200) }),
   pickSessionFile: none,
@@ -92,6 +92,49 @@ function attachTarget(p: unknown): AttachTarget {
   }
 }
 
+const UI_RECORDING_KEYS = [
+  'intervalMs',
+  'durationMs',
+  'cpu',
+  'heap',
+  'promises',
+  'cpuSamplingIntervalUs',
+  'heapSamplingIntervalBytes',
+] as const satisfies readonly (keyof RecordingOptions)[];
+
+/**
+ * The recording options the UI may set, and nothing else: the recorder's other knobs (profile window,
+ * collect timeout, promise collector) are not the renderer's to change. Sampling intervals are held to
+ * the bounds the CLI enforces.
+ */
+function recordingOptions(p: unknown): Partial<RecordingOptions> {
+  const o = record(p ?? {}, 'startRecording');
+  const unknown = Object.keys(o).filter((key) => !(UI_RECORDING_KEYS as readonly string[]).includes(key));
+  if (unknown.length) fail(`startRecording does not take ${unknown.join(', ')}`);
+  const options: Partial<RecordingOptions> = {};
+  if (o.intervalMs != null) options.intervalMs = positiveNumber(o.intervalMs, 'intervalMs');
+  if (o.durationMs !== undefined)
+    options.durationMs = o.durationMs === null ? null : positiveNumber(o.durationMs, 'durationMs');
+  for (const key of ['cpu', 'heap', 'promises'] as const)
+    if (o[key] != null) {
+      if (typeof o[key] !== 'boolean') fail(`${key} must be true or false`);
+      options[key] = o[key];
+    }
+  if (o.cpuSamplingIntervalUs != null)
+    options.cpuSamplingIntervalUs = bounded(
+      o.cpuSamplingIntervalUs,
+      'cpuSamplingIntervalUs',
+      CPU_SAMPLING_INTERVAL_US,
+    );
+  if (o.heapSamplingIntervalBytes != null)
+    options.heapSamplingIntervalBytes = bounded(
+      o.heapSamplingIntervalBytes,
+      'heapSamplingIntervalBytes',
+      HEAP_SAMPLING_INTERVAL_BYTES,
+    );
+  return options;
+}
+
 function sessionSource(p: unknown): SessionSource {
   const o = record(p, 'session source');
   if (o.kind === 'path') return { kind: 'path', path: string(o.path, 'path', 4096) };
@@ -122,6 +165,12 @@ function string(v: unknown, name: string, maxLength: number): string {
 
 function positiveNumber(v: unknown, name: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) fail(`${name} must be a positive number`);
+  return v;
+}
+
+function bounded(v: unknown, name: string, bounds: Bounds): number {
+  if (typeof v !== 'number' || !withinBounds(v, bounds))
+    fail(`${name} must be a number from ${bounds.min} to ${bounds.max}`);
   return v;
 }
 

@@ -1,6 +1,11 @@
 /** Arguments of `hyperscope record`, checked; every mistake is one {@link UserError} line. */
 import { parseArgs } from 'node:util';
 import type { PromiseOptions } from '../../core/chains/promise-section';
+import {
+  CPU_SAMPLING_INTERVAL_US,
+  HEAP_SAMPLING_INTERVAL_BYTES,
+  withinBounds,
+} from '../../core/session/recording-bounds';
 import { parseDurationMs } from '../../core/units/duration';
 import { UserError } from './command';
 
@@ -121,8 +126,7 @@ const BYTE_UNITS: Record<string, number> = {
 function heapInterval(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   const bytes = match ? Number(match[1]) * (BYTE_UNITS[(match[2] || 'b').toLowerCase()] ?? NaN) : NaN;
-  // Below ~100 B every allocation is sampled several times over; above 64 MiB almost none is.
-  if (!(bytes >= 128 && bytes <= 64 << 20))
+  if (!withinBounds(bytes, HEAP_SAMPLING_INTERVAL_BYTES))
     throw new UserError(
       `--heap-interval needs a size from 128 to 64MiB like 32KiB or 4096, not "${text}"`,
       2,
@@ -134,8 +138,7 @@ function heapInterval(text: string): number {
 function cpuInterval(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*(us|µs|ms)?\s*$/.exec(text);
   const us = match ? Number(match[1]) * (match[2] === 'ms' ? 1000 : 1) : NaN;
-  // V8 cannot sample much faster than every ~50 µs; slower than 1 s a profile says little.
-  if (!(us >= 50 && us <= 1_000_000))
+  if (!withinBounds(us, CPU_SAMPLING_INTERVAL_US))
     throw new UserError(`--cpu-interval needs 50us to 1000ms like 1000 (µs), 500us or 2ms, not "${text}"`, 2);
   return Math.round(us);
 }
