@@ -2,15 +2,12 @@
  * What the analyses need from a session's profiles, computed once: every window as a model, and the
  * hottest code of the CPU window that was busiest (the window where the event loop was most likely blocked).
  */
-import { hotFrames } from '../profile/hot-frames';
+import { heaviestStack } from '../profile/heaviest-stack';
 import { isSystemFrame, valueIndexOf, type ProfileModel } from '../profile/profile-model';
 import { sessionProfiles } from '../profile/session-profiles';
 import { grandTotal } from '../profile/totals';
 import type { Session } from '../session/session';
 import type { AnalysisContext } from './analysis';
-
-/** How many hot frames a finding cites. */
-const HOT_FRAMES = 5;
 
 export function analysisContext(session: Session): AnalysisContext {
   const profiles = sessionProfiles(session);
@@ -19,7 +16,7 @@ export function analysisContext(session: Session): AnalysisContext {
     const busyUs = busyTimeUs(model);
     if (!busiest || busyUs > busiest.busyUs) busiest = { busyUs, model };
   }
-  return busiest ? { hotFrames: hotFrames(busiest.model, HOT_FRAMES), profiles } : { profiles };
+  return busiest ? { hotStack: heaviestStack(busiest.model), profiles } : { profiles };
 }
 
 /** CPU time spent in code, µs: all samples but (idle), (program), (root) and (garbage collector). */

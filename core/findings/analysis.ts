@@ -7,8 +7,8 @@ import type { Finding } from './finding';
 
 /** What the caller knows beyond the session itself (the models that compute it live in other modules). */
 export interface AnalysisContext {
-  /** The CPU profile's top self-time frames, hottest first, each innermost frame of a hot stack. */
-  hotFrames?: Frame[];
+  /** The heaviest call stack of the busiest CPU window, innermost frame first (`heaviest-stack.ts`). */
+  hotStack?: Frame[];
   /** The session's CPU and allocation windows as models (built from the session when absent). */
   profiles?: SessionProfiles;
 }

@@ -61,6 +61,6 @@ describe('analyzeSession', () => {
 
   it('passes the context on and copes with a session without snapshots', () => {
     expect(ANALYSES.length).toBeGreaterThanOrEqual(4);
-    expect(analyzeSession(buildSession({ snapshots: 0 }), { hotFrames: [] })).toEqual([]);
+    expect(analyzeSession(buildSession({ snapshots: 0 }), { hotStack: [] })).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ describe('event-loop-blocked', () => {
       { snapshots: 10 },
       block(250, 0.98, (i) => i >= 2),
     );
-    const [finding, ...rest] = findEventLoopBlocked(session, { hotFrames });
+    const [finding, ...rest] = findEventLoopBlocked(session, { hotStack: hotFrames });
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ kind: 'event-loop-blocked', severity: 'critical', frames: hotFrames });
     expect(finding!.evidence.values).toMatchObject({ stalledSnapshots: 8, snapshots: 10 });
@@ -84,7 +84,9 @@ describe('event-loop-blocked', () => {
 
   it('says nothing for the healthy timeline, GC pauses included', () => {
     for (let seed = 1; seed <= 20; seed++) {
-      expect(findEventLoopBlocked(buildSession({ snapshots: 60, seed }), { hotFrames })).toEqual([]);
+      expect(findEventLoopBlocked(buildSession({ snapshots: 60, seed }), { hotStack: hotFrames })).toEqual(
+        [],
+      );
     }
   });
 });

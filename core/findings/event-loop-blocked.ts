@@ -27,7 +27,7 @@ export const CRITICAL_P99_MS = 100;
 // A stall of a second or more times out health checks and upstream callers, however rare.
 export const CRITICAL_MAX_DELAY_MS = 1000;
 
-/** At most one finding, with the caller's hot CPU frames as the likely culprits. */
+/** At most one finding, with the busiest CPU window's heaviest stack as the likely culprit. */
 export function findEventLoopBlocked(session: Session, context: AnalysisContext): Finding[] {
   const samples = timedSnapshots(session).map(({ t, snapshot }) => ({ t, loop: snapshot.eventLoop }));
   // Intervals in which Hyperscope itself paused the target (agent install, profile collection) don't count.
@@ -62,9 +62,9 @@ export function findEventLoopBlocked(session: Session, context: AnalysisContext)
           seriesOf('utilization', 'ratio', samples, (sample) => sample.loop.utilization),
         ],
       },
-      frames: [...(context.hotFrames ?? [])],
+      frames: [...(context.hotStack ?? [])],
       advice:
-        'Move the synchronous work (the hot frames) off the event loop: a worker_threads pool for CPU work, ' +
+        'Move the synchronous work (the hot stack) off the event loop: a worker_threads pool for CPU work, ' +
         'streaming or chunked processing for large payloads (JSON, compression, crypto), async APIs instead of ' +
         '*Sync ones; or split long loops with setImmediate so requests get turns.',
     },

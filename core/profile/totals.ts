@@ -48,7 +48,8 @@ export function grandTotal(model: ProfileModel, valueIndex: number): number {
   return sum;
 }
 
-function selfValues(model: ProfileModel, valueIndex: number): ArrayLike<number> & Iterable<number> {
+/** Each node's self value for one value type; throws for a type the model does not have. */
+export function selfValues(model: ProfileModel, valueIndex: number): ArrayLike<number> & Iterable<number> {
   const values = model.nodes.self[valueIndex];
   if (!values) throw new RangeError(`no value type ${valueIndex} (the model has ${model.valueTypes.length})`);
   return values;

@@ -28,7 +28,7 @@ function troubledSession() {
 
 describe('buildReport', () => {
   it('has every field of the report contract, JSON-safe', () => {
-    const report = buildReport(troubledSession(), { hotFrames });
+    const report = buildReport(troubledSession(), { hotStack: hotFrames });
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
     expect(report).toMatchObject({
       schema: REPORT_SCHEMA,
