@@ -43,6 +43,15 @@ export function topFunctions(model: ProfileModel, valueIndex: number, n: number)
   });
 }
 
+/**
+ * `topFunctions` without the functions whose own value is 0 (callers only), for tables that rank what
+ * functions allocated or kept themselves: a 0 B row there says nothing.
+ */
+export function topWithOwnValue(model: ProfileModel, valueIndex: number, n: number): TopRow[] {
+  // Rows come highest flat first, so the zeros are the tail: dropping them keeps every non-zero row.
+  return topFunctions(model, valueIndex, n).filter((row) => row.flat > 0);
+}
+
 /** What `formatTop` prints of a row: any frame will do (a report's rows carry plain frames). */
 export type TopTableRow = Pick<TopRow, 'flat' | 'flatPercent' | 'sumPercent' | 'cum' | 'cumPercent'> & {
   frame: Frame;

@@ -3,12 +3,13 @@
  * each with the same function's figures from the other kind of window, and the process-wide size histogram.
  */
 import { siteKey, siteStatsOf, type SiteStats } from '../findings/alloc-site-stats';
+import { allocRateSeries } from '../profile/alloc-rate-series';
 import { allocHistograms, BUCKET_LABELS, BUCKET_UPPER_BYTES } from '../profile/alloc-histogram';
 import { plainFrame } from '../profile/allocated-retained';
 import { valueIndexOf } from '../profile/profile-model';
 import { exactAboveBytes } from '../profile/sample-size';
 import type { SessionProfiles, WindowedProfile } from '../profile/session-profiles';
-import { topFunctions } from '../profile/top';
+import { topFunctions, topWithOwnValue } from '../profile/top';
 import { grandTotal } from '../profile/totals';
 import type { AllocationsReport, AllocTopLine, AllocWindowsTotal, SizeBucket } from './report';
 
@@ -26,15 +27,17 @@ export function allocationsSection(
   return {
     samplingIntervalBytes: any.samplingInterval,
     sizesEstimatedUpToBytes: exactAboveBytes(any.samplingInterval),
-    allocated: totalOf(allocated),
-    alive: totalOf(alive),
+    allocated: totalOf(allocated, sessionStart),
+    alive: totalOf(alive, sessionStart),
     histogram: histogramOf(any),
-    top: allocated ? line(allocated, rows) : [],
-    topAlive: alive ? line(alive, rows) : [],
+    // Callers with nothing of their own stay in `top`, ranked by cum as pprof does; a still-alive table
+    // ranks what functions kept, and a caller that kept 0 B has nothing to say there.
+    top: allocated ? line(allocated, rows, topFunctions) : [],
+    topAlive: alive ? line(alive, rows, topWithOwnValue) : [],
   };
 }
 
-function totalOf(profile: WindowedProfile | null): AllocWindowsTotal | null {
+function totalOf(profile: WindowedProfile | null, sessionStart: number): AllocWindowsTotal | null {
   if (!profile) return null;
   const bytes = grandTotal(profile.merged, Math.max(0, valueIndexOf(profile.merged, 'space')));
   const seconds = profile.coveredMs / 1000;
@@ -43,6 +46,7 @@ function totalOf(profile: WindowedProfile | null): AllocWindowsTotal | null {
     coveredMs: profile.coveredMs,
     bytes,
     bytesPerSecond: seconds > 0 ? bytes / seconds : 0,
+    series: allocRateSeries(profile, sessionStart),
   };
 }
 
@@ -58,8 +62,8 @@ function histogramOf(profile: WindowedProfile): SizeBucket[] {
 }
 
 function topLines(sites: Map<string, SiteStats>, profiles: SessionProfiles) {
-  return (profile: WindowedProfile, rows: number): AllocTopLine[] =>
-    topFunctions(profile.merged, Math.max(0, valueIndexOf(profile.merged, 'space')), rows).map((row) => {
+  return (profile: WindowedProfile, rows: number, top: typeof topFunctions): AllocTopLine[] =>
+    top(profile.merged, Math.max(0, valueIndexOf(profile.merged, 'space')), rows).map((row) => {
       const site = sites.get(siteKey(row.frame));
       return {
         frame: plainFrame(row.frame),

@@ -4,6 +4,7 @@
  */
 import { formatValue } from '../profile/format-value';
 import { formatTop } from '../profile/top';
+import { allocRateLines } from './format-alloc-rate';
 import { formatDuration } from './format-units';
 import type { AllocationsReport, AllocTopLine, CpuReport } from './report';
 
@@ -19,10 +20,13 @@ export function cpuTableLines(cpu: CpuReport, rows: number): string[] {
   ];
 }
 
-/** The allocation section: totals, the top functions by allocated and by still-alive bytes, the sizes. */
+/**
+ * The allocation section: totals, the rate window by window, the top functions by allocated and by
+ * still-alive bytes, the sizes.
+ */
 export function allocationTableLines(allocations: AllocationsReport, rows: number): string[] {
   const { allocated, alive } = allocations;
-  const rate = (bytes: number): string => `${formatValue(Math.round(bytes), 'bytes')}/s`;
+  const rate = (bytes: number): string => formatValue(Math.round(bytes), 'bytes/s');
   const lines = [
     `Allocations: sampled every ${formatValue(allocations.samplingIntervalBytes, 'bytes')}; ` +
       (allocated
@@ -35,6 +39,8 @@ export function allocationTableLines(allocations: AllocationsReport, rows: numbe
           `still alive after GC (${rate(alive.bytesPerSecond)})`
         : 'no still-alive window (recordings shorter than one profile window have none)'),
   ];
+  const rateLines = allocRateLines(allocations);
+  if (rateLines.length > 0) lines.push('', ...rateLines);
   if (allocations.top.length > 0) {
     lines.push(
       '',

@@ -81,6 +81,12 @@ describe('report profile sections', () => {
       allocated: { windows: 1, coveredMs: 10_000, bytes: 100 * MiB, bytesPerSecond: 10 * MiB },
       alive: { windows: 1, bytes: 20 * MiB, bytesPerSecond: 2 * MiB },
     });
+    expect(allocations!.allocated!.series).toEqual([
+      { startMs: 0, endMs: 10_000, bytes: 100 * MiB, bytesPerSecond: 10 * MiB },
+    ]);
+    expect(allocations!.alive!.series).toEqual([
+      { startMs: 10_000, endMs: 20_000, bytes: 20 * MiB, bytesPerSecond: 2 * MiB },
+    ]);
     const row = (rows: AllocTopLine[]) =>
       rows.map((r) => [r.frame.functionName, r.flat, r.allocatedBytes, r.aliveBytes]);
     expect(row(allocations!.top)).toEqual([
@@ -89,10 +95,8 @@ describe('report profile sections', () => {
       // Allocates nothing itself: listed by its cum, as pprof does.
       ['handleRequest', 0, 0, 0],
     ]);
-    expect(row(allocations!.topAlive)).toEqual([
-      ['remember', 20 * MiB, 20 * MiB, 20 * MiB],
-      ['handleRequest', 0, 0, 0],
-    ]);
+    // Kept nothing itself: left out of the still-alive table.
+    expect(row(allocations!.topAlive)).toEqual([['remember', 20 * MiB, 20 * MiB, 20 * MiB]]);
     const used = allocations!.histogram.filter((bucket) => bucket.bytes > 0);
     // 32 KiB samples of `render` are estimates (objects this small are only estimated); 128 KiB ones exact.
     expect(used.at(-1)).toMatchObject({
@@ -111,8 +115,27 @@ describe('report profile sections', () => {
       /^\s+300ms\s+75\.00%\s+75\.00%\s+300ms\s+75\.00%\s+hot \(file:\/\/\/srv\/app\/server\.js:10:1\)$/m,
     );
     expect(text).toMatch(/^Top 3 by bytes allocated/m);
+    expect(text).toMatch(/^Top 1 by bytes still alive after GC$/m);
+    const aliveTable = text.slice(text.indexOf('by bytes still alive'), text.indexOf('Object sizes'));
+    expect(aliveTable).toMatch(/remember/);
+    expect(aliveTable).not.toMatch(/handleRequest/);
+    expect(text).toMatch(/100 MiB allocated in 10\.0 s \(10 MiB\/s\)/);
+    expect(text).toMatch(/^Allocation rate by window/m);
+    expect(text).toMatch(/^ {2}allocated {4}10 MiB\/s \(0–10 s\)$/m);
+    expect(text).toMatch(/^ {2}still alive {2}2 MiB\/s \(10–20 s\)$/m);
     expect(text).toMatch(/^\s+20 MiB\s+20\.00%\s+100\.00%\s+20 MiB\s+20\.00%\s+20 MiB\s+remember /m);
     expect(text).toMatch(/^\s+128 KiB\s+20 MiB\s+20\.0%\s+#+$/m);
+  });
+
+  it('sums up the rate of a long recording by its lowest, median and highest window', () => {
+    const windows = Array.from({ length: 10 }, (_, i) =>
+      allocWindow(T0 + i * 5_000, T0 + (i + 1) * 5_000, true, [siteAtRate('render', (i + 1) * MiB, 5)]),
+    );
+    const text = formatTextReport(buildReport({ ...session(), allocProfiles: windows }));
+    expect(text).toMatch(
+      /^ {2}allocated {4}10 windows: lowest 1 MiB\/s \(0–5 s\), median 6 MiB\/s, highest 10 MiB\/s \(45–50 s\)$/m,
+    );
+    expect(text).not.toMatch(/^ {2}still alive /m);
   });
 
   it("maps the tables' frames through source maps, as the findings' frames", () => {

@@ -7,6 +7,7 @@ import type { DropCounters } from '../agent-protocol';
 import type { PromiseSection } from '../chains/promise-section';
 import type { Finding } from '../findings/finding';
 import type { Frame } from '../frame';
+import type { AllocRatePoint } from '../profile/alloc-rate-series';
 import type { EndRecord, TargetInfo } from '../session/records';
 
 export const REPORT_SCHEMA = 'hyperscope.report/1';
@@ -126,6 +127,8 @@ export interface AllocWindowsTotal {
   /** Bytes sampled in them (V8's scaled sizes). */
   bytes: number;
   bytesPerSecond: number;
+  /** The process's rate window by window, in time order: `startMs`/`endMs` since the start, bytes/s. */
+  series: AllocRatePoint[];
 }
 
 /** The allocation windows of a session: what was allocated, what of it survived GC, and object sizes. */
@@ -142,7 +145,10 @@ export interface AllocationsReport {
   histogram: SizeBucket[];
   /** Functions by allocated bytes (flat: self, cum: with callees), with what of theirs stayed alive. */
   top: AllocTopLine[];
-  /** Functions by still-alive bytes; percentages of all still-alive bytes. Empty without alive windows. */
+  /**
+   * Functions by still-alive bytes, only those that kept some themselves; percentages of all still-alive
+   * bytes. Empty without alive windows.
+   */
   topAlive: AllocTopLine[];
 }
 

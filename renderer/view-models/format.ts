@@ -31,9 +31,13 @@ export function formatCount(n: number | null | undefined): string {
     : String(Math.round(n * 100) / 100);
 }
 
-/** A value in a named unit ('bytes', 'ms', 'ratio', 'count', anything else printed after the number). */
+/**
+ * A value in a named unit ('bytes', 'bytes/s', 'ms', 'ratio', 'count', anything else printed after the
+ * number).
+ */
 export function formatValue(value: number | null | undefined, unit: string): string {
   if (unit === 'bytes') return formatBytes(value);
+  if (unit === 'bytes/s') return formatBytes(value) === '–' ? '–' : `${formatBytes(value)}/s`;
   if (unit === 'ms') return formatMs(value);
   if (unit === 'ratio') return formatRatio(value);
   if (unit === 'count' || unit === '') return formatCount(value);
@@ -48,9 +52,14 @@ export function formatSeconds(seconds: number): string {
   return `${Math.floor(seconds / 60)}m${String(s).padStart(2, '0')}`;
 }
 
-/** A short value for chart axes: bytes without decimals from 10 up (`134 MiB`, `1.5 GiB`), else as `formatValue`. */
+/**
+ * A short value for chart axes: bytes and bytes/s without decimals from 10 up (`134 MiB`, `1.5 GiB`,
+ * `12 MiB/s`), else as `formatValue`.
+ */
 export function formatAxisValue(value: number, unit: string): string {
-  if (unit !== 'bytes' || !Number.isFinite(value)) return formatValue(value, unit);
+  const perSecond = unit === 'bytes/s';
+  if ((unit !== 'bytes' && !perSecond) || !Number.isFinite(value)) return formatValue(value, unit);
   const { value: scaled, unit: scaledUnit } = scaleBytes(Math.abs(value));
-  return `${value < 0 ? '-' : ''}${scaled >= 10 ? Math.round(scaled) : Number(scaled.toFixed(1))} ${scaledUnit}`;
+  const number = scaled >= 10 ? Math.round(scaled) : Number(scaled.toFixed(1));
+  return `${value < 0 ? '-' : ''}${number} ${scaledUnit}${perSecond ? '/s' : ''}`;
 }

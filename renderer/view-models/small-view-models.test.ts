@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatValue as formatCoreValue } from '../../core/profile/format-value';
 import { evidenceCharts } from './evidence-charts';
 import { formatAxisValue, formatBytes, formatMs, formatSeconds, formatValue } from './format';
 import { parseInspectorAddress } from './inspector-address';
@@ -83,5 +84,15 @@ describe('format', () => {
     expect(formatSeconds(1.5)).toBe('1.5s');
     expect(formatSeconds(125)).toBe('2m05');
     expect(formatAxisValue(140_000_000, 'bytes')).toBe('134 MiB');
+  });
+
+  it('formats rates in bytes per second in binary units, on axes and in tooltips', () => {
+    expect(formatValue(1.5 * 1024 * 1024, 'bytes/s')).toBe('1.5 MiB/s');
+    expect(formatValue(null, 'bytes/s')).toBe('–');
+    expect(formatValue(Number.NaN, 'bytes/s')).toBe('–');
+    expect(formatAxisValue(1_600_000, 'bytes/s')).toBe('1.5 MiB/s');
+    expect(formatAxisValue(40 * 1024 * 1024, 'bytes/s')).toBe('40 MiB/s');
+    expect(formatCoreValue(2048, 'bytes/s')).toBe('2 KiB/s');
+    expect(formatCoreValue(1_600_000, 'bytes/s')).toBe('1.53 MiB/s');
   });
 });
