@@ -37,8 +37,9 @@ export function formatTextReport(unsafeReport: Report, options: TextReportOption
   const paint = (codes: string, text: string): string =>
     options.color ? `\x1b[${codes}m${text}\x1b[0m` : text;
   const width = options.width ?? 100;
+  const imported = report.target.attachedBy === 'file';
   const lines = [...headerLines(report), ''];
-  lines.push(findingsHeadline(report.findings), '');
+  lines.push(findingsHeadline(report.findings, imported), '');
   for (const finding of report.findings) {
     lines.push(...findingLines(finding, paint, width, options.maxFrames ?? 8), '');
   }
@@ -51,15 +52,20 @@ export function formatTextReport(unsafeReport: Report, options: TextReportOption
     lines.push(paint('1', `Promise chains at ${offset}, when most were pending`));
     lines.push(renderGoroutineDump(report.chains, options.chainGroups ?? 10), '');
   }
-  lines.push(paint('1', 'Summary'));
-  const rows = summaryRows(report.summary);
-  const labelWidth = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value] of rows) lines.push(`  ${label.padEnd(labelWidth)}  ${value}`);
+  // The summary is made of snapshots: an imported profile has none to show.
+  if (!imported) lines.push(...summaryLines(report, paint));
+  else lines.pop();
   if (report.notes.length > 0) {
     lines.push('', paint('1', 'Notes'));
     for (const note of report.notes) lines.push(...wrap(`${note.level}: ${note.message}`, width, '  '));
   }
   return lines.join('\n') + '\n';
+}
+
+function summaryLines(report: Report, paint: (codes: string, text: string) => string): string[] {
+  const rows = summaryRows(report.summary);
+  const labelWidth = Math.max(...rows.map(([label]) => label.length));
+  return [paint('1', 'Summary'), ...rows.map(([label, value]) => `  ${label.padEnd(labelWidth)}  ${value}`)];
 }
 
 function boldFirst(lines: string[], paint: (codes: string, text: string) => string): string[] {
@@ -68,6 +74,11 @@ function boldFirst(lines: string[], paint: (codes: string, text: string) => stri
 
 function headerLines(report: Report): string[] {
   const { target } = report;
+  // A profile from another tool has no process facts or snapshots: say where it came from instead.
+  if (target.attachedBy === 'file')
+    return [
+      `hyperscope report: imported from ${target.argv.join(' ')} (a profile, not a recording: no snapshots)`,
+    ];
   const ended = report.truncated
     ? 'file truncated (recorder stopped mid-record)'
     : report.endReason === null
@@ -80,7 +91,9 @@ function headerLines(report: Report): string[] {
   ];
 }
 
-function findingsHeadline(findings: readonly Finding[]): string {
+function findingsHeadline(findings: readonly Finding[], imported: boolean): string {
+  if (findings.length === 0 && imported)
+    return 'No findings: most pitfalls show in a recording’s snapshots, which a profile file does not have.';
   if (findings.length === 0) return 'No findings: none of the pitfalls Hyperscope knows showed up.';
   const counts = (['critical', 'warning', 'info'] as const)
     .map((severity) => [severity, findings.filter((f) => f.severity === severity).length] as const)

@@ -5,12 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import type { BackendInfo } from '../../core/bridge/contract';
 import { analyzeSession } from '../../core/findings/analyze-session';
-import { createSessionAssembler } from '../../core/session/session-assembler';
-import type { Session } from '../../core/session/session';
 import { scenarios } from '../../demo/scenarios';
 import { remapSessionSources } from '../profile/session-source-maps';
 import { listNodeProcesses } from '../ps/list-node-processes';
-import { readSessionFile } from '../session/read-session-file';
+import { parseSessionOrProfile, readSessionOrProfile } from '../session/read-session-or-profile';
 import type { BackendPorts } from './backend-ports';
 import { exportSessionFile } from './export-session';
 import { attachLive } from './live-target';
@@ -35,8 +33,9 @@ export function defaultPorts(face: FacePorts): BackendPorts {
       })),
     listDemoScenarios: async () => scenarios.map(({ name, description }) => ({ name, description })),
     attach: (target) => attachLive(target, { cliPath: face.cliPath, version: face.info.version }),
-    readSessionFile,
-    parseSession,
+    // Profile files from other tools open too, as sessions without snapshots (open and diff alike).
+    readSessionFile: readSessionOrProfile,
+    parseSession: parseSessionOrProfile,
     readBytes: async (path) => new Uint8Array(await readFile(path)),
     findings: (session) => analyzeSession(session),
     remapSources: (session) => remapSessionSources(session),
@@ -44,13 +43,5 @@ export function defaultPorts(face: FacePorts): BackendPorts {
   };
 }
 
-/** Reads a session from text, line by line, as `readSessionFile` does from disk. */
-export function parseSession(name: string, text: string): Session {
-  const assembler = createSessionAssembler(name);
-  const lines = text.split('\n');
-  const unterminated = text.length > 0 && !text.endsWith('\n');
-  if (!unterminated && lines.at(-1) === '') lines.pop();
-  lines.forEach((line, i) => assembler.addLine(line.replace(/\r$/, ''), i + 1));
-  if (unterminated) assembler.markUnterminated();
-  return assembler.finish();
-}
+/** Kept here for the tests' fake ports, which read plain sessions from text. */
+export { parseSession } from '../session/parse-session-text';

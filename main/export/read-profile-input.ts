@@ -41,9 +41,14 @@ export async function readProfileInput(
     if (sourceMaps.problems().length > 0) onUnmapped(sourceMaps.problems());
     return profileSetOfSession(remapped);
   }
+  const bytes = await readFile(path);
+  return namingFile(name, () => importBytes(kind === 'gzip' ? gunzip(bytes) : bytes, name));
+}
+
+/** `read()`'s result; an ImportError it throws gets `name` in front, unless it names the file already. */
+export function namingFile<T>(name: string, read: () => T): T {
   try {
-    const bytes = await readFile(path);
-    return importBytes(kind === 'gzip' ? gunzip(bytes) : bytes, name);
+    return read();
   } catch (error) {
     if (error instanceof ImportError && !error.message.startsWith(`${name}:`))
       throw new ImportError(`${name}: ${error.message}`);
@@ -85,7 +90,8 @@ function gunzip(bytes: Buffer): Buffer {
   }
 }
 
-async function readHead(path: string): Promise<Uint8Array> {
+/** Up to the first 4 KiB of `path`, for {@link detectContent}. */
+export async function readHead(path: string): Promise<Uint8Array> {
   const file = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);

@@ -1,18 +1,21 @@
-/** `hyperscope report FILE [--json]`: findings and summaries of a recorded session, like `pprof -top`. */
+/**
+ * `hyperscope report FILE [--json]`: findings and summaries of a recorded session, like `pprof -top`; a
+ * profile file from another tool gets its CPU and allocation tables (findings need a recording).
+ */
 import { parseArgs } from 'node:util';
 import { analysisContext } from '../../../core/findings/analysis-context';
 import { buildReport } from '../../../core/report/build-report';
 import { formatTextReport } from '../../../core/report/format-text';
 import { remapReportFrames, reportFrameUrls } from '../../../core/report/remap-report';
 import { loadSourceMaps } from '../../profile/load-source-maps';
-import { readSessionFile } from '../../session/read-session-file';
+import { readSessionOrProfile } from '../../session/read-session-or-profile';
 import type { Command } from '../command';
 import { unmappedNote } from '../unmapped-note';
 import { UserError } from '../command';
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'findings and summaries of a session file (--json for machines)',
+  summary: 'findings and summaries of a session or profile file (--json for machines)',
   usage: `hyperscope report FILE [--json] [--color]
 
   --json     the report as JSON (schema "hyperscope.report/1")
@@ -29,8 +32,9 @@ export const reportCommand: Command = {
       throw new UserError((error as Error).message, 2);
     }
     const [file, ...extra] = parsed.positionals;
-    if (!file || extra.length > 0) throw new UserError('give one session file: hyperscope report FILE', 2);
-    const session = await readSessionFile(file);
+    if (!file || extra.length > 0)
+      throw new UserError('give one session or profile file: hyperscope report FILE', 2);
+    const session = await readSessionOrProfile(file);
     const generated = buildReport(session, analysisContext(session));
     // Frames of transpiled or bundled code read better in the sources the target was built from.
     const { maps, problems } = await loadSourceMaps(reportFrameUrls(generated), {

@@ -16,7 +16,8 @@ import { UserError } from '../command';
 const USAGE = `usage: hyperscope ui [FILE] [--port N] [--no-open]
 
 Serves the Hyperscope app on http://127.0.0.1 (this machine only) and prints its URL, which carries
-an access token. FILE is a session to show at start.
+an access token. FILE is a session, or a profile file from another tool (.cpuprofile, .heapprofile,
+pprof, speedscope), to show at start.
   --port N     the port to listen on (default: a free one)
   --no-open    do not open a browser`;
 

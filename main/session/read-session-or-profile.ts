@@ -1,0 +1,36 @@
+/**
+ * Opens what `report` and the app open: a session file, or a profile file from another tool (`.cpuprofile`,
+ * `.heapprofile`, pprof, speedscope, folded stacks) made into a session without snapshots. Told apart
+ * by content, never by the file name.
+ */
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { detectContent } from '../../core/import/detect-content';
+import { sessionOfProfiles } from '../../core/import/session-of-profiles';
+import type { Session } from '../../core/session/session';
+import { importBytes, namingFile, readHead, readProfileInput } from '../export/read-profile-input';
+import { readSessionFile } from './read-session-file';
+import { parseSession } from './parse-session-text';
+
+/**
+ * The session in `path`. A profile's session is dated by the file's mtime. Throws a SessionFormatError or
+ * an ImportError whose one line names the file.
+ */
+export async function readSessionOrProfile(path: string): Promise<Session> {
+  // An unreadable file falls through to the importer, whose error says why in the usual words.
+  const head = await readHead(path).catch(() => null);
+  if (head && detectContent(head) === 'session') return readSessionFile(path);
+  const set = await readProfileInput(path);
+  const { mtimeMs } = await stat(path);
+  return sessionOfProfiles(set, { name: basename(path), createdAt: Math.round(mtimeMs) });
+}
+
+/**
+ * The session in `text`, a file's contents the browser handed over (so text profiles only: pprof is
+ * binary). `name` names the file in errors and the imported session; `now` dates an imported profile.
+ */
+export function parseSessionOrProfile(name: string, text: string, now = Date.now()): Session {
+  const bytes = new TextEncoder().encode(text);
+  if (detectContent(bytes.subarray(0, 4096)) === 'session') return parseSession(name, text);
+  return namingFile(name, () => sessionOfProfiles(importBytes(bytes, name), { name, createdAt: now }));
+}
