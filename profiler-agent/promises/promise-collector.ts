@@ -25,7 +25,6 @@ interface Running {
   checker: SettleChecker;
   sites: SiteTable;
   representatives: Map<string, number>;
-  lastCollect: number;
   stacksTakenBefore: number;
   stacksEligibleBefore: number;
   reported: Record<string, number>;
@@ -76,7 +75,6 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
         builder: new ChainBuilder(store, sites),
         checker: new SettleChecker(tracker, findInspect(context)),
         representatives: new Map(),
-        lastCollect: Date.now(),
         stacksTakenBefore: 0,
         stacksEligibleBefore: 0,
         reported: {},
@@ -102,13 +100,6 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
 function collectSection(run: Running, now: number): PromiseSection {
   const { tracker, options } = run;
   const coverage = run.cycle.readCoverage(now);
-  // Stacks are budgeted per second of hooks-on time.
-  const onSeconds = (Math.max(0, now - run.lastCollect) * coverage) / 1000;
-  tracker.stackTokens = Math.min(
-    options.stacksPerSecond,
-    tracker.stackTokens + onSeconds * options.stacksPerSecond,
-  );
-  run.lastCollect = now;
   run.checker.check(options.checksPerCollect);
   const built = run.builder.build(now, options.maxGroups);
   run.representatives = built.representatives;

@@ -28,6 +28,7 @@ export class PromiseTracker {
   overflowPending = 0;
   collectedUnsettled = 0;
   droppedSlots = 0;
+  /** Stacks that may still be captured; refilled by hooks-on time (`stacksPerSecond`), at most one second's worth. */
   stackTokens = 0;
   stacksTaken = 0;
   stacksEligible = 0;
@@ -40,6 +41,8 @@ export class PromiseTracker {
   private lastCreated = NO_SLOT;
   private stops: (() => void)[] = [];
   private attributing = false;
+  /** When the stack tokens were last refilled, ms; hooks-off time is never credited. */
+  private stackRefilledAt = 0;
 
   constructor(
     private readonly options: ResolvedPromiseOptions,
@@ -57,6 +60,7 @@ export class PromiseTracker {
     const hooks = this.builtins.v8.promiseHooks;
     this.createdInWindow = 0;
     this.openLen = 0;
+    this.stackRefilledAt = Date.now();
     this.stops = [
       hooks.onInit(this.onInit),
       hooks.onSettled(this.onSettled),
@@ -90,6 +94,7 @@ export class PromiseTracker {
     for (const stop of this.stops) stop();
     this.stops = [];
     this.stopAttributing();
+    this.refillStacks(Date.now());
     const { holders, store } = this;
     for (let slot = 0; slot < store.highWater; slot++) {
       const held = holders[slot];
@@ -123,7 +128,8 @@ export class PromiseTracker {
       this.created++;
       this.createdInWindow++;
       const { store } = this;
-      const slot = store.alloc(Date.now());
+      const now = Date.now();
+      const slot = store.alloc(now);
       if (slot === NO_SLOT) {
         this.mark.set(promise, OVERFLOW);
         this.overflowPending++;
@@ -160,7 +166,7 @@ export class PromiseTracker {
       this.lastCreated = slot;
       if (wantsStack) {
         this.stacksEligible++;
-        if (this.options.exhaustive || this.stackTokens >= 1) {
+        if (this.options.exhaustive || this.stackTokens >= 1 || this.refillStacks(now)) {
           this.stackTokens--;
           this.stacksTaken++;
           store.stack[slot] = captureStack(this.options.stackDepth, this.onInit);
@@ -170,6 +176,20 @@ export class PromiseTracker {
       // Never throw into the host.
     }
   };
+
+  /**
+   * Credits the hooks-on time since the last refill at `stacksPerSecond`. Called lazily, when the bucket
+   * is empty (with the clock the hook read anyway) and when hooks go off; true if a stack may be taken.
+   */
+  private refillStacks(now: number): boolean {
+    const elapsedMs = now - this.stackRefilledAt;
+    if (elapsedMs > 0) {
+      const rate = this.options.stacksPerSecond;
+      this.stackTokens = Math.min(rate, this.stackTokens + (elapsedMs * rate) / 1000);
+      this.stackRefilledAt = now;
+    }
+    return this.stackTokens >= 1;
+  }
 
   private readonly onSettled = (promise: Promise<unknown>): void => {
     try {

@@ -75,6 +75,19 @@ describe.each([18, 20, 22, 24])('promise collector on Node %i', (major) => {
   });
 });
 
+describe('promise collector stack budget', () => {
+  it('refills the stack budget with hooks-on time, not only at collections', async () => {
+    const { section, started } = await runTarget<{ section: PromiseSection; started: number }>(
+      process.execPath,
+      'steady-leak.cjs',
+    );
+    // One collection after 2 s: a budget refilled only there would have named 50 of the 80 chains.
+    const named = section.groups.filter((group) => group.frames[0]?.functionName === 'leakOne');
+    expect(named.reduce((sum, group) => sum + group.count, 0)).toBe(started);
+    expect(section.groups.find((group) => group.id === 'unsampled')).toBeUndefined();
+  });
+});
+
 describe('promise collector memory', () => {
   it('keeps 1,000,000 never-settling promises within 64 MB extra, counts right, drops reported', async () => {
     const node = nodeFor(20) ?? process.execPath;
