@@ -21,6 +21,10 @@ export interface InstalledAgent {
   call(method: string, argJson: string): string;
   /** Stops every collector and removes every hook and patch; later calls answer "detached". */
   detach(): void;
+  /** `http.Agent.prototype`, for Hyperscope to find every agent on the heap (`Runtime.queryObjects`). */
+  httpAgentPrototype(): object;
+  /** Tracks the `http.Agent`s among `candidates` (an array of heap objects); how many were new. */
+  adoptHttpAgents(candidates: unknown): number;
 }
 
 type CoreSections = { [K in keyof CoreCollectors]: CoreCollectors[K] extends Collector<infer S> ? S : never };
@@ -132,6 +136,11 @@ export function startAgent(
         },
         reply({ ok: false, error: 'agent error' }),
       );
+    },
+    httpAgentPrototype: () => builtins.http.Agent.prototype as object,
+    adoptHttpAgents(candidates) {
+      if (detached) return 0;
+      return asAgent('adoptHttpAgents', () => set.adoptHttpAgents(candidates), 0);
     },
     detach() {
       if (detached) return;

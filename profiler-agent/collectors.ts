@@ -52,6 +52,8 @@ export interface CollectorSet {
   startShared(context: CollectorContext): void;
   /** Stops what the collectors share; after every collector. */
   stopShared(): void;
+  /** Registers the `http.Agent`s among `candidates` (found on the heap at attach); returns how many were new. */
+  adoptHttpAgents(candidates: unknown): number;
 }
 
 export function createCollectors(builtins: Builtins, drop: (reason: string) => void): CollectorSet {
@@ -73,5 +75,6 @@ export function createCollectors(builtins: Builtins, drop: (reason: string) => v
       census.clear();
       registry.stop();
     },
+    adoptHttpAgents: (candidates) => registry.adopt(candidates),
   };
 }

@@ -2,8 +2,10 @@
  * Every `http.Agent` / `https.Agent` the agent can find, held weakly. Agents reach the registry four ways:
  * the global agents at start; construction after start (the constructor calls `this.on('free', …)`, so an
  * own `on` on `http.Agent.prototype` sees every new agent and captures its creation stack); any use
- * (`addRequest`, `removeSocket`); and agents reachable from live sockets (`socket._httpMessage.agent`),
- * which finds pools created before attach that are busy but no longer called.
+ * (`addRequest`, `removeSocket`); agents reachable from live sockets (`socket._httpMessage.agent`),
+ * which finds pools created before attach that are busy but no longer called; and, once at attach, every
+ * instance of `http.Agent.prototype` on the heap, handed over by Hyperscope (`Runtime.queryObjects`):
+ * pools made before attach that only hold idle sockets (unreferenced, so no live handle leads to them).
  */
 import type { Frame } from '../core/frame';
 import type { CollectorContext } from './collector';
@@ -51,7 +53,7 @@ export class HttpAgentRegistry {
     const { http, https } = context.builtins;
     const onError = (): void => context.drop('httpAgentHookError');
     const proto = http.Agent.prototype as object;
-    const register = (self: unknown): void => this.add(self);
+    const register = (self: unknown): void => void this.add(self);
     const onAddRequest = (self: unknown, args: unknown[], wrapper: Method): void => {
       this.add(self);
       this.noteIfQueued(self, args[1], wrapper);
@@ -74,15 +76,27 @@ export class HttpAgentRegistry {
     this.context = undefined;
   }
 
-  /** Registers `candidate` if it looks like an `http.Agent` and is not known yet. */
-  add(candidate: unknown, created?: CapturedStack): void {
-    if (!isHttpAgent(candidate) || this.records.has(candidate)) return;
+  /** Registers `candidate` if it looks like an `http.Agent` and is not known yet; true when it was added. */
+  add(candidate: unknown, created?: CapturedStack): boolean {
+    if (!isHttpAgent(candidate) || this.records.has(candidate)) return false;
     if (this.refs.size >= MAX_AGENTS) {
       this.pruneDead();
-      if (this.refs.size >= MAX_AGENTS) return this.context?.drop('httpAgents');
+      if (this.refs.size >= MAX_AGENTS) {
+        this.context?.drop('httpAgents');
+        return false;
+      }
     }
     this.records.set(candidate, { id: this.nextId++, created });
     this.refs.add(new WeakRef(candidate));
+    return true;
+  }
+
+  /** Registers every agent among `candidates` (an array of heap objects); returns how many were new. */
+  adopt(candidates: unknown): number {
+    if (!Array.isArray(candidates)) return 0;
+    let added = 0;
+    for (const candidate of candidates as unknown[]) if (this.add(candidate)) added++;
+    return added;
   }
 
   /** The agents still alive, in registration order. */

@@ -63,10 +63,19 @@ const poolsTo = (snapshot: AgentSnapshot, port: number): PoolOrigin[] =>
 
 describe.each([18, 20, 22, 24] as const)('the agent in a CommonJS target on Node %i', (major) => {
   it('sees pools made before and after attach, fds, the event loop and HTTP, then leaves as found', async () => {
-    const { session, port } = await startTarget('pool-target.cjs', major, { FIRE_EARLY: '1' });
+    const env = { FIRE_EARLY: '1', WARM_IDLE: '1' };
+    const { session, port } = await startTarget('pool-target.cjs', major, env);
     await until(async () => (await evaluate<number>(session, 'fixture.heldCount()')) === 2, 'early requests');
+    await until(
+      async () => (await evaluate<number>(session, "fixture.idleCount('idle')")) === 3,
+      'idle sockets',
+    );
 
     const agent = await injectAgent(session);
+    // Idle before attach and never used since: found on the heap at install.
+    expect(poolsTo(await agent.collect(), port)).toContainEqual(
+      expect.objectContaining({ inUse: 0, idle: 3, queued: 0, maxSockets: 10, keepAlive: true }),
+    );
     expect(agent.hello).toMatchObject({ reused: false, moduleKind: 'commonjs', version: 1 });
     expect(agent.hello.nodeVersion).toMatch(new RegExp(`^v${major}\\.`));
     expect((await injectAgent(session)).hello.reused).toBe(true);
@@ -78,7 +87,7 @@ describe.each([18, 20, 22, 24] as const)('the agent in a CommonJS target on Node
       'six held requests',
     );
     const busy = await agent.collect();
-    const pools = poolsTo(busy, port);
+    const pools = poolsTo(busy, port).filter((pool) => pool.maxSockets === 2);
     expect(pools).toHaveLength(3);
     for (const pool of pools)
       expect(pool).toMatchObject({ inUse: 2, queued: 3, idle: 0, maxSockets: 2, keepAlive: true });
@@ -104,7 +113,9 @@ describe.each([18, 20, 22, 24] as const)('the agent in a CommonJS target on Node
     await until(async () => (await agent.collect()).http.completed === 15, '15 completed requests');
     // The server counts a response before its client frees the socket: wait for the pools to settle.
     const settledPools = (snapshot: AgentSnapshot): boolean =>
-      poolsTo(snapshot, port).every((pool) => pool.inUse === 0 && pool.queued === 0 && pool.idle === 2);
+      poolsTo(snapshot, port)
+        .filter((pool) => pool.maxSockets === 2)
+        .every((pool) => pool.inUse === 0 && pool.queued === 0 && pool.idle === 2);
     await until(async () => settledPools(await agent.collect()), 'idle pools');
     await evaluate(session, `fixture.fire('early', 1, '/fail')`);
     await until(async () => (await agent.collect()).http.errors === 1, 'one 5xx');

@@ -1,7 +1,7 @@
 /**
  * Injects the agent into a target over its inspector and talks to it. The bundle is evaluated inside a
  * function given the command-line `require` (present with `includeCommandLineAPI` in CommonJS and ES-module
- * targets alike); afterwards every exchange is one `Runtime.evaluate` of the installed global, as JSON.
+ * targets alike), then handed the `http.Agent`s already on the heap; afterwards every exchange is one `Runtime.evaluate` of the installed global, as JSON.
  */
 import {
   AGENT_GLOBAL_KEY,
@@ -12,6 +12,8 @@ import {
   type AgentSnapshot,
 } from '../../core/agent-protocol';
 import type { InspectorSession } from '../inspector/inspector-session';
+import { TimeoutError, withTimeout } from '../recorder/with-timeout';
+import { adoptHeapHttpAgents } from './adopt-heap-http-agents';
 import { loadAgentBundle } from './agent-bundle';
 
 /** The agent installed in one target, seen from Hyperscope. */
@@ -31,21 +33,33 @@ export class AgentError extends Error {
   override readonly name = 'AgentError';
 }
 
+/**
+ * How long the install may wait for the target's event loop to turn, ms. A loop blocked longer fails the
+ * attach; the install still happens when the loop turns, and the orphan watchdog removes it again.
+ */
+export const INSTALL_TIMEOUT_MS = 15_000;
+
 const AGENT = `globalThis[Symbol.for(${JSON.stringify(AGENT_GLOBAL_KEY)})]`;
 
 /** Installs (or reuses) the agent in the target behind `session`. */
 export async function injectAgent(
   session: InspectorSession,
   options: AgentOptions = {},
+  installTimeoutMs = INSTALL_TIMEOUT_MS,
 ): Promise<AgentClient> {
   const bundle = await loadAgentBundle();
+  // The evaluation only defines the bundle (no side effects) and schedules the install at a clean turn
+  // of the target's event loop (`installWhenIdle`): it may land in the middle of a built-in's first load.
   const expression =
     `(function (require) {\n${bundle}\n` +
-    `return JSON.stringify(__hyperscopeAgent.install(require, ${JSON.stringify(options)}));\n` +
+    `return __hyperscopeAgent.installWhenIdle(require, ${JSON.stringify(options)});\n` +
     `})(typeof require === 'function' ? require : undefined)` +
     // Names the agent's script in the target's stacks, so its own frames can be left out of them.
     `\n//# sourceURL=${AGENT_SOURCE_URL}`;
-  const hello = JSON.parse(await evaluateString(session, expression, 'install')) as AgentHello;
+  const installed = evaluateString(session, expression, 'install', true);
+  const hello = JSON.parse(await installTimeout(installed, installTimeoutMs)) as AgentHello;
+  // A reused agent adopted them at its own install; agents made since are found by construction.
+  if (!hello.reused) await adoptHeapHttpAgents(session, AGENT);
 
   return {
     hello,
@@ -80,12 +94,33 @@ export async function injectAgent(
   };
 }
 
-/** Evaluates `expression` in the target and returns its string value; target exceptions become {@link AgentError}. */
-async function evaluateString(session: InspectorSession, expression: string, what: string): Promise<string> {
+/** The install, or one clear line when the target's event loop did not turn in time. */
+async function installTimeout(installed: Promise<string>, ms: number): Promise<string> {
+  try {
+    return await withTimeout(installed, ms, 'install');
+  } catch (error) {
+    if (!(error instanceof TimeoutError)) throw error;
+    throw new AgentError(
+      `the agent could not be installed: the target's event loop did not turn within ${ms / 1000} s (is it blocked, or stopped?)`,
+    );
+  }
+}
+
+/**
+ * Evaluates `expression` in the target and returns its string value (awaited when it is a promise and
+ * `awaitPromise`); target exceptions become {@link AgentError}.
+ */
+async function evaluateString(
+  session: InspectorSession,
+  expression: string,
+  what: string,
+  awaitPromise = false,
+): Promise<string> {
   const reply = await session.send('Runtime.evaluate', {
     expression,
     includeCommandLineAPI: true,
     returnByValue: true,
+    awaitPromise,
     // Neither pause on, nor report to the console, an exception of ours.
     silent: true,
   });
