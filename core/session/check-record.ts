@@ -29,6 +29,6 @@ export function checkRecord(value: unknown): SessionRecord | null | string {
 }
 
 /** Quoted for a one-line message: escapes (no raw newlines or terminal escapes), at most 80 characters. */
-function quote(text: string): string {
+export function quote(text: string): string {
   return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text).replace(/[\u007f-\u009f]/g, '?');
 }

@@ -1,14 +1,28 @@
 /**
  * The shape of every record type of session file v1, as the readers rely on it: the documented JSON
- * Schema (docs/session-format.schema.json) in checks cheap enough for every line. Snapshot
- * `extensions` are checked by the analyses that read them (their owners define them).
+ * Schema (docs/session-format.schema.json) in checks cheap enough for every line. The known snapshot
+ * `extensions` sections are checked one by one (extension-shapes.ts): a malformed one is dropped, not fatal.
  */
 import type { SessionRecord } from './records';
 import type { Check } from './shape';
 import { any, arrayOf, bool, nullable, num, object, oneOf, optional, recordOf, str } from './shape';
 
 const callFrame = object({ functionName: str, scriptId: str, url: str, lineNumber: num, columnNumber: num });
-const frame = object({ functionName: str, url: str, line: num, column: num });
+/** A `Frame` (core/frame.ts). */
+export const frame = object({ functionName: str, url: str, line: num, column: num });
+/** A `PoolOrigin` (core/agent-protocol.ts). */
+export const poolOrigin = object({
+  poolId: str,
+  kind: str,
+  origin: str,
+  inUse: num,
+  idle: num,
+  queued: num,
+  maxSockets: nullable(num),
+  keepAlive: bool,
+  createdAt: optional(arrayOf(frame)),
+  queuedFrom: optional(arrayOf(frame)),
+});
 const socketStates = { connecting: num, open: num, idle: num, destroyedReferenced: num };
 
 const snapshot = object({
@@ -16,26 +30,14 @@ const snapshot = object({
   resources: recordOf(num),
   sockets: object({ ...socketStates, total: num }),
   peers: arrayOf(object({ ...socketStates, peer: str, side: oneOf('client', 'server'), tls: bool })),
-  pools: arrayOf(
-    object({
-      poolId: str,
-      kind: str,
-      origin: str,
-      inUse: num,
-      idle: num,
-      queued: num,
-      maxSockets: nullable(num),
-      keepAlive: bool,
-      createdAt: optional(arrayOf(frame)),
-      queuedFrom: optional(arrayOf(frame)),
-    }),
-  ),
+  pools: arrayOf(poolOrigin),
   fds: object({ open: nullable(num), limit: nullable(num) }),
   eventLoop: object({ delayP50Ms: num, delayP99Ms: num, delayMaxMs: num, utilization: num }),
   memory: object({ rss: num, heapUsed: num, heapTotal: num, external: num, arrayBuffers: num }),
   http: object({ inFlight: num, completed: num, errors: num }),
   agent: object({ collectCpuMs: num, dropped: recordOf(num) }),
-  extensions: optional(recordOf(any)),
+  // Sieved section by section after this check (extension-shapes.ts): a bad one is dropped, not fatal.
+  extensions: any,
 });
 
 /** Checks per record type, applied to the whole record (its `type` is already known). */

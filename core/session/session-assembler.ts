@@ -4,6 +4,7 @@
  */
 import type { AgentSnapshot } from '../agent-protocol';
 import { checkRecord } from './check-record';
+import { createExtensionSieve } from './extension-shapes';
 import { nestsDeeperThan } from './json-depth';
 import type {
   AllocNode,
@@ -52,6 +53,7 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
   const open = new Map<string, OpenProfile>();
   const warnings: string[] = [];
   const unknownTypes = new Set<string>();
+  const extensionSieve = createExtensionSieve();
   let end: EndRecord | null = null;
   let truncated = false;
   let pendingError: string | null = null;
@@ -91,6 +93,7 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
       case 'header':
         return fail(`line ${lineNumber}: a second header`);
       case 'snapshot':
+        extensionSieve.sieve(record.snapshot, lineNumber);
         snapshots.push(record.snapshot);
         return;
       case 'mark':
@@ -166,6 +169,7 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
       if (!header) fail('is empty or has no session header');
       if (open.size > 0)
         warnings.push(`${open.size} profile(s) were cut off before their end and are left out`);
+      warnings.push(...extensionSieve.warnings());
       if (unknownTypes.size > 0)
         warnings.push(`skipped unknown record types: ${[...unknownTypes].join(', ')}`);
       if (truncated) warnings.push('the file ends in the middle of a record (the recorder was killed?)');

@@ -13,13 +13,22 @@ import { parseSessionText } from '../../core/session/session-assembler';
 import type { Session } from '../../core/session/session';
 import { SessionFormatError } from '../../core/session/session-error';
 import { readSessionFile } from '../../main/session/read-session-file';
-import { FIXTURE_TEXT, bitFlipped, truncated, wrongTyped, wrongVersion } from './support/session-mutations';
+import {
+  EXTENSIONS_FIXTURE_TEXT,
+  FIXTURE_TEXT,
+  bitFlipped,
+  truncated,
+  wrongTyped,
+  wrongTypedExtension,
+  wrongVersion,
+} from './support/session-mutations';
 
 /** Runs per property; the counts are in docs/reliability.md. */
 export const RUNS = {
   truncated: 400,
   bitFlipped: 400,
   wrongTyped: 600,
+  wrongTypedExtension: 1200,
   wrongVersion: 100,
   garbage: 300,
   file: 60,
@@ -53,7 +62,7 @@ function report(session: Session, where = ''): void {
 }
 
 /** Reads, then reports what was accepted; a crash anywhere fails with a short message. */
-function readThenReport(text: string, where: string, reportToo = true): void {
+function readThenReport(text: string, where: string): Session | SessionFormatError {
   let outcome: Session | SessionFormatError;
   try {
     outcome = readOrRefuse(text);
@@ -61,7 +70,8 @@ function readThenReport(text: string, where: string, reportToo = true): void {
     throw new Error(`reader crashed (${where}): ${String(error)}`);
   }
   if (outcome instanceof SessionFormatError) expectClearError(outcome);
-  else if (reportToo) report(outcome, where);
+  else report(outcome, where);
+  return outcome;
 }
 
 describe('session reader under hostile input', () => {
@@ -72,28 +82,65 @@ describe('session reader under hostile input', () => {
     report(session);
   });
 
+  it('the unmodified extensions fixture reads whole, with full sections, and reports', () => {
+    const session = parseSessionText(EXTENSIONS_FIXTURE_TEXT);
+    expect(session.warnings).toEqual([]);
+    const keys = session.snapshots.flatMap((snapshot) => Object.keys(snapshot.extensions ?? {}));
+    expect(new Set(keys)).toEqual(new Set(['tls', 'undici', 'promises']));
+    report(session);
+  });
+
   it('truncated anywhere: a session up to the cut, or one clear error', () => {
     fc.assert(
-      fc.property(truncated, (bytes) => readThenReport(bytes.toString('utf8'), `cut at ${bytes.length}`)),
+      fc.property(truncated, (bytes) => {
+        readThenReport(bytes.toString('utf8'), `cut at ${bytes.length}`);
+      }),
       { numRuns: RUNS.truncated },
     );
   });
 
   it('bit-flipped: a session or one clear error', () => {
     fc.assert(
-      fc.property(bitFlipped, (bytes) => readThenReport(bytes.toString('utf8'), 'bit flips')),
+      fc.property(bitFlipped, (bytes) => {
+        readThenReport(bytes.toString('utf8'), 'bit flips');
+      }),
       { numRuns: RUNS.bitFlipped },
     );
   });
 
   it('a value of the wrong type anywhere: a session that reports, or one clear error', () => {
     fc.assert(
-      // Snapshot extensions belong to their analyses, which check them (see docs/reliability.md).
-      fc.property(wrongTyped, ({ text, where, path }) =>
-        readThenReport(text, where, !path.startsWith('snapshot.extensions')),
-      ),
+      fc.property(wrongTyped, ({ text, where }) => {
+        readThenReport(text, where);
+      }),
       { numRuns: RUNS.wrongTyped },
     );
+  });
+
+  it('a value of the wrong type in an extension section: the section dropped with a warning, never a crash', () => {
+    const pristine = parseSessionText(EXTENSIONS_FIXTURE_TEXT);
+    fc.assert(
+      fc.property(wrongTypedExtension, ({ text, where }) => {
+        const outcome = readThenReport(text, where);
+        // Extension sections are never fatal: the file still reads, every snapshot with it.
+        expect(outcome).not.toBeInstanceOf(SessionFormatError);
+        expect((outcome as Session).snapshots).toHaveLength(pristine.snapshots.length);
+      }),
+      { numRuns: RUNS.wrongTypedExtension },
+    );
+  });
+
+  it('a malformed extension section is dropped, named in a warning, and the rest kept', () => {
+    const lines = EXTENSIONS_FIXTURE_TEXT.trimEnd().split('\n');
+    const record = JSON.parse(lines[2]!) as { snapshot: { extensions: Record<string, unknown> } };
+    record.snapshot.extensions['tls'] = { ...(record.snapshot.extensions['tls'] as object), hosts: [null] };
+    lines[2] = JSON.stringify(record);
+    const session = parseSessionText(lines.join('\n') + '\n');
+    expect(session.warnings).toEqual([
+      'dropped 1 malformed snapshot "tls" section(s) (first at line 3: wrong or missing "hosts.0")',
+    ]);
+    expect(session.snapshots[1]!.extensions).not.toHaveProperty('tls');
+    expect(session.snapshots[1]!.extensions).toHaveProperty('undici');
   });
 
   it('another schema version: refused with a message naming it', () => {

@@ -4,10 +4,21 @@ import fc from 'fast-check';
 
 /** A short real recording (header, snapshots, one CPU and one allocation profile, end). */
 export const FIXTURE_TEXT = readFileSync(new URL('../fixtures/short.hyperscope', import.meta.url), 'utf8');
+/**
+ * Real snapshots whose extension sections are full (TLS hosts and pending handshakes, promise chain
+ * groups, undici pools), taken from three demo recordings and laid end to end under one header.
+ */
+export const EXTENSIONS_FIXTURE_TEXT = readFileSync(
+  new URL('../fixtures/extensions.hyperscope', import.meta.url),
+  'utf8',
+);
 export const FIXTURE_BYTES = Buffer.from(FIXTURE_TEXT);
-const RECORDS = FIXTURE_TEXT.trimEnd()
-  .split('\n')
-  .map((line) => JSON.parse(line) as unknown);
+const recordsOf = (text: string): unknown[] =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as unknown);
+const RECORDS = recordsOf(FIXTURE_TEXT);
 
 /** The fixture cut after `length` bytes (a killed writer, a partial copy). */
 export const truncated = fc.nat(FIXTURE_BYTES.length - 1).map((length) => FIXTURE_BYTES.subarray(0, length));
@@ -35,7 +46,6 @@ function pathsOf(
   for (const key of keys) pathsOf((value as Record<string | number, unknown>)[key], [...prefix, key], out);
   return out;
 }
-const PATHS = RECORDS.map((record) => pathsOf(record));
 
 /** Anything JSON can hold, including the awkward: huge numbers, NaN-free floats, deep-ish nesting. */
 const wrongValue = fc.oneof(
@@ -43,25 +53,52 @@ const wrongValue = fc.oneof(
   fc.constantFrom(null, -1, 0, 1e308, -0, '', '__proto__', [], {}, true),
 );
 
-/** The fixture with one value somewhere in one record replaced by a value of any type. */
-export const wrongTyped = fc
-  .tuple(fc.nat(RECORDS.length - 1), fc.nat(), wrongValue)
-  .map(([recordIndex, pathPick, replacement]) => {
-    const records = structuredClone(RECORDS);
-    const paths = PATHS[recordIndex]!;
-    const path = paths[pathPick % paths.length]!;
-    if (path.length === 0) records[recordIndex] = replacement;
+/** A mutation: the session text, and where the value was replaced (record index and path). */
+export interface WrongTyped {
+  text: string;
+  /** Dotted path inside the record (`snapshot.extensions.tls.hosts.0.side`). */
+  path: string;
+  where: string;
+}
+
+/** `records` with one value at one of the paths that `keep` selects replaced by a value of any type. */
+function wrongTypedIn(
+  records: unknown[],
+  keep: (path: (string | number)[]) => boolean = () => true,
+): fc.Arbitrary<WrongTyped> {
+  const targets = records.flatMap((record, index) =>
+    pathsOf(record)
+      .filter(keep)
+      .map((path) => ({ index, path })),
+  );
+  return fc.tuple(fc.nat(targets.length - 1), wrongValue).map(([pick, replacement]) => {
+    const { index, path } = targets[pick]!;
+    const mutated = structuredClone(records);
+    if (path.length === 0) mutated[index] = replacement;
     else {
-      let parent = records[recordIndex] as Record<string | number, unknown>;
+      let parent = mutated[index] as Record<string | number, unknown>;
       for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
       parent[path.at(-1)!] = replacement;
     }
     return {
       path: path.join('.'),
-      where: `record ${recordIndex} at ${path.join('.') || '(whole)'}`,
-      text: records.map((r) => JSON.stringify(r)).join('\n') + '\n',
+      where: `record ${index} at ${path.join('.') || '(whole)'}`,
+      text: mutated.map((r) => JSON.stringify(r)).join('\n') + '\n',
     };
   });
+}
+
+/** The fixture with one value somewhere in one record replaced by a value of any type. */
+export const wrongTyped = wrongTypedIn(RECORDS);
+
+/**
+ * The extensions fixture with one value inside a snapshot's `extensions` (the section itself, or
+ * anything in it) replaced by a value of any type.
+ */
+export const wrongTypedExtension = wrongTypedIn(
+  recordsOf(EXTENSIONS_FIXTURE_TEXT),
+  (path) => path[0] === 'snapshot' && path[1] === 'extensions',
+);
 
 /** The fixture with its header's schema replaced by another string. */
 export const wrongVersion = fc
