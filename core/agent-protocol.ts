@@ -28,6 +28,16 @@ export interface AgentOptions {
   keepQueryStrings?: boolean;
   /** Knobs of the promise-chain collector (sampling windows, stacks, caps). */
   promises?: PromiseOptions;
+  /**
+   * The agent detaches itself when no client has called it (install, collect, call) for this long, ms:
+   * its client died without detaching (`kill -9`). Unset: it stays until detached.
+   */
+  orphanAfterMs?: number;
+  /**
+   * The client opened the target's inspector (it was closed before): an orphaned agent closes it too,
+   * when no client is connected to it (Linux only, where the agent can tell).
+   */
+  closeInspectorWhenOrphaned?: boolean;
 }
 
 /** What `install` returns. */

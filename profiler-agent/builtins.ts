@@ -34,15 +34,21 @@ const NAMES: (keyof Builtins)[] = [
   'v8',
 ];
 
-/** Resolves every built-in, preferring `process.getBuiltinModule` over the given `require`. */
+/**
+ * Resolves every built-in, preferring `process.getBuiltinModule` over the given `require`. Only the install
+ * (run at a clean turn of the event loop) loads modules: `collect`, `call` and `detach` arrive as
+ * inspector interrupts in the middle of the target's code, and use only what was resolved here.
+ */
 export function resolveBuiltins(requireFn: RequireLike | undefined): Builtins {
-  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  const load = (name: string): unknown => {
-    if (typeof getBuiltin === 'function') return getBuiltin.call(process, `node:${name}`);
-    if (typeof requireFn === 'function') return requireFn(`node:${name}`);
-    throw new Error('hyperscope agent: neither process.getBuiltinModule nor require is available');
-  };
   const out: Partial<Record<keyof Builtins, unknown>> = {};
-  for (const name of NAMES) out[name] = load(name);
+  for (const name of NAMES) out[name] = loadBuiltin(requireFn, name);
   return out as Builtins;
+}
+
+/** One built-in by name (`inspector`, not `node:inspector`); never call it from an inspector interrupt. */
+export function loadBuiltin(requireFn: RequireLike | undefined, name: string): unknown {
+  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (typeof getBuiltin === 'function') return getBuiltin.call(process, `node:${name}`);
+  if (typeof requireFn === 'function') return requireFn(`node:${name}`);
+  throw new Error('hyperscope agent: neither process.getBuiltinModule nor require is available');
 }

@@ -11,10 +11,18 @@ import {
 } from '../core/agent-protocol';
 import { startAgent, type InstalledAgent } from './agent-runtime';
 import { resolveBuiltins, type RequireLike } from './builtins';
+import { closeOrphanedInspector } from './close-orphaned-inspector';
 import { createCollectors } from './collectors';
 import { detectModuleKind } from './module-kind';
+import { startOrphanWatchdog } from './orphan-watchdog';
 
 export type { InstalledAgent } from './agent-runtime';
+
+/** The installed agent as this version builds it: also watched for a client that went away. */
+interface WatchedAgent extends InstalledAgent {
+  /** Another client reuses this agent: merges its watchdog options in. */
+  adoptClient(options: AgentOptions): void;
+}
 
 /** The installed agent of this process, if any. */
 export function installedAgent(): InstalledAgent | undefined {
@@ -31,7 +39,10 @@ export function install(requireFn: RequireLike | undefined, options: AgentOption
   const key = Symbol.for(AGENT_GLOBAL_KEY);
   const existing = installedAgent();
   if (existing) {
-    if (existing.version === AGENT_PROTOCOL_VERSION) return { ...existing.hello(), reused: true };
+    if (existing.version === AGENT_PROTOCOL_VERSION) {
+      (existing as Partial<WatchedAgent>).adoptClient?.(options);
+      return { ...existing.hello(), reused: true };
+    }
     try {
       existing.detach();
     } catch {
@@ -51,9 +62,32 @@ export function install(requireFn: RequireLike | undefined, options: AgentOption
   };
   const agent = startAgent(builtins, options, (drop) => createCollectors(builtins, drop), hello);
   const detach = agent.detach;
-  const guarded: InstalledAgent = {
+  const watchdog = startOrphanWatchdog(options, (closeInspector) => {
+    // A timer callback of ours: nothing may throw into the target from here.
+    try {
+      guarded.detach();
+      if (closeInspector) closeOrphanedInspector(builtins, requireFn);
+    } catch {
+      // Detached as far as it could; the inspector stays open.
+    }
+  });
+  const guarded: WatchedAgent = {
     ...agent,
+    hello() {
+      watchdog.touch();
+      return agent.hello();
+    },
+    collect() {
+      watchdog.touch();
+      return agent.collect();
+    },
+    call(method, argJson) {
+      watchdog.touch();
+      return agent.call(method, argJson);
+    },
+    adoptClient: (more) => watchdog.adopt(more),
     detach() {
+      watchdog.stop();
       detach();
       if ((globalThis as Record<symbol, unknown>)[key] === guarded)
         delete (globalThis as Record<symbol, unknown>)[key];
@@ -67,4 +101,26 @@ export function install(requireFn: RequireLike | undefined, options: AgentOption
     writable: true,
   });
   return hello;
+}
+
+/**
+ * {@link install} at the next turn of the event loop, resolving with the hello as JSON. The inspector
+ * evaluates our code through a V8 interrupt, in the middle of whatever the target runs — possibly the
+ * first load of a built-in module, whose half-built exports a `require` of ours would cache for good
+ * (`crypto.createHash is not a function` killed a target so). `setImmediate` runs between two callbacks,
+ * never inside one. A target whose loop is blocked answers when it unblocks; the client times out.
+ */
+export function installWhenIdle(
+  requireFn: RequireLike | undefined,
+  options: AgentOptions = {},
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        resolve(JSON.stringify(install(requireFn, options)));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
 }

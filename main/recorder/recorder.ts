@@ -27,7 +27,7 @@ export async function startRecording(
 ): Promise<Recording> {
   const startedAt = Date.now();
   const header = recordingHeader(target, options, version, startedAt);
-  const link = await openTargetLink(target.session, options);
+  const link = await openTargetLink(target.session, options, target.openedByUs);
   header.target.argv = link.agent.hello.argv;
   const state: RecordingState = {
     target,

@@ -4,6 +4,7 @@
  */
 import type { AgentClient } from '../agent/agent-client';
 import { injectAgent } from '../agent/agent-client';
+import { orphanAfterForRecording } from '../agent/orphan-after';
 import type { InspectorSession } from '../inspector/inspector-session';
 import type { CpuSampler } from './cpu-sampler';
 import { startCpuSampler } from './cpu-sampler';
@@ -18,16 +19,30 @@ export interface TargetLink {
   readonly heap: HeapSampler | null;
 }
 
-/** Injects (or reuses) the agent behind `session` and starts the profilers the options ask for. */
+/**
+ * Injects (or reuses) the agent behind `session` and starts the profilers the options ask for.
+ * `openedInspector`: we opened the target's inspector, so an agent orphaned by our death closes it too.
+ */
 export async function openTargetLink(
   session: InspectorSession,
   options: Pick<
     RecordingOptions,
-    'cpu' | 'heap' | 'promises' | 'promiseOptions' | 'cpuSamplingIntervalUs' | 'heapSamplingIntervalBytes'
+    | 'cpu'
+    | 'heap'
+    | 'promises'
+    | 'promiseOptions'
+    | 'cpuSamplingIntervalUs'
+    | 'heapSamplingIntervalBytes'
+    | 'intervalMs'
   >,
+  openedInspector: boolean,
 ): Promise<TargetLink> {
   const promises = options.promises ? { ...options.promiseOptions } : { enabled: false };
-  const agent = await injectAgent(session, { promises });
+  const agent = await injectAgent(session, {
+    promises,
+    orphanAfterMs: orphanAfterForRecording(options.intervalMs),
+    closeInspectorWhenOrphaned: openedInspector,
+  });
   const cpu = options.cpu ? await startCpuSampler(session, options.cpuSamplingIntervalUs) : null;
   const heap = options.heap ? await startHeapSampler(session, options.heapSamplingIntervalBytes) : null;
   return { session, agent, cpu, heap };

@@ -5,7 +5,7 @@
 import { describeLostTarget } from './describe-lost-target';
 import { reconnectTarget } from './reconnect-target';
 import type { Finish, RecordingState } from './recording-state';
-import { writeEvent } from './recording-state';
+import { inspectorIsOurs, writeEvent } from './recording-state';
 import type { TargetLink } from './target-link';
 import { openTargetLink } from './target-link';
 
@@ -32,7 +32,7 @@ export function watchConnection(
     );
     try {
       state.reconnection = await reconnectTarget(target);
-      state.link = await openTargetLink(state.reconnection.session, state.options);
+      state.link = await openTargetLink(state.reconnection.session, state.options, inspectorIsOurs(state));
     } catch (error) {
       const now = await describeLostTarget(target);
       const why = error instanceof Error ? error.message : String(error);

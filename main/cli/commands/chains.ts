@@ -13,6 +13,7 @@ import { renderGoroutineDump } from '../../../core/chains/render-goroutine-dump'
 import { parseDurationMs } from '../../../core/units/duration';
 import { injectAgent, type AgentClient } from '../../agent/agent-client';
 import { fetchPromiseChain } from '../../agent/fetch-promise-chain';
+import { orphanAfterForWait } from '../../agent/orphan-after';
 import type { AttachedTarget } from '../../inspector/attached-target';
 import { loadSourceMaps } from '../../profile/load-source-maps';
 import { attachTarget } from '../attach-target';
@@ -75,7 +76,11 @@ async function dumpChains(
   args: ChainsArgs,
   interrupted: AbortSignal,
 ): Promise<string> {
-  const agent = await injectAgent(target.session, { promises: {} });
+  const agent = await injectAgent(target.session, {
+    promises: {},
+    orphanAfterMs: orphanAfterForWait(args.waitMs),
+    closeInspectorWhenOrphaned: target.openedByUs,
+  });
   try {
     if (!agent.hello.reused)
       process.stderr.write(

@@ -1,0 +1,48 @@
+/**
+ * Closes the inspector Hyperscope opened, once its agent is orphaned. `inspector.close()` waits for every
+ * connected client to disconnect, on the target's main thread: with a client still connected (a stopped
+ * recorder, someone's debugger) it would freeze the target. So it closes only when the kernel's socket
+ * table shows nobody connected to the inspector's port; where that table cannot be read (not Linux),
+ * the inspector stays open.
+ */
+import type { Builtins, RequireLike } from './builtins';
+import { loadBuiltin } from './builtins';
+
+type Inspector = typeof import('node:inspector');
+
+/** `/proc/net/tcp` state of an established connection. */
+const ESTABLISHED = '01';
+
+/** Closes the inspector if it is open and unused; says whether it did. Run at a clean turn of the loop. */
+export function closeOrphanedInspector(builtins: Builtins, requireFn: RequireLike | undefined): boolean {
+  const inspector = loadBuiltin(requireFn, 'inspector') as Inspector;
+  const url = inspector.url();
+  if (!url) return false;
+  const port = Number(new URL(url).port);
+  const clients = connectionsTo(builtins.fs, port);
+  if (clients === null || clients > 0) return false;
+  inspector.close();
+  return true;
+}
+
+/** Established connections whose local port is `port`, or null when the socket table is unreadable. */
+function connectionsTo(fs: Builtins['fs'], port: number): number | null {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  let count = 0;
+  let readable = false;
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = fs.readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    readable = true;
+    for (const line of text.split('\n').slice(1)) {
+      // "sl local_address rem_address st …", addresses as HEXIP:HEXPORT.
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (state === ESTABLISHED && local?.endsWith(`:${hexPort}`)) count++;
+    }
+  }
+  return readable ? count : null;
+}
