@@ -4,6 +4,7 @@
  */
 import type { AgentSnapshot } from '../agent-protocol';
 import type { Finding, Severity } from '../findings/finding';
+import { queuedInAllPools } from '../network/all-pools';
 import type { Session } from '../session/session';
 import { sessionDurationMs } from '../session/session';
 import type { ComparisonRow, SeriesComparison } from './session-comparison';
@@ -46,7 +47,7 @@ const FIGURES: Figure[] = [
   {
     metric: 'Peak queued requests',
     unit: 'count',
-    of: peak((s) => s.pools.reduce((n, p) => n + p.queued, 0)),
+    of: peak(queuedInAllPools),
   },
   { metric: 'Peak open FDs', unit: 'count', of: peak((s) => s.fds.open) },
   { metric: 'Peak event-loop delay p99', unit: 'ms', of: peak((s) => s.eventLoop.delayP99Ms) },

@@ -1,5 +1,6 @@
 /** The summary figures of a report: peaks and totals over a session's snapshots. */
 import type { AgentSnapshot } from '../agent-protocol';
+import { queuedInAllPools } from '../network/all-pools';
 import type { Session } from '../session/session';
 import type { ReportSummary } from './report';
 
@@ -13,7 +14,8 @@ export function summarizeSession(session: Session): ReportSummary {
   const completed = first && last ? last.http.completed - first.http.completed : 0;
   return {
     peakSockets: peak(snapshots, (s) => s.sockets.total) ?? 0,
-    peakQueued: peak(snapshots, (s) => s.pools.reduce((sum, pool) => sum + pool.queued, 0)) ?? 0,
+    // http.Agent and undici pools alike: a starved fetch pool must not read as "0 queued".
+    peakQueued: peak(snapshots, queuedInAllPools) ?? 0,
     fds: {
       open: counted.at(-1) ?? null,
       peak: counted.length > 0 ? Math.max(...counted) : null,

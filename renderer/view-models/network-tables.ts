@@ -5,7 +5,7 @@
 import type { AgentSnapshot, PeerSockets, PoolOrigin } from '../../core/agent-protocol';
 import { summariseTlsHosts } from '../../core/network/tls-host-summary';
 import type { TlsHostSummary } from '../../core/network/tls-host-summary';
-import { readUndiciSection } from '../../core/network/undici-section';
+import { allPools, poolKey } from '../../core/network/all-pools';
 import { sessionOfSnapshots, snapshotsOnlyHeader } from '../../core/session/session-of-snapshots';
 
 export interface PoolRow extends PoolOrigin {
@@ -16,21 +16,13 @@ export interface PoolRow extends PoolOrigin {
 /** Pools of the latest snapshot (http.Agent and undici alike), busiest queue first. */
 export function poolRows(snapshots: readonly AgentSnapshot[]): PoolRow[] {
   const peak = new Map<string, number>();
-  const key = (p: PoolOrigin): string => `${p.poolId} ${p.origin}`;
   for (const s of snapshots)
-    for (const p of allPools(s)) peak.set(key(p), Math.max(peak.get(key(p)) ?? 0, p.queued));
+    for (const p of allPools(s)) peak.set(poolKey(p), Math.max(peak.get(poolKey(p)) ?? 0, p.queued));
   const last = snapshots.at(-1);
   if (!last) return [];
   return allPools(last)
-    .map((p) => ({ ...p, peakQueued: peak.get(key(p)) ?? p.queued }))
+    .map((p) => ({ ...p, peakQueued: peak.get(poolKey(p)) ?? p.queued }))
     .sort((a, b) => b.peakQueued - a.peakQueued || b.inUse - a.inUse);
-}
-
-/** http.Agent pools plus undici's, without listing one twice (an agent may already fold undici's in). */
-function allPools(snapshot: AgentSnapshot): PoolOrigin[] {
-  const undici = readUndiciSection(snapshot)?.pools ?? [];
-  const seen = new Set(snapshot.pools.map((p) => `${p.poolId} ${p.origin}`));
-  return [...snapshot.pools, ...undici.filter((p) => !seen.has(`${p.poolId} ${p.origin}`))];
 }
 
 export function peerRows(snapshots: readonly AgentSnapshot[]): PeerSockets[] {

@@ -1,4 +1,4 @@
-/** Network: connection pools per origin, sockets per peer, and TLS handshakes per host. */
+/** Network: connection pools per origin (now and over time), sockets per peer, and TLS handshakes per host. */
 import { useMemo } from 'react';
 import { formatFrame } from '../../core/frame';
 import { readTlsSection } from '../../core/network/tls-section';
@@ -8,6 +8,8 @@ import { TablePanel } from '../components/table-panel';
 import { selectSnapshots, selectStartTime } from '../store/selectors';
 import { formatMs, formatRatio } from '../view-models/format';
 import { peerRows, poolRows, tlsHostRows } from '../view-models/network-tables';
+import { poolOriginSeries } from '../view-models/pool-origin-series';
+import { PoolOriginCharts } from './pool-origin-charts';
 
 const POOL_COLUMNS = [
   { label: 'Pool' },
@@ -45,6 +47,7 @@ export function NetworkView() {
   const pools = useMemo(() => poolRows(snapshots), [snapshots]);
   const peers = useMemo(() => peerRows(snapshots), [snapshots]);
   const startTime = useApp(selectStartTime);
+  const poolSeries = useMemo(() => poolOriginSeries(snapshots, startTime), [snapshots, startTime]);
   const tls = useMemo(() => tlsHostRows(snapshots, startTime), [snapshots, startTime]);
   const last = snapshots.at(-1);
   const pending = last ? (readTlsSection(last)?.pending ?? []) : [];
@@ -77,6 +80,7 @@ export function NetworkView() {
           </tr>
         ))}
       </TablePanel>
+      <PoolOriginCharts series={poolSeries} />
       <TablePanel
         label="Sockets by peer"
         title="Sockets by peer (latest)"
