@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSession, TEST_START_TIME } from '../../core/findings/test-support/session-builder';
+import { UNDICI_SECTION_KEY } from '../../core/network/undici-section';
 import { dashboardPoints, dashboardTiles, fdLimitWorthShowing } from './dashboard-series';
 
 describe('dashboard view-model', () => {
@@ -17,6 +18,17 @@ describe('dashboard view-model', () => {
     expect(points[0]!.utilizationPct).toBeCloseTo(first.eventLoop.utilization * 100);
     expect(points[0]!.pendingPromises).toBeNull();
     expect(points[0]!.tlsCompleted).toBeNull();
+  });
+
+  it('sums undici pools with http.Agent pools', () => {
+    const fetch = buildSession({ snapshots: 1 }, (snapshot) => {
+      const pool = { ...snapshot.pools[0]!, poolId: 'undici.Agent#1', kind: 'undici' as const, queued: 8 };
+      const totals = { requests: 0, connects: 0 };
+      snapshot.extensions = { [UNDICI_SECTION_KEY]: { pools: [pool], stats: [], dispatchers: 1, totals } };
+    });
+    const [snapshot] = fetch.snapshots;
+    const httpQueued = snapshot!.pools.reduce((n, p) => n + p.queued, 0);
+    expect(dashboardPoints(fetch.snapshots, TEST_START_TIME)[0]!.poolQueued).toBe(httpQueued + 8);
   });
 
   it('makes tiles of the latest and worst values and flags queues and a nearly full FD table', () => {

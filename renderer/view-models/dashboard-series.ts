@@ -3,6 +3,7 @@
  * tiles. Pure: snapshots in, plain numbers out. `t` is seconds since the start.
  */
 import type { AgentSnapshot } from '../../core/agent-protocol';
+import { allPools } from '../../core/network/all-pools';
 import { readTlsSection } from '../../core/network/tls-section';
 import { readPendingPromises } from './extensions';
 
@@ -41,7 +42,8 @@ export function dashboardPoints(snapshots: readonly AgentSnapshot[], startTime: 
     let poolInUse = 0;
     let poolIdle = 0;
     let poolQueued = 0;
-    for (const pool of s.pools) {
+    // http.Agent and undici pools alike: a starved fetch pool must show on the chart and the tile.
+    for (const pool of allPools(s)) {
       poolInUse += pool.inUse;
       poolIdle += pool.idle;
       poolQueued += pool.queued;
