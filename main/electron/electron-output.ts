@@ -29,6 +29,8 @@ export function electronPickSessionFile(window: () => BrowserWindow | null) {
       properties: ['openFile' as const],
       filters: [
         { name: 'Hyperscope sessions', extensions: ['hyperscope', 'ndjson', 'jsonl'] },
+        // Profiles from other tools open as sessions without snapshots (recognised by content).
+        { name: 'Profiles', extensions: ['cpuprofile', 'heapprofile', 'json', 'pb', 'gz', 'folded', 'txt'] },
         { name: 'All files', extensions: ['*'] },
       ],
     };

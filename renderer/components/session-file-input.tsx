@@ -1,6 +1,6 @@
 /**
- * Picks a session file: a native dialog where the backend has one (Electron), a file input plus a path
- * field otherwise (browser mode: the server runs on this machine and can read a path).
+ * Picks a session (or profile) file: a native dialog where the backend has one (Electron), a file input
+ * plus a path field otherwise (browser mode: the server runs on this machine and can read a path).
  */
 import { useId, useState } from 'react';
 import type { SessionSource } from '../../core/bridge/contract';
@@ -37,7 +37,8 @@ export function SessionFileInput(props: {
       <input
         id={`${id}-file`}
         type="file"
-        accept=".ndjson,.jsonl,.json,.hyperscope"
+        // Text files only: a file picked here reaches the backend as text, so pprof (binary) goes by path.
+        accept=".ndjson,.jsonl,.json,.hyperscope,.cpuprofile,.heapprofile,.folded,.txt"
         className="visually-hidden"
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];

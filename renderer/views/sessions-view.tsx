@@ -1,6 +1,7 @@
 /** Sessions: what is open, opening another, saving, exporting to every format, comparing with a base. */
 import { useState } from 'react';
 import type { ExportFormat, ExportProfileKind } from '../../core/bridge/contract';
+import { isImportedSession } from '../../core/import/session-of-profiles';
 import { sessionDurationMs } from '../../core/session/session';
 import { useApp } from '../bridge/bridge-context';
 import { deliverWriteResult } from '../components/deliver-download';
@@ -33,6 +34,7 @@ export function SessionsView() {
   const save = useApp((s) => s.saveSession);
   const exportSession = useApp((s) => s.exportSession);
   const compareWith = useApp((s) => s.compareWith);
+  const imported = opened !== null && isImportedSession(opened.session);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <div className="sessions">
@@ -56,46 +58,68 @@ export function SessionsView() {
           <h2>
             <Icon name="file" /> {opened.name}
           </h2>
-          <dl className="facts">
-            <dt>Target</dt>
-            <dd>
-              pid {opened.session.header.target.pid}, Node {opened.session.header.target.nodeVersion} —{' '}
-              {opened.session.header.target.argv.join(' ')}
-            </dd>
-            <dt>Recorded</dt>
-            <dd>
-              {new Date(opened.session.header.createdAt).toLocaleString()} for{' '}
-              {formatMs(sessionDurationMs(opened.session))}, {opened.session.snapshots.length} snapshots,{' '}
-              {opened.session.cpuProfiles.length} CPU and {opened.session.allocProfiles.length} allocation
-              profiles
-            </dd>
-            <dt>Ended</dt>
-            <dd>
-              {opened.session.end
-                ? opened.session.end.reason
-                : opened.session.truncated
-                  ? 'cut off (the recorder was killed?)'
-                  : 'no end record'}
-            </dd>
-            {opened.path && (
-              <>
-                <dt>File</dt>
-                <dd>
-                  <code>{opened.path}</code>
-                </dd>
-              </>
-            )}
-          </dl>
+          {imported ? (
+            <dl className="facts">
+              <dt>Imported</dt>
+              <dd>
+                a profile from another tool: {opened.session.cpuProfiles.length} CPU and{' '}
+                {opened.session.allocProfiles.length} allocation profiles, no snapshots (Dashboard, Network
+                and Blocking chains have nothing to show)
+              </dd>
+              {opened.path && (
+                <>
+                  <dt>File</dt>
+                  <dd>
+                    <code>{opened.path}</code>
+                  </dd>
+                </>
+              )}
+            </dl>
+          ) : (
+            <dl className="facts">
+              <dt>Target</dt>
+              <dd>
+                pid {opened.session.header.target.pid}, Node {opened.session.header.target.nodeVersion} —{' '}
+                {opened.session.header.target.argv.join(' ')}
+              </dd>
+              <dt>Recorded</dt>
+              <dd>
+                {new Date(opened.session.header.createdAt).toLocaleString()} for{' '}
+                {formatMs(sessionDurationMs(opened.session))}, {opened.session.snapshots.length} snapshots,{' '}
+                {opened.session.cpuProfiles.length} CPU and {opened.session.allocProfiles.length} allocation
+                profiles
+              </dd>
+              <dt>Ended</dt>
+              <dd>
+                {opened.session.end
+                  ? opened.session.end.reason
+                  : opened.session.truncated
+                    ? 'cut off (the recorder was killed?)'
+                    : 'no end record'}
+              </dd>
+              {opened.path && (
+                <>
+                  <dt>File</dt>
+                  <dd>
+                    <code>{opened.path}</code>
+                  </dd>
+                </>
+              )}
+            </dl>
+          )}
           {opened.session.warnings.map((w) => (
             <p key={w} className="warning-line">
               <Icon name="warning" /> {w}
             </p>
           ))}
-          <div className="button-row">
-            <button type="button" onClick={() => void save().then((r) => setNotice(deliverWriteResult(r)))}>
-              <Icon name="save" /> Save
-            </button>
-          </div>
+          {/* Save writes the file as it was read: an imported profile is saved by exporting it. */}
+          {!imported && (
+            <div className="button-row">
+              <button type="button" onClick={() => void save().then((r) => setNotice(deliverWriteResult(r)))}>
+                <Icon name="save" /> Save
+              </button>
+            </div>
+          )}
           <h3>Export</h3>
           <div className="button-row">
             {EXPORTS.map((e) => (
