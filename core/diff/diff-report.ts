@@ -5,7 +5,9 @@
 import { analysisContext } from '../findings/analysis-context';
 import { analyzeSession } from '../findings/analyze-session';
 import type { Finding } from '../findings/finding';
-import type { ProfileModel } from '../profile/profile-model';
+import { codeOnly } from '../profile/code-only';
+import { valueIndexOf, type ProfileModel } from '../profile/profile-model';
+import { grandTotal } from '../profile/totals';
 import type { InputFormat, ProfileSet } from '../import/profile-set';
 import { sessionDurationMs } from '../session/session';
 import { diffFindings, type FindingsDiff } from './findings-diff';
@@ -38,20 +40,33 @@ const VALUE_OF: Record<DiffedProfile, string> = {
   chains: 'chains',
 };
 
+export interface DiffInputsOptions {
+  /** Keep V8's non-code CPU frames — (idle), (program), (root) — which are left out by default. */
+  allFrames?: boolean;
+}
+
 export function diffInputs(
   base: { name: string; set: ProfileSet },
   current: { name: string; set: ProfileSet },
+  options: DiffInputsOptions = {},
 ): DiffReport {
   const profiles: DiffReport['profiles'] = [];
   const notes: string[] = [];
   for (const profile of ['cpu', 'allocated', 'alive', 'chains'] as const) {
-    const before = base.set[profile];
-    const after = current.set[profile];
+    let before = base.set[profile];
+    let after = current.set[profile];
     if (!before || !after) {
       if (before || after) notes.push(`${profile}: only in ${before ? base.name : current.name}`);
       continue;
     }
     const value = valueOf(profile, before, after);
+    // Waiting is not work: (idle) would top the table and shift every share. Durations stay the span.
+    if (profile === 'cpu' && !options.allFrames) {
+      const shown = [codeOnly(before), codeOnly(after)] as const;
+      if (leavesOut(before, shown[0], value) || leavesOut(after, shown[1], value))
+        notes.push('cpu: (idle), (program) and (root) left out (--all-frames keeps them)');
+      [before, after] = shown;
+    }
     // Chains are a moment (a dump), not a span: compare them as they are.
     const normalisation = profile === 'chains' ? 'none' : undefined;
     profiles.push({
@@ -85,10 +100,18 @@ function valueOf(profile: DiffedProfile, before: ProfileModel, after: ProfileMod
   return shared.name;
 }
 
-/** CPU: the profile's own span; others: the session's length, when the input is a session. */
+/**
+ * The profile's own span: CPU windows' wall time, or for a session's allocations the time their windows
+ * cover (`profileSetOfSession`); else the session's length, when the input is a session.
+ */
 function durationUs(set: ProfileSet, model: ProfileModel): number | undefined {
   if (model.durationUs) return model.durationUs;
   return set.session ? sessionDurationMs(set.session) * 1000 || undefined : undefined;
+}
+
+/** True when `shown` has less of `value` than `model`: the frames left out had some. */
+function leavesOut(model: ProfileModel, shown: ProfileModel, value: string): boolean {
+  return grandTotal(shown, valueIndexOf(shown, value)) < grandTotal(model, valueIndexOf(model, value));
 }
 
 function findingsOf(set: ProfileSet): Finding[] {

@@ -2,6 +2,7 @@
  * Picks the exporter for a format and the model for a profile kind: the one entry point the CLI and the
  * app use. Output comes as chunks (strings, or bytes for pprof), never one giant string.
  */
+import { codeOnly } from '../profile/code-only';
 import { foldedLines } from '../profile/folded';
 import { valueIndexOf, type ProfileModel } from '../profile/profile-model';
 import { kindsIn, type ProfileKind, type ProfileSet } from '../import/profile-set';
@@ -51,11 +52,26 @@ export class ExportError extends Error {
   }
 }
 
-const KIND_NAMES: Record<ProfileKind, string> = { cpu: 'CPU', alloc: 'allocation', chains: 'promise-chain' };
+const KIND_NAMES: Record<ProfileKind, string> = {
+  cpu: 'CPU',
+  alloc: 'allocation',
+  alive: 'still-alive allocation',
+  chains: 'promise-chain',
+};
+
+export interface ExportOptions {
+  /**
+   * Keep V8's non-code CPU frames — (idle), (program), (root) — in flame graphs (html, svg). Off by
+   * default: an idle service's (idle) would take most of the width. Formats for other tools keep them.
+   */
+  allFrames?: boolean;
+}
 
 /** The kind exported when none is asked for: CPU, else allocations, else chains. */
 export function defaultKind(set: ProfileSet, format: ExportFormat): ProfileKind {
   if (format === 'heapprofile') return 'alloc';
+  // So that a session without one hears "no CPU profile", not that cpuprofile holds no allocations.
+  if (format === 'cpuprofile') return 'cpu';
   const kinds = kindsIn(set);
   if (kinds.length === 0) throw new ExportError('the input holds no profile');
   return kinds[0]!;
@@ -67,8 +83,10 @@ export function exportProfile(
   format: ExportFormat,
   kind: ProfileKind,
   title: string,
+  options: ExportOptions = {},
 ): ExportOutput {
   const one = modelOf(set, kind);
+  const flame = kind === 'cpu' && !options.allFrames ? codeOnly(one) : one;
   switch (format) {
     case 'speedscope':
       return { type: 'text', chunks: speedscopeChunks(speedscopeEntries(set, kind), title) };
@@ -82,7 +100,7 @@ export function exportProfile(
         throw new ExportError(`cpuprofile holds CPU profiles, not ${KIND_NAMES[kind]} ones`);
       return { type: 'text', chunks: cpuprofileChunks(one) };
     case 'heapprofile':
-      if (kind !== 'alloc')
+      if (kind !== 'alloc' && kind !== 'alive')
         throw new ExportError(`heapprofile holds allocation profiles, not ${KIND_NAMES[kind]} ones`);
       return {
         type: 'text',
@@ -97,19 +115,23 @@ export function exportProfile(
           ? cpuPprofSpec(one)
           : kind === 'alloc'
             ? allocPprofSpec(set.allocated, set.alive)
-            : chainsPprofSpec(one);
+            : kind === 'alive'
+              ? allocPprofSpec(null, set.alive)
+              : chainsPprofSpec(one);
       return { type: 'bytes', chunks: pprofChunks(spec), gzip: true };
     }
     case 'html':
-      return { type: 'text', chunks: htmlChunks(one, primaryValueIndex(one), { title }) };
+      return { type: 'text', chunks: htmlChunks(flame, primaryValueIndex(flame), { title }) };
     case 'svg':
-      return { type: 'text', chunks: svgChunks(one, primaryValueIndex(one), { title }) };
+      return { type: 'text', chunks: svgChunks(flame, primaryValueIndex(flame), { title }) };
   }
 }
 
-/** The model of `kind`: for allocations, everything allocated when recorded, else what stayed alive. */
+/** The model of `kind`: for `alloc`, everything allocated when recorded, else what stayed alive. */
 export function modelOf(set: ProfileSet, kind: ProfileKind): ProfileModel {
-  const model = kind === 'cpu' ? set.cpu : kind === 'alloc' ? (set.allocated ?? set.alive) : set.chains;
+  const model = { cpu: set.cpu, alloc: set.allocated ?? set.alive, alive: set.alive, chains: set.chains }[
+    kind
+  ];
   if (!model)
     throw new ExportError(
       `the input holds no ${KIND_NAMES[kind]} profile (it has: ${kindsIn(set).join(', ') || 'none'})`,
@@ -122,6 +144,7 @@ function speedscopeEntries(set: ProfileSet, kind: ProfileKind): SpeedscopeEntry[
     model ? [{ name, model, valueIndex: primaryValueIndex(model) }] : [];
   if (kind === 'cpu') return entry(SPEEDSCOPE_PROFILE_NAMES.cpu, set.cpu);
   if (kind === 'chains') return entry(SPEEDSCOPE_PROFILE_NAMES.chains, set.chains);
+  if (kind === 'alive') return entry(SPEEDSCOPE_PROFILE_NAMES.alive, set.alive);
   return [
     ...entry(SPEEDSCOPE_PROFILE_NAMES.allocated, set.allocated),
     ...entry(SPEEDSCOPE_PROFILE_NAMES.alive, set.alive),

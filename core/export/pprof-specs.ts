@@ -25,21 +25,23 @@ export function cpuPprofSpec(model: ProfileModel): PprofSpec {
 
 /**
  * Allocations: `alloc_objects`/`alloc_space` from the allocated model and `inuse_objects`/`inuse_space`
- * from the still-alive one (either may be missing: its columns are then zero). Period: sampling bytes.
+ * from the still-alive one (a missing model has no columns, so no tool reads zeros as data). Period:
+ * sampling bytes.
  */
 export function allocPprofSpec(allocated: ProfileModel | null, alive: ProfileModel | null): PprofSpec {
   const parts: PprofPart[] = [];
+  const columns = ALLOC_COLUMNS.filter((column) => (column.slot === 'allocated' ? allocated : alive));
   for (const model of [allocated, alive]) {
     if (!model) continue;
     const slot = model === allocated ? 'allocated' : 'alive';
-    const values = ALLOC_COLUMNS.map((column) => {
+    const values = columns.map((column) => {
       if (column.slot !== slot) return null;
       return column.valueName === 'objects' ? objectsPerNode(model) : columnValues(model, column);
     });
     parts.push({ model, values });
   }
   return {
-    sampleTypes: ALLOC_COLUMNS,
+    sampleTypes: columns,
     parts,
     periodType: { type: 'space', unit: 'bytes' },
     period: allocated?.samplingInterval ?? alive?.samplingInterval ?? 0,

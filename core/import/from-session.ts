@@ -1,6 +1,8 @@
 /** The profiles of a recorded session: its windows of each kind merged into one model per kind. */
 import { chainGroupsModel, peakChainGroups } from '../export/chain-groups-model';
-import { sessionProfiles } from '../profile/session-profiles';
+import { freezeModel } from '../profile/assemble-model';
+import type { ProfileModel } from '../profile/profile-model';
+import { sessionProfiles, type WindowedProfile } from '../profile/session-profiles';
 import type { Session } from '../session/session';
 import { emptyProfileSet, type ProfileSet } from './profile-set';
 
@@ -15,9 +17,20 @@ export function profileSetOfSession(session: Session): ProfileSet {
   return {
     ...emptyProfileSet('session'),
     cpu: profiles.cpu?.merged ?? null,
-    allocated: profiles.allocated?.merged ?? null,
-    alive: profiles.alive?.merged ?? null,
+    allocated: coveringItsWindows(profiles.allocated),
+    alive: coveringItsWindows(profiles.alive),
     chains: groups ? chainGroupsModel(groups) : null,
     session,
   };
+}
+
+/**
+ * An allocation merge with `durationUs` set to the time its windows cover: allocation windows carry no
+ * span of their own, and a diff that scaled by the whole session's length would compare a session that
+ * sampled allocations for 5 s of 8 with one that sampled them for 5 s of 10 as if one ran 25% longer.
+ */
+function coveringItsWindows(profile: WindowedProfile | null): ProfileModel | null {
+  if (!profile) return null;
+  if (profile.merged.durationUs !== undefined || profile.coveredMs <= 0) return profile.merged;
+  return freezeModel({ ...profile.merged, durationUs: profile.coveredMs * 1000 });
 }

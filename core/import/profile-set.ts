@@ -22,8 +22,11 @@ export interface ProfileSet {
   session: Session | null;
 }
 
-/** The profile kinds a user names on the command line (`--profile`) or asks the app to export. */
-export const PROFILE_KINDS = ['cpu', 'alloc', 'chains'] as const;
+/**
+ * The profile kinds a user names on the command line (`--profile`) or asks the app to export: `alloc`
+ * is everything allocated (still alive when the input has only that), `alive` only what was still alive.
+ */
+export const PROFILE_KINDS = ['cpu', 'alloc', 'alive', 'chains'] as const;
 export type ProfileKind = (typeof PROFILE_KINDS)[number];
 
 /** An empty set of `format`, to fill in. */
@@ -31,11 +34,12 @@ export function emptyProfileSet(format: InputFormat): ProfileSet {
   return { format, cpu: null, allocated: null, alive: null, chains: null, session: null };
 }
 
-/** The kinds present in `set`, in the order `cpu`, `alloc`, `chains`. */
+/** The kinds present in `set`, in the order `cpu`, `alloc`, `alive`, `chains`. */
 export function kindsIn(set: ProfileSet): ProfileKind[] {
   const kinds: ProfileKind[] = [];
   if (set.cpu) kinds.push('cpu');
   if (set.allocated || set.alive) kinds.push('alloc');
+  if (set.alive) kinds.push('alive');
   if (set.chains) kinds.push('chains');
   return kinds;
 }

@@ -67,7 +67,7 @@ export interface ProfileModel {
   readonly valueTypes: readonly ValueType[];
   /** Indices of the root nodes (CDP's `(root)` is dropped unless it has self values of its own). */
   readonly roots: ReadonlyInt32Array;
-  /** Wall time the profile covers, µs (CPU profiles). */
+  /** Time the profile covers, µs: CPU profiles, and a session's merged allocation windows. */
   readonly durationUs?: number;
   /** CPU: sampling interval in µs; alloc: sampling interval in bytes; when known. */
   readonly samplingInterval?: number;

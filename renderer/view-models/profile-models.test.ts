@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { toFolded } from '../../core/profile/folded';
 import { valueIndexOf } from '../../core/profile/profile-model';
+import { sessionProfiles } from '../../core/profile/session-profiles';
+import { cpuSection } from '../../core/report/cpu-section';
 import { createSessionAssembler } from '../../core/session/session-assembler';
 import { fixtureRecords } from '../../test/e2e/session-fixture';
-import { allocModelOf, profilesOf } from './profile-models';
+import { allocModelOf, cpuTopFunctions, profilesOf } from './profile-models';
 
 function fixtureSession() {
   const assembler = createSessionAssembler('fixture');
@@ -31,5 +33,16 @@ describe('profile models of a session', () => {
     const allocated = allocModelOf(set, 'allocated')!;
     expect(toFolded(allocated, valueIndexOf(allocated, 'space'))).toContain('buildCatalog');
     expect(allocModelOf(set, 'alive')).toBeNull();
+  });
+
+  it('lists the top CPU functions without (idle), with the shares `report` gives them', () => {
+    const cpu = profilesOf(session).cpu!;
+    expect(cpu.frames.some((frame) => frame.category === 'idle')).toBe(true);
+    const rows = cpuTopFunctions(cpu, valueIndexOf(cpu, 'time'), 10);
+    expect(rows.map((row) => row.frame.functionName)).not.toContain('(idle)');
+    const report = cpuSection(sessionProfiles(session), 10)!;
+    expect(rows.map((row) => [row.frame.functionName, row.flat, row.flatPercent.toFixed(6)])).toEqual(
+      report.top.map((row) => [row.frame.functionName, row.flat, row.flatPercent.toFixed(6)]),
+    );
   });
 });

@@ -5,7 +5,9 @@
  */
 import { profileSetOfSession } from '../../core/import/from-session';
 import type { ProfileSet } from '../../core/import/profile-set';
-import type { ProfileModel } from '../../core/profile/profile-model';
+import { withoutFrames } from '../../core/profile/code-only';
+import type { FrameCategory, ProfileModel } from '../../core/profile/profile-model';
+import { topFunctions, type TopRow } from '../../core/profile/top';
 import type { Session } from '../../core/session/session';
 
 export type AllocMode = 'allocated' | 'alive';
@@ -25,4 +27,15 @@ const cache = new WeakMap<Session, ProfileSet>();
 
 export function allocModelOf(set: ProfileSet, mode: AllocMode): ProfileModel | null {
   return mode === 'allocated' ? set.allocated : set.alive;
+}
+
+const IDLE: ReadonlySet<FrameCategory> = new Set(['idle']);
+
+/**
+ * The CPU view's top functions by self time, (idle) left out as `report` leaves it out: idle is the
+ * process waiting, not CPU it used, and would top the table and shrink every share. Rows' frame
+ * indices are those of a model without (idle), not of `cpu`.
+ */
+export function cpuTopFunctions(cpu: ProfileModel, valueIndex: number, n: number): TopRow[] {
+  return topFunctions(withoutFrames(cpu, IDLE), valueIndex, n);
 }

@@ -3,13 +3,12 @@ import { useMemo, useState } from 'react';
 import { layoutFlame } from '../../core/profile/flame-layout';
 import type { FlameOrder } from '../../core/profile/flame-layout';
 import { valueIndexOf } from '../../core/profile/profile-model';
-import { topFunctions } from '../../core/profile/top';
 import { useApp } from '../bridge/bridge-context';
 import { FlameGraph } from '../components/flame-graph';
 import { EmptyState } from '../components/states';
 import { TopTable } from '../components/top-table';
 import { selectIsLive } from '../store/selectors';
-import { profilesOf } from '../view-models/profile-models';
+import { cpuTopFunctions, profilesOf } from '../view-models/profile-models';
 import { OrderSwitch } from '../components/order-switch';
 
 export function CpuView() {
@@ -24,7 +23,7 @@ export function CpuView() {
     () => (model ? layoutFlame(model, valueIndex, order) : null),
     [model, valueIndex, order],
   );
-  const top = useMemo(() => (model ? topFunctions(model, valueIndex, 40) : []), [model, valueIndex]);
+  const top = useMemo(() => (model ? cpuTopFunctions(model, valueIndex, 40) : []), [model, valueIndex]);
   if (!model || !layout)
     return (
       <EmptyState

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../core/diff/diff-report';
+import { CLI, runCli, startCli } from '../support/cli';
+import { headerPid, waitForSnapshots } from '../support/session-file';
 import { makeFixtures, withChains, writeSession, type Fixtures } from './fixtures';
 
 const ENTRY = fileURLToPath(new URL('../../main/cli/index.ts', import.meta.url));
@@ -101,6 +103,67 @@ describe('hyperscope export', () => {
   });
 });
 
+describe('hyperscope export --profile alive', () => {
+  it('writes the still-alive bytes, named .alive, and lists alive among the kinds', async () => {
+    const alive = await cli('export', fixtures.session, '--format', 'heapprofile', '--profile', 'alive');
+    expect(alive.code).toBe(0);
+    const file = JSON.parse(readFileSync(join(fixtures.dir, 'workload.alive.heapprofile'), 'utf8')) as {
+      _hyperscope: { includesCollected: boolean };
+    };
+    expect(file._hyperscope.includesCollected).toBe(false);
+    const folded = (profile: string) =>
+      cli('export', fixtures.session, '--format', 'folded', '--profile', profile, '-o', '-');
+    const [aliveText, allocText] = await Promise.all([folded('alive'), folded('alloc')]);
+    expect(aliveText.stdout).toMatch(/ \d+$/m);
+    expect(aliveText.stdout).not.toBe(allocText.stdout);
+    const unknown = await cli('export', fixtures.session, '--format', 'svg', '--profile', 'heap');
+    expect(unknown.stderr).toMatch(/unknown profile "heap" \(one of cpu, alloc, alive, chains\)/);
+    expect((await cli('export', '--help')).stdout).toMatch(/alive: bytes still alive/);
+  });
+});
+
+describe('hyperscope export of a session without a CPU profile', () => {
+  // A real recording whose recorder was killed after a few snapshots: no profile window ever ended,
+  // so the session holds only the pending promise chains of its snapshots.
+  let truncated: string;
+  beforeAll(async () => {
+    truncated = join(fixtures.dir, 'killed.hyperscope');
+    const demo = [process.execPath, CLI, 'demo', '--scenario', 'promise-leak', '--load'];
+    const run = startCli(['record', '--interval', '300ms', '-o', truncated, '--', ...demo]);
+    try {
+      await waitForSnapshots(truncated, 5);
+    } finally {
+      run.child.kill('SIGKILL');
+      await run.done;
+      try {
+        process.kill(headerPid(truncated), 'SIGKILL');
+      } catch {
+        // the target is gone already
+      }
+    }
+  }, 60_000);
+
+  it('writes the profile it has and says which on stderr', async () => {
+    const result = await runCli(['export', truncated, '--format', 'pprof']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `hyperscope export: no CPU profile in ${truncated}; wrote the chains profile (use --profile to choose)`,
+    );
+    expect(existsSync(join(fixtures.dir, 'killed.chains.pb.gz'))).toBe(true);
+  });
+
+  it('refuses CPU-only requests in one line naming the kinds it has', async () => {
+    for (const args of [
+      ['--format', 'cpuprofile'],
+      ['--format', 'svg', '--profile', 'cpu'],
+    ]) {
+      const result = await runCli(['export', truncated, ...args]);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toMatch(/^hyperscope export: .*no CPU profile \(it has: chains\)$/);
+    }
+  });
+});
+
 describe('hyperscope diff', () => {
   it('compares two sessions: functions, findings and series', async () => {
     // "After the fix": the same workload, a tenth of the pending chains, and no more blocked loop.
@@ -137,6 +200,8 @@ describe('hyperscope diff', () => {
     expect(report.base.format).toBe('cpuprofile');
     expect(report.current.format).toBe('pprof');
     expect(report.findings).toBeNull();
+    const all = await cli('diff', fixtures.cpuprofile, exported, '--json', '--all-frames');
+    expect(all.code).toBe(0);
     const one = await cli('diff', fixtures.cpuprofile);
     expect(one).toMatchObject({ code: 2 });
     expect(one.stderr).toMatch(/two files needed/);

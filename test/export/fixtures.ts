@@ -58,10 +58,21 @@ export function chainGroups(scale = 1): ChainGroup[] {
 export function withChains(scale: number): SnapshotShaper {
   return (snapshot: AgentSnapshot, step) => {
     const groups = step.index === 2 ? chainGroups(scale) : chainGroups(scale).slice(1, 2);
-    const section: Partial<PromiseSection> = {
+    const chains = groups.reduce((sum, g) => sum + g.count, 0);
+    // The whole section, as the agent writes it: the session reader drops one that does not fit.
+    const section: PromiseSection = {
       time: snapshot.time,
+      counts: {
+        created: 2 * chains,
+        settled: chains,
+        pending: chains,
+        pendingWithoutDetail: 0,
+        collectedUnsettled: 0,
+      },
+      sampling: { coverage: 1, active: true, promisesPerSecond: 100, stackRatio: 1 },
       groups,
-      chains: groups.reduce((sum, g) => sum + g.count, 0),
+      chains,
+      dropped: {},
     };
     snapshot.extensions = { ...snapshot.extensions, promises: section };
   };

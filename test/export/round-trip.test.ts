@@ -8,8 +8,8 @@ import { rm } from 'node:fs/promises';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportProfile, type ExportFormat } from '../../core/export/export-profile';
-import type { ProfileKind, ProfileSet } from '../../core/import/profile-set';
-import { toFolded } from '../../core/profile/folded';
+import { emptyProfileSet, type ProfileKind, type ProfileSet } from '../../core/import/profile-set';
+import { parseFolded, toFolded } from '../../core/profile/folded';
 import { valueIndexOf, type ProfileModel } from '../../core/profile/profile-model';
 import { grandTotal } from '../../core/profile/totals';
 import { importBytes, readProfileInput } from '../../main/export/read-profile-input';
@@ -100,6 +100,55 @@ describe('round trips of a real session', () => {
       'handleRequest (file:///srv/app.js:40:5);fetchUser (file:///srv/app.js:12:5) 30\n',
     );
     expect(text).toContain('(no stack sampled) 4\n');
+  });
+});
+
+describe('the still-alive side (--profile alive)', () => {
+  it('heapprofile, pprof and speedscope carry only what was still alive', () => {
+    const heap = roundTrip(session, 'heapprofile', 'alive');
+    expect(heap.allocated).toBeNull();
+    expect(folded(heap.alive!, 'space')).toBe(folded(session.alive!, 'space'));
+    const pprof = roundTrip(session, 'pprof', 'alive');
+    expect(pprof.allocated).toBeNull();
+    expect(folded(pprof.alive!, 'space')).toBe(folded(session.alive!, 'space'));
+    const speedscope = roundTrip(session, 'speedscope', 'alive');
+    expect(speedscope.allocated).toBeNull();
+    expect(folded(speedscope.alive!, 'space')).toBe(folded(session.alive!, 'space'));
+  });
+
+  it('folded, svg and html show still-alive bytes, not allocated ones', () => {
+    expect(collectText(exportProfile(session, 'folded', 'alive', 'x'))).toBe(folded(session.alive!, 'space'));
+    expect(folded(session.alive!, 'space')).not.toBe(folded(session.allocated!, 'space'));
+    for (const format of ['svg', 'html'] as const) {
+      const alive = collectText(exportProfile(session, format, 'alive', 'x'));
+      expect(alive).not.toBe(collectText(exportProfile(session, format, 'alloc', 'x')));
+    }
+  });
+});
+
+describe('CPU flame graphs show code only', () => {
+  const NON_CODE = /\((idle|program|root)\)/;
+  /** The session's CPU profile as an idle service's: 5 s of (idle), 1 ms of (program), (root) self time. */
+  const idle = (): ProfileSet => {
+    const stacks = `${folded(session.cpu!, 'time')}(idle) 5000000\n(program) 1000\n(root) 10\n`;
+    return { ...emptyProfileSet('folded'), cpu: parseFolded(stacks, { name: 'time', unit: 'microseconds' }) };
+  };
+
+  it('svg and html leave (idle), (program) and (root) out unless allFrames', () => {
+    for (const format of ['svg', 'html'] as const) {
+      const code = collectText(exportProfile(idle(), format, 'cpu', 'x'));
+      expect(code).not.toMatch(NON_CODE);
+      expect(code).toContain('spinHot');
+      expect(code).toContain('(garbage collector)');
+      const all = collectText(exportProfile(idle(), format, 'cpu', 'x', { allFrames: true }));
+      expect(all).toMatch(NON_CODE);
+    }
+  });
+
+  it('formats for other tools keep them', () => {
+    for (const format of ['folded', 'cpuprofile', 'speedscope'] as const)
+      expect(collectText(exportProfile(idle(), format, 'cpu', 'x'))).toMatch(NON_CODE);
+    expect(folded(roundTrip(idle(), 'pprof', 'cpu').cpu!, 'time')).toMatch(NON_CODE);
   });
 });
 

@@ -7,13 +7,15 @@ import type { Command } from '../command';
 import { printUnmappedNote } from '../unmapped-note';
 import { UserError } from '../command';
 
-const USAGE = `usage: hyperscope diff BASE FILE [--json]
+const USAGE = `usage: hyperscope diff BASE FILE [--json] [--all-frames]
 
 Compares FILE with BASE (sessions, or .cpuprofile, .heapprofile, pprof, speedscope or folded files):
 per function, how much CPU time, allocated bytes and pending chains grew or shrank (base values scaled
 to FILE's duration, or to its total when durations are unknown); for two sessions also the findings
 that appeared or went away and the key series (peaks and means) side by side.
-  --json   one JSON object: {"schema": "hyperscope.diff/1", "profiles": [...], "findings", "series"}`;
+CPU leaves out V8's (idle), (program) and (root): waiting is not work.
+  --json         one JSON object: {"schema": "hyperscope.diff/1", "profiles": [...], "findings", "series"}
+  --all-frames   keep (idle), (program) and (root) in the CPU comparison`;
 
 export const diffCommand: Command = {
   name: 'diff',
@@ -21,7 +23,8 @@ export const diffCommand: Command = {
   usage: USAGE,
   async run(args) {
     const json = args.includes('--json');
-    const files = args.filter((arg) => arg !== '--json');
+    const allFrames = args.includes('--all-frames');
+    const files = args.filter((arg) => arg !== '--json' && arg !== '--all-frames');
     const option = files.find((arg) => arg.startsWith('-') && arg !== '-');
     if (option) throw new UserError(`unknown option ${option}`, 2);
     if (files.length !== 2)
@@ -34,6 +37,7 @@ export const diffCommand: Command = {
     const report = diffInputs(
       { name: basename(basePath), set: base },
       { name: basename(currentPath), set: current },
+      { allFrames },
     );
     if (report.profiles.length === 0 && !report.findings)
       throw new UserError(`nothing to compare: ${report.notes.join('; ') || 'no profiles in either input'}`);

@@ -1,4 +1,4 @@
-/** `hyperscope export FILE --format F [--profile cpu|alloc|chains] [-o OUT]`: a profile for other tools. */
+/** `hyperscope export FILE --format F [--profile KIND] [-o OUT]`: a profile for other tools. */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
@@ -15,7 +15,7 @@ import type { Command } from '../command';
 import { printUnmappedNote } from '../unmapped-note';
 import { UserError } from '../command';
 
-const USAGE = `usage: hyperscope export FILE --format FORMAT [--profile cpu|alloc|chains] [-o OUT]
+const USAGE = `usage: hyperscope export FILE --format FORMAT [--profile cpu|alloc|alive|chains] [-o OUT]
 
 Writes one profile of FILE (a session, or a .cpuprofile, .heapprofile, pprof, speedscope or folded file)
 in a format its own tool opens:
@@ -24,8 +24,10 @@ in a format its own tool opens:
   cpuprofile    Chrome DevTools CPU profile            heapprofile  Chrome DevTools heap profile
   pprof         gzipped protobuf for \`go tool pprof\`   html         interactive flame graph, one file
   svg           static flame graph
-  --profile     cpu (default when present), alloc (allocations: allocated and still alive), chains
-                (pending promise chains, goroutine-like; speedscope, folded, pprof, html, svg)
+  --profile     cpu (default when present); alloc: allocated bytes (speedscope and pprof: allocated
+                and still alive); alive: bytes still alive when sampling stopped; chains: pending
+                promise chains, goroutine-like (speedscope, folded, pprof, html, svg)
+  --all-frames  keep (idle), (program) and (root) in CPU flame graphs (html, svg leave them out)
   -o OUT        output file (default: next to FILE, with the format's extension); - for stdout`;
 
 interface ExportArgs {
@@ -33,6 +35,7 @@ interface ExportArgs {
   format: ExportFormat;
   kind: ProfileKind | undefined;
   out: string | undefined;
+  allFrames: boolean;
 }
 
 function parseArgs(args: string[]): ExportArgs {
@@ -40,6 +43,7 @@ function parseArgs(args: string[]): ExportArgs {
   let format: string | undefined;
   let kind: string | undefined;
   let out: string | undefined;
+  let allFrames = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = (): string => {
@@ -52,6 +56,7 @@ function parseArgs(args: string[]): ExportArgs {
     else if (arg === '--profile') kind = value();
     else if (arg.startsWith('--profile=')) kind = arg.slice(10);
     else if (arg === '-o' || arg === '--output') out = value();
+    else if (arg === '--all-frames') allFrames = true;
     else if (arg.startsWith('-') && arg !== '-') throw new UserError(`unknown option ${arg}`, 2);
     else if (file === undefined) file = arg;
     else throw new UserError(`one input file only (got ${file} and ${arg})`, 2);
@@ -62,7 +67,7 @@ function parseArgs(args: string[]): ExportArgs {
     throw new UserError(`unknown format "${format}" (one of ${EXPORT_FORMATS.join(', ')})`, 2);
   if (kind !== undefined && !(PROFILE_KINDS as readonly string[]).includes(kind))
     throw new UserError(`unknown profile "${kind}" (one of ${PROFILE_KINDS.join(', ')})`, 2);
-  return { file, format: format as ExportFormat, kind: kind as ProfileKind | undefined, out };
+  return { file, format: format as ExportFormat, kind: kind as ProfileKind | undefined, out, allFrames };
 }
 
 /** FILE's name without its profile extension, plus `.KIND` for non-CPU kinds and the format's extension. */
@@ -76,15 +81,20 @@ export const exportCommand: Command = {
   summary: 'write a profile for speedscope, DevTools, pprof, flame graphs',
   usage: USAGE,
   async run(args) {
-    const { file, format, kind: asked, out } = parseArgs(args);
+    const { file, format, kind: asked, out, allFrames } = parseArgs(args);
     const set = await readProfileInput(file, printUnmappedNote('export'));
     const kind = asked ?? defaultKind(set, format);
-    const output = exportProfile(set, format, kind, basename(file));
+    const output = exportProfile(set, format, kind, basename(file), { allFrames });
     const destination = out ?? defaultOutput(file, kind, format);
     if (destination !== '-' && (await stat(destination).catch(() => null))?.isDirectory())
       throw new UserError(`${destination} is a directory`);
     const bytes = await writeExport(output, destination);
     if (destination !== '-') process.stderr.write(`wrote ${destination} (${bytes} bytes)\n`);
+    // A user who asks for no kind expects CPU: say so when the input has none and another was written.
+    if (!asked && kind !== 'cpu' && format !== 'heapprofile')
+      process.stderr.write(
+        `hyperscope export: no CPU profile in ${file}; wrote the ${kind} profile (use --profile to choose)\n`,
+      );
     return 0;
   },
 };
