@@ -2,6 +2,7 @@
  * The inspector's small HTTP side: `/json/version` (is this an inspector, and which Node?) and
  * `/json/list` (the WebSocket URL of its target).
  */
+import { request as httpRequest } from 'node:http';
 
 /** One entry of `/json/list`. */
 export interface InspectorListEntry {
@@ -74,35 +75,63 @@ export function nodeMajorVersion(version: string): number {
   return Number(/^v?(\d+)\./.exec(version)?.[1] ?? NaN);
 }
 
-async function getJson(address: InspectorAddress, path: string, timeoutMs: number): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(`http://${address.host}:${address.port}${path}`, {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    throw describeFetchFailure(error, timeoutMs);
-  }
-  if (!response.ok) throw new InspectorHttpError(`${path} answered HTTP ${response.status}`, false);
-  try {
-    return await response.json();
-  } catch {
-    throw new InspectorHttpError(`${path} did not answer JSON`, false);
-  }
+/** Larger answers are not an inspector's (a /json/list of one target is under 1 KiB). */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * GETs `path` and parses its JSON. node:http, not `fetch`: fetch refuses the ports the Fetch standard
+ * calls bad (6000, 6665–6669, 5060, …), and an inspector may listen on any of them.
+ */
+function getJson(address: InspectorAddress, path: string, timeoutMs: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: InspectorHttpError): void => {
+      reject(error);
+      request.destroy();
+    };
+    const request = httpRequest(
+      {
+        // The URL form of an IPv6 address is bracketed; the socket wants it bare.
+        host: address.host.replace(/^\[(.*)\]$/, '$1'),
+        port: address.port,
+        path,
+        agent: false,
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status < 200 || status > 299)
+          return fail(new InspectorHttpError(`${path} answered HTTP ${status}`, false));
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_BODY_BYTES) fail(new InspectorHttpError(`${path} answered more than 1 MiB`, false));
+          else chunks.push(chunk);
+        });
+        response.on('error', (error) => fail(describeRequestFailure(error, timeoutMs)));
+        response.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          } catch {
+            reject(new InspectorHttpError(`${path} did not answer JSON`, false));
+          }
+        });
+      },
+    );
+    request.on('error', (error) => reject(describeRequestFailure(error, timeoutMs)));
+    request.end();
+  });
 }
 
-function describeFetchFailure(error: unknown, timeoutMs: number): InspectorHttpError {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+function describeRequestFailure(error: Error, timeoutMs: number): InspectorHttpError {
+  if (error.name === 'AbortError' || error.name === 'TimeoutError') {
     return new InspectorHttpError(`no answer within ${timeoutMs} ms`, false);
   }
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const code = cause?.code;
+  const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ECONNREFUSED') return new InspectorHttpError('connection refused', true);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new InspectorHttpError('unknown host', false);
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH')
     return new InspectorHttpError('host unreachable', false);
-  return new InspectorHttpError(
-    cause?.message ?? (error instanceof Error ? error.message : String(error)),
-    false,
-  );
+  if (code === 'ECONNRESET') return new InspectorHttpError('the connection was reset', false);
+  return new InspectorHttpError(error.message, false);
 }
