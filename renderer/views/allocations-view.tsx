@@ -1,23 +1,27 @@
 /**
  * Allocations: the sampling heap profile as a flame graph, switching between everything allocated and what
- * is still alive; the allocation-size histogram of the selected function (or the whole process); top sites.
+ * is still alive; the allocation-size histogram of the selected call site, of every call of its function,
+ * or of the whole process; the process's allocation rate window by window; top functions.
  */
 import { useMemo, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { allocHistograms, BUCKET_LABELS } from '../../core/profile/alloc-histogram';
+import { allocHistograms } from '../../core/profile/alloc-histogram';
+import { splitAllocatedRetained } from '../../core/profile/allocated-retained';
 import { layoutFlame } from '../../core/profile/flame-layout';
 import type { FlameOrder } from '../../core/profile/flame-layout';
 import { frameLabel, valueIndexOf } from '../../core/profile/profile-model';
-import { topFunctions } from '../../core/profile/top';
+import { topFunctions, topWithOwnValue } from '../../core/profile/top';
 import { useApp } from '../bridge/bridge-context';
+import { AllocSizesPanel } from '../components/alloc-sizes-panel';
 import { FlameGraph } from '../components/flame-graph';
 import { OrderSwitch } from '../components/order-switch';
 import { PALETTE } from '../components/palette';
 import { Segmented } from '../components/segmented';
 import { EmptyState } from '../components/states';
+import { TimeChart, type SeriesSpec } from '../components/time-chart';
 import { TopTable } from '../components/top-table';
 import { selectIsLive } from '../store/selectors';
-import { formatBytes } from '../view-models/format';
+import { allocRateRows, windowedProfilesOf, type AllocRateRow } from '../view-models/alloc-rate';
+import { scopeHistogram, scopeSplit, type AllocScope } from '../view-models/alloc-selection';
 import { allocModelOf, profilesOf } from '../view-models/profile-models';
 import type { AllocMode } from '../view-models/profile-models';
 
@@ -26,12 +30,18 @@ const MODES = [
   { value: 'alive', label: 'Still alive' },
 ] as const;
 
+const RATE_SERIES: SeriesSpec<AllocRateRow>[] = [
+  { key: 'allocated', name: 'allocated', color: PALETTE.violet },
+  { key: 'alive', name: 'still alive', color: PALETTE.amber },
+];
+
 export function AllocationsView() {
   const session = useApp((s) => (selectIsLive(s) ? null : (s.opened?.session ?? null)));
   const live = useApp(selectIsLive);
   const [mode, setMode] = useState<AllocMode>('allocated');
   const [order, setOrder] = useState<FlameOrder>('alphabetical');
   const [selected, setSelected] = useState<number | null>(null);
+  const [scope, setScope] = useState<AllocScope>('site');
   const [query, setQuery] = useState('');
   const profiles = useMemo(() => (session ? profilesOf(session) : null), [session]);
   const model = profiles ? allocModelOf(profiles, mode) : null;
@@ -40,8 +50,23 @@ export function AllocationsView() {
     () => (model ? layoutFlame(model, valueIndex, order) : null),
     [model, valueIndex, order],
   );
-  const top = useMemo(() => (model ? topFunctions(model, valueIndex, 30) : []), [model, valueIndex]);
+  // A still-alive table ranks what functions kept: callers that kept nothing themselves are left out.
+  const top = useMemo(
+    () => (model ? (mode === 'alive' ? topWithOwnValue : topFunctions)(model, valueIndex, 30) : []),
+    [model, valueIndex, mode],
+  );
   const histograms = useMemo(() => (model ? allocHistograms(model) : null), [model]);
+  const allocatedRetained = useMemo(
+    () =>
+      profiles?.allocated && profiles.alive
+        ? splitAllocatedRetained(profiles.allocated, profiles.alive)
+        : null,
+    [profiles],
+  );
+  const rateRows = useMemo(
+    () => (session ? allocRateRows(windowedProfilesOf(session), session.header.createdAt) : []),
+    [session],
+  );
   const switcher = (
     <Segmented
       label="Which bytes"
@@ -76,14 +101,14 @@ export function AllocationsView() {
       </div>
     );
   const frameIndex = selected === null ? null : (model.nodes.frame[selected] ?? null);
-  const histogram =
-    (frameIndex !== null ? histograms.byFunction.get(frameIndex) : undefined) ?? histograms.process;
-  const bars = BUCKET_LABELS.map((label, i) => ({
-    label,
-    bytes: histogram.bytes[i] ?? 0,
-    samples: histogram.samples[i] ?? 0,
-  }));
   const frame = frameIndex !== null ? model.frames[frameIndex] : undefined;
+  const histogram =
+    selected !== null ? scopeHistogram(model, histograms, selected, scope) : histograms.process;
+  const split =
+    selected !== null && allocatedRetained
+      ? scopeSplit(allocatedRetained, model, selected, scope)
+      : undefined;
+  const topTitle = mode === 'alive' ? 'Top functions by bytes still alive' : 'Top allocating functions';
   return (
     <div className="profile-view">
       <div className="flame-toolbar">
@@ -99,41 +124,25 @@ export function AllocationsView() {
         onQuery={setQuery}
       />
       <div className="profile-columns">
-        <section className="panel" aria-label="Allocation sizes">
-          <h2>Allocation sizes — {frame ? frameLabel(frame) : 'whole process'}</h2>
-          <div style={{ height: 200 }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={bars} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />
-                <XAxis dataKey="label" stroke="currentColor" fontSize={10} interval={1} />
-                <YAxis
-                  width={64}
-                  tickFormatter={(v: number) => formatBytes(v)}
-                  stroke="currentColor"
-                  fontSize={11}
-                />
-                <Tooltip
-                  formatter={(v) => formatBytes(Number(v))}
-                  contentStyle={{
-                    background: 'var(--panel)',
-                    border: '1px solid var(--border)',
-                    color: 'var(--fg)',
-                  }}
-                />
-                <Bar dataKey="bytes" name="bytes" fill={PALETTE.violet} isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-          {histograms.estimatedBelowBytes > 0 && (
-            <p className="muted">
-              Sizes below {formatBytes(histograms.estimatedBelowBytes)} are estimated from the sampling
-              interval.
-            </p>
-          )}
-        </section>
+        <div style={{ display: 'grid', gap: 12 }}>
+          <AllocSizesPanel
+            histogram={histogram}
+            functionLabel={frame ? frameLabel(frame) : undefined}
+            scope={scope}
+            onScope={setScope}
+            split={split}
+            estimatedBelowBytes={histograms.estimatedBelowBytes}
+          />
+          <TimeChart
+            title="Allocation rate, whole process (one point per profile window)"
+            unit="bytes/s"
+            data={rateRows}
+            series={RATE_SERIES}
+          />
+        </div>
         <section className="panel">
-          <h2>Top allocating functions</h2>
-          <TopTable rows={top} unit="bytes" caption="Top allocating functions" onPick={setQuery} />
+          <h2>{topTitle}</h2>
+          <TopTable rows={top} unit="bytes" caption={topTitle} onPick={setQuery} />
         </section>
       </div>
     </div>
