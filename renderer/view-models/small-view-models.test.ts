@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatValue as formatCoreValue } from '../../core/profile/format-value';
+import { chartMarks, markLabelSide } from './chart-marks';
 import { evidenceCharts } from './evidence-charts';
 import { formatAxisValue, formatBytes, formatMs, formatSeconds, formatValue } from './format';
 import { parseInspectorAddress } from './inspector-address';
+import { isSparseSeries, SPARSE_POINTS } from './sparse-series';
 import { splitCommand } from './split-command';
 
 describe('evidenceCharts', () => {
@@ -94,5 +96,41 @@ describe('format', () => {
     expect(formatAxisValue(40 * 1024 * 1024, 'bytes/s')).toBe('40 MiB/s');
     expect(formatCoreValue(2048, 'bytes/s')).toBe('2 KiB/s');
     expect(formatCoreValue(1_600_000, 'bytes/s')).toBe('1.53 MiB/s');
+  });
+});
+
+describe('chartMarks', () => {
+  it('places marks in seconds since the start, labels clear of the right edge', () => {
+    const marks = chartMarks(
+      [
+        { type: 'mark', time: 12_500, label: 'deploy' },
+        { type: 'mark', time: 9_000, label: 'before the start' },
+      ],
+      10_000,
+    );
+    expect(marks).toEqual([
+      { t: 2.5, label: 'deploy' },
+      { t: 0, label: 'before the start' },
+    ]);
+    expect(markLabelSide(2.5, 0, 30)).toBe('right');
+    expect(markLabelSide(29, 0, 30)).toBe('left');
+    expect(markLabelSide(5, 5, 5)).toBe('right');
+  });
+});
+
+describe('isSparseSeries', () => {
+  it('marks series with few points (one per profile window), not one sampled every second', () => {
+    // An alloc-hotspot finding in a 10 s recording: one allocated and one still-alive window.
+    const evidence = [
+      { t: 5, allocated: 1000 },
+      { t: 10, 'still alive': 200 },
+    ];
+    expect(isSparseSeries(evidence, 'allocated')).toBe(true);
+    expect(isSparseSeries(evidence, 'still alive')).toBe(true);
+    const perSecond = Array.from({ length: SPARSE_POINTS + 1 }, (_, t) => ({ t, heap: t * 1000 }));
+    expect(isSparseSeries(perSecond, 'heap')).toBe(false);
+    expect(isSparseSeries(perSecond.slice(1), 'heap')).toBe(true);
+    // Rows without the series' value (another series' instants) do not count.
+    expect(isSparseSeries([...perSecond.map(({ t }) => ({ t })), { t: 99, heap: 1 }], 'heap')).toBe(true);
   });
 });
