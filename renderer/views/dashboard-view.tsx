@@ -1,8 +1,10 @@
 /** The live dashboard (and the overview of an opened session): tiles, charts, findings as they appear. */
 import { useMemo } from 'react';
+import { isImportedSession } from '../../core/import/session-of-profiles';
 import { useApp } from '../bridge/bridge-context';
 import { FindingCard } from '../components/finding-card';
 import { Icon } from '../components/icon';
+import { ImportedProfileNotice } from '../components/imported-profile-notice';
 import { EmptyState } from '../components/states';
 import { TimeChart } from '../components/time-chart';
 import { selectFindings, selectIsLive, selectSnapshots, selectStartTime } from '../store/selectors';
@@ -30,9 +32,12 @@ export function DashboardView() {
   const findings = useApp(selectFindings);
   const live = useApp(selectIsLive);
   const setView = useApp((s) => s.setView);
+  const opened = useApp((s) => s.opened);
   const points = useMemo(() => dashboardPoints(snapshots, startTime), [snapshots, startTime]);
   const tiles = useMemo(() => dashboardTiles(points), [points]);
   const charts = useMemo(() => dashboardCharts(points), [points]);
+  if (snapshots.length === 0 && !live && opened && isImportedSession(opened.session))
+    return <ImportedProfileNotice name={opened.name} icon="dashboard" />;
   if (snapshots.length === 0)
     return (
       <EmptyState icon="dashboard" title={live ? 'Waiting for the first snapshot…' : 'Nothing recorded yet'}>
