@@ -7,7 +7,7 @@
 import type { AgentSnapshot } from '../agent-protocol';
 import type { PromiseChain } from '../chains/promise-section';
 import type { Finding } from '../findings/finding';
-import type { RecordingOptions } from '../session/records';
+import type { MarkRecord, RecordingOptions } from '../session/records';
 import type { Session } from '../session/session';
 import type { SessionComparison } from './session-comparison';
 import type { ExportFormat } from '../export/export-profile';
@@ -119,7 +119,8 @@ export interface RequestChannels {
   detach: { request: void; response: void };
   startRecording: { request: Partial<RecordingOptions>; response: RecordingState };
   stopRecording: { request: void; response: OpenedSession };
-  mark: { request: { label: string }; response: void };
+  /** Marks the live recording now; answers the mark as written (null when the recording is finishing). */
+  mark: { request: { label: string }; response: MarkRecord | null };
   /** Asks for a file with a native dialog (Electron); null when cancelled or not available. */
   pickSessionFile: { request: void; response: string | null };
   openSession: { request: SessionSource; response: OpenedSession };

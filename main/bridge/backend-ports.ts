@@ -16,7 +16,7 @@ import type {
 import type { AgentSnapshot } from '../../core/agent-protocol';
 import type { PromiseChain } from '../../core/chains/promise-section';
 import type { Finding } from '../../core/findings/finding';
-import type { RecordingOptions } from '../../core/session/records';
+import type { MarkRecord, RecordingOptions } from '../../core/session/records';
 import type { Session } from '../../core/session/session';
 
 /** Bytes ready to be written somewhere the user picks. */
@@ -40,7 +40,8 @@ export interface RecordingSink {
 /** A recording in progress: the file it streams to, and how to end it. */
 export interface ActiveRecording {
   path: string;
-  mark(label: string): void;
+  /** The mark as written, or null when the recording is already finishing. */
+  mark(label: string): MarkRecord | null;
   /** Ends the recording, closes its file and returns the path. */
   stop(): Promise<string>;
   /** One pending chain of the group, outer → inner, from the target's agent; null when none is pending. */

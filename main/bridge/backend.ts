@@ -153,7 +153,7 @@ export function createBackend(ports: BackendPorts): Backend {
     },
     mark: async ({ label }) => {
       if (!recording) throw new Error('not recording');
-      recording.mark(label);
+      return recording.mark(label);
     },
     pickSessionFile: () => ports.pickSessionFile(),
     openSession: async (source) => {

@@ -4,6 +4,7 @@
  * freezes or the connection drops — and in every case closes the file with what was recorded.
  * The loop is `collection-loop.ts`, the reconnection `watch-connection.ts`, the end `finish-recording.ts`.
  */
+import type { MarkRecord } from '../../core/session/records';
 import type { AttachedTarget } from '../inspector/attached-target';
 import { createSessionWriter } from '../session/session-writer';
 import { collectOnce, scheduleCollection } from './collection-loop';
@@ -60,7 +61,10 @@ export async function startRecording(
     path: state.writer.path,
     finished,
     mark(label) {
-      if (!state.finishing) write(state, { type: 'mark', time: Date.now(), label });
+      if (state.finishing) return null;
+      const record: MarkRecord = { type: 'mark', time: Date.now(), label };
+      write(state, record);
+      return record;
     },
     onProgress(listener) {
       state.listeners.add(listener);

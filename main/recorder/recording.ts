@@ -1,6 +1,6 @@
 /** What `startRecording` hands back: a running recording, its progress and its result. */
 import type { AgentSnapshot } from '../../core/agent-protocol';
-import type { EndRecord } from '../../core/session/records';
+import type { EndRecord, MarkRecord } from '../../core/session/records';
 import type { RecordingOptions } from './recording-options';
 
 export type EndReason = EndRecord['reason'];
@@ -23,7 +23,8 @@ export interface RecordingResult {
 
 export interface Recording {
   readonly path: string;
-  mark(label: string): void;
+  /** Writes a mark at the current time; null when the recording is already finishing (nothing written). */
+  mark(label: string): MarkRecord | null;
   onProgress(listener: (progress: RecordingProgress) => void): () => void;
   /** Stops (idempotent) and resolves when the file is closed and the target left as it was. */
   stop(reason?: EndReason): Promise<RecordingResult>;

@@ -1,5 +1,4 @@
 /** Record / stop / mark, and the recorder's state, in the header. */
-import { useState } from 'react';
 import { useApp } from '../bridge/bridge-context';
 import { Icon } from './icon';
 
@@ -11,7 +10,7 @@ export function RecordingControls() {
   const stop = useApp((s) => s.stopRecording);
   const mark = useApp((s) => s.mark);
   const detach = useApp((s) => s.detach);
-  const [marks, setMarks] = useState(0);
+  const marks = useApp((s) => s.liveMarks.length);
   const { phase } = recording;
   return (
     <div className="recording-controls">
@@ -39,13 +38,7 @@ export function RecordingControls() {
       )}
       {(phase === 'recording' || phase === 'stopping') && (
         <>
-          <button
-            type="button"
-            onClick={() => {
-              setMarks(marks + 1);
-              void mark(`mark ${marks + 1}`);
-            }}
-          >
+          <button type="button" onClick={() => void mark(`mark ${marks + 1}`)}>
             <Icon name="bookmark" /> Mark
           </button>
           <button

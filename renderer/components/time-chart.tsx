@@ -1,6 +1,7 @@
 /**
  * A small time-series chart (recharts): x is seconds since the start, one line or stacked area per series.
- * Animations are off: live data arrives every second and must not wobble.
+ * Animations are off: live data arrives every second and must not wobble. The user's marks are labelled
+ * vertical lines; a mark past the last point widens the axis so that one just set shows at once.
  */
 import {
   Area,
@@ -9,12 +10,16 @@ import {
   Legend,
   Line,
   LineChart,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
+import { markLabelSide } from '../view-models/chart-marks';
+import type { ChartMark } from '../view-models/chart-marks';
 import { formatAxisValue, formatSeconds, formatValue } from '../view-models/format';
+import { PALETTE } from './palette';
 
 export interface SeriesSpec<T> {
   key: keyof T & string;
@@ -30,6 +35,7 @@ export function TimeChart<T extends { t: number }>(props: {
   series: SeriesSpec<T>[];
   stacked?: boolean;
   height?: number;
+  marks?: readonly ChartMark[];
 }) {
   const format = (v: unknown): string => (typeof v === 'number' ? formatValue(v, props.unit) : String(v));
   // recharts types data keys per row type; the spec's keys are already checked against T above.
@@ -37,6 +43,8 @@ export function TimeChart<T extends { t: number }>(props: {
     data: props.data as unknown as Record<string, unknown>[],
     margin: { top: 4, right: 12, bottom: 0, left: 0 },
   };
+  const times = [...props.data.map((p) => p.t), ...(props.marks ?? []).map((m) => m.t)];
+  const [from, to] = [Math.min(...times), Math.max(...times)];
   const axes = [
     <CartesianGrid key="grid" strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />,
     <XAxis
@@ -63,6 +71,23 @@ export function TimeChart<T extends { t: number }>(props: {
       contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--fg)' }}
     />,
     <Legend key="legend" iconSize={8} wrapperStyle={{ fontSize: 11 }} />,
+    ...(props.marks ?? []).map((mark, i) => (
+      <ReferenceLine
+        key={`mark-${i}`}
+        x={mark.t}
+        ifOverflow="extendDomain"
+        stroke={PALETTE.amber}
+        strokeDasharray="2 2"
+        label={{
+          value: mark.label,
+          position:
+            // On a vertical line, recharts' insideTopRight puts the text left of it, insideTopLeft right of it.
+            markLabelSide(mark.t, from, to) === 'left' ? 'insideTopRight' : 'insideTopLeft',
+          fontSize: 10,
+          fill: 'currentColor',
+        }}
+      />
+    )),
   ];
   return (
     <figure className="chart-card">

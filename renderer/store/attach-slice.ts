@@ -41,7 +41,7 @@ export const createAttachSlice: SliceCreator<AttachSlice> = (api) => (set, get) 
     }
   },
   async attach(target) {
-    set({ attaching: true, attachError: null });
+    set({ attaching: true, attachError: null, liveError: null });
     try {
       await api.attach(target);
       await get().startRecording();

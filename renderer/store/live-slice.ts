@@ -1,10 +1,10 @@
-/** The live side: the recorder's state, and snapshots and findings as they stream in while recording. */
+/** The live side: the recorder's state, and snapshots, findings and marks as they come in while recording. */
 import type { AgentSnapshot } from '../../core/agent-protocol';
 import { findingIdentity } from '../../core/bridge/finding-identity';
 import { IDLE_RECORDING } from '../../core/bridge/contract';
 import type { RecordingState } from '../../core/bridge/contract';
 import type { Finding } from '../../core/findings/finding';
-import type { RecordingOptions } from '../../core/session/records';
+import type { MarkRecord, RecordingOptions } from '../../core/session/records';
 import { errorLine } from './slice';
 import type { SliceCreator } from './slice';
 
@@ -17,6 +17,8 @@ export interface LiveSlice {
   recording: RecordingState;
   liveSnapshots: AgentSnapshot[];
   liveFindings: Finding[];
+  /** Marks of the current recording, as the recorder wrote them. */
+  liveMarks: MarkRecord[];
   liveError: string | null;
   applyRecordingState(state: RecordingState): void;
   applySnapshot(snapshot: AgentSnapshot): void;
@@ -32,6 +34,7 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (api) => (set, get) => (
   recording: IDLE_RECORDING,
   liveSnapshots: [],
   liveFindings: [],
+  liveMarks: [],
   liveError: null,
   applyRecordingState(recording) {
     set({ recording, liveError: recording.error });
@@ -49,7 +52,7 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (api) => (set, get) => (
     set({ liveFindings: [...others, finding] });
   },
   async startRecording(options = {}) {
-    set({ liveError: null, liveSnapshots: [], liveFindings: [] });
+    set({ liveError: null, liveSnapshots: [], liveFindings: [], liveMarks: [] });
     try {
       set({ recording: await api.startRecording(options) });
     } catch (error) {
@@ -67,6 +70,11 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (api) => (set, get) => (
     await api.detach().catch((error: unknown) => set({ liveError: errorLine(error) }));
   },
   async mark(label) {
-    await api.mark({ label }).catch((error: unknown) => set({ liveError: errorLine(error) }));
+    try {
+      const written = await api.mark({ label });
+      if (written) set({ liveMarks: [...get().liveMarks, written] });
+    } catch (error) {
+      set({ liveError: errorLine(error) });
+    }
   },
 });

@@ -4,6 +4,7 @@
  */
 import type { AgentSnapshot } from '../../core/agent-protocol';
 import type { Finding } from '../../core/findings/finding';
+import type { MarkRecord } from '../../core/session/records';
 import type { AppState } from './store';
 
 const NONE: never[] = [];
@@ -19,6 +20,10 @@ export const selectSnapshots = (s: AppState): AgentSnapshot[] =>
 
 export const selectFindings = (s: AppState): Finding[] =>
   selectIsLive(s) ? s.liveFindings : (s.opened?.findings ?? NONE);
+
+/** The marks the user set: the live recording's, or the opened session's. */
+export const selectMarks = (s: AppState): MarkRecord[] =>
+  selectIsLive(s) ? s.liveMarks : (s.opened?.session.marks ?? NONE);
 
 /** The time series start at, ms since the epoch: the recording's start, or the session's header. */
 export const selectStartTime = (s: AppState): number =>

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { BackendState, OpenedSession, RecordingState } from '../../core/bridge/contract';
+import type { AttachedTarget, BackendState, OpenedSession, RecordingState } from '../../core/bridge/contract';
 import { buildSession } from '../../core/findings/test-support/session-builder';
 import type { Finding } from '../../core/findings/finding';
 import { fakeApi } from '../test-support/fake-api';
 import { IDLE_RECORDING, MAX_LIVE_SNAPSHOTS } from './live-slice';
-import { selectFindings, selectIsLive, selectSnapshots } from './selectors';
+import { chartMarks } from '../view-models/chart-marks';
+import { selectFindings, selectIsLive, selectMarks, selectSnapshots, selectStartTime } from './selectors';
 import { createAppStore } from './store';
 
 const info = { mode: 'browser', version: 'test', nativeDialogs: false } as const;
@@ -77,6 +78,32 @@ describe('app store', () => {
     expect(live[0]?.time).toBe(5);
   });
 
+  it('shows the marks set while recording, then those of the session the recording became', async () => {
+    let now = 10_000;
+    const recordedSession = opened('recorded');
+    recordedSession.session.marks = [{ type: 'mark', time: 12_500, label: 'from the file' }];
+    const fake = fakeApi({
+      getState: () => state(),
+      startRecording: () => ({ ...IDLE_RECORDING, phase: 'recording', startedAt: 10_000 }),
+      mark: (request) => ({ type: 'mark', time: (now += 1500), label: (request as { label: string }).label }),
+      stopRecording: () => recordedSession,
+    });
+    const store = createAppStore(fake.api);
+    await store.getState().startRecording();
+    await store.getState().mark('deploy');
+    await store.getState().mark('rollback');
+    const live = store.getState();
+    expect(chartMarks(selectMarks(live), selectStartTime(live))).toEqual([
+      { t: 1.5, label: 'deploy' },
+      { t: 3, label: 'rollback' },
+    ]);
+    fake.emit('recordingState', IDLE_RECORDING);
+    await store.getState().stopRecording();
+    expect(selectMarks(store.getState()).map((m) => m.label)).toEqual(['from the file']);
+    await store.getState().startRecording();
+    expect(store.getState().liveMarks).toEqual([]);
+  });
+
   it('replaces a live finding reported again with its fresher version', async () => {
     const fake = fakeApi({ getState: () => state() });
     const store = createAppStore(fake.api);
@@ -109,6 +136,41 @@ describe('app store', () => {
     expect(await store.getState().attach({ kind: 'pid', pid: 5 })).toBe(true);
     expect(store.getState()).toMatchObject({ attachError: null, view: 'dashboard' });
     expect(fake.calls.map((c) => c.channel)).toContain('startRecording');
+  });
+
+  it('clears a failed launch from the header when the user moves on or attaches again', async () => {
+    let finishAttach = (_target: AttachedTarget): void => undefined;
+    const fake = fakeApi({
+      getState: () => state(),
+      attach: (target) => {
+        if ((target as { command: string[] }).command[1] !== 'missing.js')
+          return new Promise((resolve) => (finishAttach = resolve));
+        const failure = 'launch failed: node exited (1) before its inspector opened';
+        fake.emit('recordingState', { ...IDLE_RECORDING, error: failure });
+        throw new Error(failure);
+      },
+      startRecording: () => ({ ...IDLE_RECORDING, phase: 'recording' }),
+    });
+    const store = createAppStore(fake.api);
+    await store.getState().attach({ kind: 'launch', command: ['node', 'missing.js'] });
+    expect(store.getState().liveError).toMatch(/launch failed/);
+    store.getState().setView('sessions');
+    expect(store.getState().liveError).toBeNull();
+    await store.getState().attach({ kind: 'launch', command: ['node', 'missing.js'] });
+    expect(store.getState().liveError).toMatch(/launch failed/);
+    const attaching = store.getState().attach({ kind: 'launch', command: ['node', 'other.js'] });
+    expect(store.getState()).toMatchObject({ attaching: true, liveError: null });
+    finishAttach({ pid: 5, nodeVersion: 'v20', label: 'node other.js', attachedBy: 'launch' });
+    expect(await attaching).toBe(true);
+  });
+
+  it('keeps why a recording ended by itself when its session opens', async () => {
+    const fake = fakeApi({ getState: () => state() });
+    const store = createAppStore(fake.api);
+    await settle();
+    fake.emit('recordingState', { ...IDLE_RECORDING, error: 'the target exited (code 1)' });
+    fake.emit('sessionOpened', opened('ended.hyperscope'));
+    expect(store.getState()).toMatchObject({ view: 'dashboard', liveError: 'the target exited (code 1)' });
   });
 
   it('shows an opened session from Attach, but leaves a user elsewhere where they are', async () => {

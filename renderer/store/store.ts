@@ -31,7 +31,8 @@ export function createAppStore(api: HyperscopeApi): AppStore {
   api.onSessionOpened((opened) => {
     state().showSession(opened);
     // From Attach or Sessions, show what was opened; after a recording stops, leave the user where they are.
-    if (state().view === 'attach' || state().view === 'sessions') state().setView('dashboard');
+    // Not `setView`: that is the user moving on, and would clear why a recording ended by itself.
+    if (state().view === 'attach' || state().view === 'sessions') store.setState({ view: 'dashboard' });
   });
   api.onMenuCommand((command) => {
     if (command === 'attach') state().setView('attach');

@@ -19,6 +19,7 @@ export interface UiSlice {
   selectedFinding: number | null;
   /** Index of the snapshot the Chains view shows; null follows the latest. */
   chainsSnapshot: number | null;
+  /** The user moves to `view`: a recorder error shown in the header is old news then, and goes. */
   setView(view: ViewName): void;
   selectFinding(index: number | null): void;
   setChainsSnapshot(index: number | null): void;
@@ -28,7 +29,7 @@ export const createUiSlice: SliceCreator<UiSlice> = () => (set) => ({
   view: 'attach',
   selectedFinding: null,
   chainsSnapshot: null,
-  setView: (view) => set({ view }),
+  setView: (view) => set({ view, liveError: null }),
   selectFinding: (selectedFinding) => set({ selectedFinding }),
   setChainsSnapshot: (chainsSnapshot) => set({ chainsSnapshot }),
 });

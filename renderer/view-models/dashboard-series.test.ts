@@ -17,7 +17,26 @@ describe('dashboard view-model', () => {
     expect(points[0]!.poolInUse).toBe(first.pools[0]!.inUse + first.pools[1]!.inUse);
     expect(points[0]!.utilizationPct).toBeCloseTo(first.eventLoop.utilization * 100);
     expect(points[0]!.pendingPromises).toBeNull();
-    expect(points[0]!.tlsCompleted).toBeNull();
+    expect(points[0]!.tlsClientCompleted).toBeNull();
+  });
+
+  it('counts TLS handshakes apart by side: a connection within the process is one on each', () => {
+    const tls = buildSession({ snapshots: 1 }, (snapshot) => {
+      const host = (side: 'client' | 'server', completed: number) => ({ side, completed, host: 'h:443' });
+      snapshot.extensions = {
+        tls: {
+          intervalMs: 1000,
+          hosts: [host('client', 9), host('server', 9), host('client', 2)],
+          pending: [],
+          inProgress: { tcp: 1, tls: 0 },
+        },
+      };
+    });
+    expect(dashboardPoints(tls.snapshots, TEST_START_TIME)[0]).toMatchObject({
+      tlsClientCompleted: 11,
+      tlsServerCompleted: 9,
+      tlsInProgress: 1,
+    });
   });
 
   it('sums undici pools with http.Agent pools', () => {

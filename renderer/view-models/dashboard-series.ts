@@ -5,6 +5,7 @@
 import type { AgentSnapshot } from '../../core/agent-protocol';
 import { allPools } from '../../core/network/all-pools';
 import { readTlsSection } from '../../core/network/tls-section';
+import type { TlsHostInterval } from '../../core/network/tls-section';
 import { readPendingPromises } from './extensions';
 
 export interface DashboardPoint {
@@ -30,9 +31,12 @@ export interface DashboardPoint {
   rss: number;
   inFlight: number;
   pendingPromises: number | null;
-  /** TLS handshakes finished in the interval, and the slowest of them (ms); null without the TLS section. */
-  tlsCompleted: number | null;
-  tlsMaxMs: number | null;
+  /**
+   * TLS handshakes finished in the interval, apart by side (one connection between two parts of the same
+   * process is one handshake on each side); null without the TLS section.
+   */
+  tlsClientCompleted: number | null;
+  tlsServerCompleted: number | null;
   tlsInProgress: number | null;
 }
 
@@ -68,11 +72,15 @@ export function dashboardPoints(snapshots: readonly AgentSnapshot[], startTime: 
       rss: s.memory.rss,
       inFlight: s.http.inFlight,
       pendingPromises: readPendingPromises(s),
-      tlsCompleted: tls ? tls.hosts.reduce((n, h) => n + h.completed, 0) : null,
-      tlsMaxMs: tls ? tls.hosts.reduce((m, h) => Math.max(m, h.handshakeMs.max), 0) : null,
+      tlsClientCompleted: tls ? completedOn(tls.hosts, 'client') : null,
+      tlsServerCompleted: tls ? completedOn(tls.hosts, 'server') : null,
       tlsInProgress: tls ? tls.inProgress.tcp + tls.inProgress.tls : null,
     };
   });
+}
+
+function completedOn(hosts: readonly TlsHostInterval[], side: TlsHostInterval['side']): number {
+  return hosts.reduce((n, h) => (h.side === side ? n + h.completed : n), 0);
 }
 
 /** One tile of the dashboard: the latest value and the worst seen. */

@@ -9,7 +9,8 @@ import { Icon } from '../components/icon';
 import { PALETTE } from '../components/palette';
 import { EmptyState } from '../components/states';
 import { TimeChart } from '../components/time-chart';
-import { selectIsLive, selectSnapshots, selectStartTime } from '../store/selectors';
+import { selectIsLive, selectMarks, selectSnapshots, selectStartTime } from '../store/selectors';
+import { chartMarks } from '../view-models/chart-marks';
 import { chainGroupRows, chainStops, describeWait } from '../view-models/chain-groups';
 import { formatMs, formatRatio, formatSeconds } from '../view-models/format';
 import { fetchLiveChain, type LiveChainState } from '../view-models/live-chain';
@@ -30,6 +31,8 @@ export function ChainsView() {
     () => stops.map((s) => ({ t: s.t, chains: s.section.chains, pending: s.section.counts.pending })),
     [stops],
   );
+  const markRecords = useApp(selectMarks);
+  const marks = useMemo(() => chartMarks(markRecords, startTime), [markRecords, startTime]);
   if (stops.length === 0)
     return (
       <EmptyState icon="type-hierarchy-sub" title="No promise chains recorded">
@@ -83,6 +86,7 @@ export function ChainsView() {
         title="Pending over time"
         unit="count"
         data={series}
+        marks={marks}
         height={130}
         series={[
           { key: 'chains', name: 'chains', color: PALETTE.red },

@@ -77,14 +77,23 @@ export function dashboardCharts(points: readonly DashboardPoint[]): DashboardCha
       ],
     },
   ];
-  if (points.some((p) => p.tlsCompleted !== null))
+  if (points.some((p) => p.tlsClientCompleted !== null)) {
+    // A side that never handshook stays off the chart (a flat zero says nothing); the client side otherwise.
+    const server = points.some((p) => (p.tlsServerCompleted ?? 0) > 0);
+    const client = !server || points.some((p) => (p.tlsClientCompleted ?? 0) > 0);
     charts.push({
-      title: 'TLS handshakes',
+      title: 'TLS handshakes per snapshot interval',
       unit: 'count',
       series: [
-        { key: 'tlsCompleted', name: 'completed / interval', color: PALETTE.green },
-        { key: 'tlsInProgress', name: 'in progress', color: PALETTE.amber },
+        ...(client
+          ? [{ key: 'tlsClientCompleted' as const, name: 'completed as client', color: PALETTE.green }]
+          : []),
+        ...(server
+          ? [{ key: 'tlsServerCompleted' as const, name: 'completed as server', color: PALETTE.blue }]
+          : []),
+        { key: 'tlsInProgress', name: 'in progress now', color: PALETTE.amber },
       ],
     });
+  }
   return charts;
 }

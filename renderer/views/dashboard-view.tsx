@@ -7,7 +7,14 @@ import { Icon } from '../components/icon';
 import { ImportedProfileNotice } from '../components/imported-profile-notice';
 import { EmptyState } from '../components/states';
 import { TimeChart } from '../components/time-chart';
-import { selectFindings, selectIsLive, selectSnapshots, selectStartTime } from '../store/selectors';
+import {
+  selectFindings,
+  selectIsLive,
+  selectMarks,
+  selectSnapshots,
+  selectStartTime,
+} from '../store/selectors';
+import { chartMarks } from '../view-models/chart-marks';
 import { dashboardPoints, dashboardTiles } from '../view-models/dashboard-series';
 import type { Tile } from '../view-models/dashboard-series';
 import { formatValue } from '../view-models/format';
@@ -36,6 +43,8 @@ export function DashboardView() {
   const points = useMemo(() => dashboardPoints(snapshots, startTime), [snapshots, startTime]);
   const tiles = useMemo(() => dashboardTiles(points), [points]);
   const charts = useMemo(() => dashboardCharts(points), [points]);
+  const markRecords = useApp(selectMarks);
+  const marks = useMemo(() => chartMarks(markRecords, startTime), [markRecords, startTime]);
   if (snapshots.length === 0 && !live && opened && isImportedSession(opened.session))
     return <ImportedProfileNotice name={opened.name} icon="dashboard" />;
   if (snapshots.length === 0)
@@ -82,7 +91,7 @@ export function DashboardView() {
       )}
       <section className="chart-grid" aria-label="Charts">
         {charts.map((chart) => (
-          <TimeChart key={chart.title} {...chart} data={points} />
+          <TimeChart key={chart.title} {...chart} data={points} marks={marks} />
         ))}
       </section>
     </div>

@@ -1,21 +1,25 @@
 /**
- * Test support for the end-to-end tests: builds the app if needed, runs `hyperscope ui` as a real child
+ * Test support for the end-to-end tests: builds the app when missing or older than its sources, runs `hyperscope ui` as a real child
  * process, and drives headless Chromium against it with playwright-core.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { ensureNodeBundles } from '../support/node-bundles';
+import { ensureNodeBundles, mtimeOf, newestSourceMtime } from '../support/node-bundles';
 
 export const SCREENSHOTS_DIR = 'test-results/e2e';
 
-/** Builds the CLI and the renderer unless both are already built. */
+/** What the renderer bundle is built from: a change to any of these makes `out/renderer` stale. */
+const RENDERER_SOURCES = ['renderer', 'preload', 'core'];
+
+/** Builds the CLI and the renderer unless both are built and newer than their sources (a directory walk). */
 export function ensureBuilt(): void {
   ensureNodeBundles();
-  if (!existsSync('out/renderer/index.html'))
+  const built = mtimeOf('out/renderer/index.html');
+  if (built === 0 || newestSourceMtime(RENDERER_SOURCES, /\.(tsx?|css|html)$/) > built)
     execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
       stdio: 'inherit',
     });

@@ -38,6 +38,10 @@ describe('browser mode, session file', () => {
         .getByText(/starved: up to \d+ requests queued/)
         .waitFor();
       expect(await page.locator('.recharts-surface').count()).toBeGreaterThanOrEqual(6);
+      // The session's mark is a labelled line on every chart.
+      const charts = page.locator('.chart-card');
+      const marked = charts.filter({ has: page.getByText('deploy v2', { exact: true }) });
+      await expect(marked.count()).resolves.toBe(await charts.count());
       await screenshot(page, 'dashboard');
 
       await showView(page, 'Findings');
@@ -53,6 +57,7 @@ describe('browser mode, session file', () => {
         .waitFor();
       await page.getByLabel('Snapshot').fill('5');
       await page.getByText('6s', { exact: true }).waitFor();
+      await page.locator('.chart-card').getByText('deploy v2', { exact: true }).waitFor();
       await screenshot(page, 'chains');
 
       await showView(page, 'CPU');
@@ -152,10 +157,15 @@ describe('browser mode, live demo', () => {
         .waitFor({ timeout: 15_000 });
       await expect(page.getByText(/Could not fetch the chain/).count()).resolves.toBe(0);
       await screenshot(page, 'live-chain');
+      // A mark shows at once on the live chart, and comes back from the recorded file once stopped.
       await page.getByRole('button', { name: 'Mark' }).click();
+      await page.locator('.chart-card').getByText('mark 1', { exact: true }).waitFor();
       await page.getByRole('button', { name: 'Stop' }).click();
       await page.getByRole('button', { name: 'Record' }).waitFor({ timeout: 30_000 });
       await expect(page.locator('.subject').textContent()).resolves.toMatch(/\.hyperscope$/);
+      await showView(page, 'Dashboard');
+      await page.locator('.chart-card').getByText('mark 1', { exact: true }).first().waitFor();
+      await screenshot(page, 'recorded-dashboard');
       await showView(page, 'Findings');
       await page.getByText(/Raise maxSockets/).waitFor();
       await showView(page, 'CPU');

@@ -14,24 +14,29 @@ const SOURCES = ['core', 'main', 'profiler-agent', 'demo'];
 
 export function ensureNodeBundles(): void {
   const built = Math.min(...BUNDLES.map((file) => mtimeOf(join(ROOT, file))));
-  if (built > 0 && newestSource() <= built) return;
+  if (built > 0 && newestSourceMtime(SOURCES) <= built) return;
   execFileSync(process.execPath, ['scripts/build-node.mjs'], { cwd: ROOT, stdio: 'pipe' });
 }
 
-function newestSource(): number {
+/**
+ * The newest modification time (ms) of the sources under `dirs` (relative to the repository) whose names
+ * match `include`; tests are not sources.
+ */
+export function newestSourceMtime(dirs: readonly string[], include = /\.tsx?$/): number {
   let newest = 0;
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts'))
+      else if (include.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
         newest = Math.max(newest, mtimeOf(path));
     }
   };
-  for (const dir of SOURCES) walk(join(ROOT, dir));
+  for (const dir of dirs) walk(join(ROOT, dir));
   return newest;
 }
 
-function mtimeOf(path: string): number {
+/** Modification time of `path`, ms; 0 when it does not exist. */
+export function mtimeOf(path: string): number {
   return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 }

@@ -48,7 +48,7 @@ export function fakePorts(files: Record<string, string> = {}): FakeWorld {
             sink = s;
             return {
               path: '/recorded.hyperscope',
-              mark: () => undefined,
+              mark: (label) => ({ type: 'mark', time: Date.now(), label }),
               chain: async (groupId) => (sink && groupId === FAKE_CHAIN.groupId ? FAKE_CHAIN : null),
               stop: async () => {
                 sink = null;
