@@ -2,8 +2,9 @@
  * Overhead of the promise-chain collector on a promise-heavy HTTP service (parse, a few awaited calls,
  * an upstream call over a keep-alive pool, a Promise.all, JSON out; ~25 promises a request), driven by
  * autocannon on 127.0.0.1: without the collector against hooks set once, the defaults, hooks always on
- * and "every promise, every stack" (what the sampling saves). Each round and mode starts a fresh target
- * without the collector and one with it, both pinned to core 0 (the load on core 1) and driven AT ONCE,
+ * and "every promise, every stack" (what the sampling saves); then Hyperscope as a user attaches it:
+ * the whole agent over the inspector, and a default `hyperscope record` (`attach-hyperscope.ts`). Each
+ * round and mode starts a fresh target without the collector and one with it, both pinned to core 0 (the load on core 1) and driven AT ONCE,
  * so that whatever else the machine runs slows both alike: saturated (each gets half the core, req/s and
  * CPU time per request go as the cost), then paced (CPU time per request at a fixed rate, where the
  * process is mostly idle). Medians of the rounds' ratios.
@@ -14,7 +15,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harnessBundle, runTarget as runHarnessTarget } from '../test/promise-chains/run-target';
 import type { Bench, BenchFigure } from './bench';
-import { measurePair, median, pinSelf, startTarget } from './target-run';
+import {
+  attachHyperscope,
+  inspectorFilePath,
+  OPEN_INSPECTOR_SNIPPET,
+  type AttachedMode,
+} from './attach-hyperscope';
+import { measurePair, median, pinSelf, startTarget, type StartedTarget } from './target-run';
 
 const ROUNDS = Number(process.env.HS_BENCH_ROUNDS ?? 3);
 /** Seconds of each paired phase (saturated, then paced). */
@@ -28,6 +35,8 @@ const LABELS: Record<string, string> = {
   defaults: 'defaults',
   'always-on': 'hooks always on',
   exhaustive: 'every promise+stack',
+  agent: 'whole agent, attached',
+  record: 'hyperscope record',
 };
 
 const MODES = {
@@ -40,11 +49,20 @@ const MODES = {
   /** Hooks always on (no duty cycle), stacks still budgeted: what the time sampling saves. */
   'always-on': { overheadBudget: 1e9 },
   exhaustive: { exhaustive: true, stacksPerSecond: 1e9 },
+  /** The real agent over the inspector, every collector at its defaults (`attach-hyperscope.ts`). */
+  agent: {},
+  /** `hyperscope record` at its defaults: the agent plus V8's CPU and allocation profilers. */
+  record: {},
 } as const;
+
+const ATTACHED_MODES: readonly string[] = ['agent', 'record'] satisfies AttachedMode[];
 
 const TARGET = `
 const http = require('node:http');
-if (process.env.HS_MODE === 'hooks-once') {
+${OPEN_INSPECTOR_SNIPPET}
+if (process.env.HS_INSPECTOR_FILE) {
+  // Hyperscope attaches from outside.
+} else if (process.env.HS_MODE === 'hooks-once') {
   require('node:v8').promiseHooks.onInit(() => {})();
 } else if (process.env.HS_MODE !== 'off') {
   // collectEveryMs (bench only): how often the section is built, as the recorder does every second; 0: never.
@@ -102,7 +120,7 @@ async function millionPendingMiB(): Promise<{ base: number; collector: number }>
 
 export const promiseOverheadBench: Bench = {
   name: 'promise-overhead',
-  summary: `promise-heavy HTTP service, ${CONNECTIONS} connections, ${DURATION_S} s runs: promise-chain collector off / defaults / every promise+stack`,
+  summary: `promise-heavy HTTP service, ${CONNECTIONS} connections, ${DURATION_S} s runs: promise-chain collector off / defaults / every promise+stack; whole agent attached; hyperscope record`,
   async run(): Promise<BenchFigure[]> {
     const extra = process.env.HS_BENCH_OPTIONS; // e.g. '{"overheadBudget":0.0001}': one more mode to compare
     const all: Record<string, object> = extra ? { ...MODES, custom: JSON.parse(extra) as object } : MODES;
@@ -113,13 +131,24 @@ export const promiseOverheadBench: Bench = {
     const dir = mkdtempSync(join(tmpdir(), 'hyperscope-promise-bench-'));
     writeFileSync(join(dir, 'target.cjs'), TARGET);
     const harness = await harnessBundle();
-    const start = (mode: string, options: object) =>
-      startTarget(
+    const detachers = new Map<StartedTarget, () => Promise<void>>();
+    const start = async (mode: string, options: object): Promise<StartedTarget> => {
+      const attached = ATTACHED_MODES.includes(mode);
+      const inspectorFile = attached ? inspectorFilePath() : '';
+      const target = await startTarget(
         join(dir, 'target.cjs'),
-        { HARNESS: harness, HS_MODE: mode, HS_OPTIONS: JSON.stringify(options) },
+        {
+          HARNESS: harness,
+          HS_MODE: mode,
+          HS_OPTIONS: JSON.stringify(options),
+          ...(attached ? { HS_INSPECTOR_FILE: inspectorFile } : {}),
+        },
         0,
         '/?id=7',
       );
+      if (attached) detachers.set(target, await attachHyperscope(mode as AttachedMode, inspectorFile));
+      return target;
+    };
     const ratios: Record<string, { saturated: number[]; saturatedCpu: number[]; paced: number[] }> = {};
     const offCpu: number[] = [];
     const offRps: number[] = [];
@@ -153,6 +182,7 @@ export const promiseOverheadBench: Bench = {
                 `on ${onPaced.cpuUsPerRequest.toFixed(1)} µs`,
             );
         } finally {
+          await detachers.get(on)?.();
           off.stop();
           on.stop();
         }
