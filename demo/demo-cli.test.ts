@@ -61,14 +61,14 @@ describe('hyperscope demo (built bundle)', () => {
     for (const name of scenarioNames()) expect(run.output.stderr).toContain(name);
   });
 
-  it('--list shows every scenario with its description', async () => {
+  it('--list shows every scenario with its description, descriptions in one column', async () => {
     const run = runDemoCli(['--list']);
     expect(await run.exited).toBe(0);
-    expect(
-      run.output.stdout
-        .trim()
-        .split('\n')
-        .map((line) => line.split(/\s+/)[0]),
-    ).toEqual(scenarioNames());
+    const lines = run.output.stdout.trimEnd().split('\n');
+    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(scenarioNames());
+    // Where each description starts: after the name and at least two spaces, the same for every line.
+    const columns = lines.map((line) => /^\S+ {2,}/.exec(line)?.[0].length);
+    expect(new Set(columns).size).toBe(1);
+    expect(columns[0]).toBeGreaterThan(0);
   });
 });

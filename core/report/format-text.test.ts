@@ -51,6 +51,14 @@ describe('formatTextReport', () => {
     expect(text.endsWith('\n')).toBe(true);
   });
 
+  it('counts warnings as a plural noun, critical and info as they are', () => {
+    const two = [finding('warning', 'pool-starvation', 0), finding('warning', 'fd-exhaustion', 0)];
+    expect(formatTextReport(reportWith(two))).toContain('2 findings: 2 warnings\n');
+    expect(formatTextReport(reportWith(two.slice(1)))).toContain('1 finding: 1 warning\n');
+    const mixed = [...two, finding('critical', 'socket-leak', 0), finding('critical', 'socket-leak', 0)];
+    expect(formatTextReport(reportWith(mixed))).toContain('4 findings: 2 critical, 2 warnings\n');
+  });
+
   it('wraps long sentences within the width and caps long stacks', () => {
     const text = formatTextReport(reportWith([finding('warning', 'event-loop-blocked', 12)]), {
       width: 80,

@@ -98,7 +98,8 @@ function findingsHeadline(findings: readonly Finding[], imported: boolean): stri
   const counts = (['critical', 'warning', 'info'] as const)
     .map((severity) => [severity, findings.filter((f) => f.severity === severity).length] as const)
     .filter(([, count]) => count > 0)
-    .map(([severity, count]) => `${count} ${severity}`);
+    // "critical" and "info" read as adjectives and stay put; "warning" is a noun.
+    .map(([severity, count]) => `${count} ${severity}${severity === 'warning' && count !== 1 ? 's' : ''}`);
   return `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${counts.join(', ')}`;
 }
 

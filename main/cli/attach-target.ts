@@ -5,12 +5,21 @@ import { attachByUrl } from '../inspector/attach-url';
 import { launchTarget } from '../inspector/launch';
 import type { RecordTarget } from './parse-record-args';
 
+/** Prints a warning on stderr the way every command does. */
+export function printWarning(warning: string): void {
+  process.stderr.write(`hyperscope: warning: ${warning}\n`);
+}
+
+/**
+ * Attaches to `target`. Warnings known before connecting (a remote inspector's) are printed then; the
+ * returned target's `warnings` are what is left for the caller to print.
+ */
 export function attachTarget(target: RecordTarget): Promise<AttachedTarget> {
   switch (target.kind) {
     case 'pid':
       return attachByPid(target.pid);
     case 'url':
-      return attachByUrl(target.url, { allowRemote: target.allowRemote });
+      return attachByUrl(target.url, { allowRemote: target.allowRemote, onWarning: printWarning });
     case 'launch':
       return launchTarget(target.command, target.args, { keep: target.keep, forwardOutput: true });
   }

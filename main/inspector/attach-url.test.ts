@@ -40,8 +40,17 @@ describe('attachByUrl', () => {
 
   it('warns that a remote inspector grants code execution and suggests a tunnel', () => {
     const warning = remoteWarning('build-7.internal', 9229);
-    expect(warning).toMatch(/run code/);
+    expect(warning).toMatch(/^the inspector at build-7\.internal:9229 lets anyone who reaches it run code/);
     expect(warning).toContain('ssh -L 9229:127.0.0.1:9229 build-7.internal');
+  });
+
+  it('tells the remote warning before connecting, so it shows even when the attach fails', async () => {
+    // 0.0.0.0 is not a loopback name, yet Linux connects it to this machine: no traffic leaves it.
+    const port = await freePort();
+    const told: string[] = [];
+    const attaching = attachByUrl(`0.0.0.0:${port}`, { allowRemote: true, onWarning: (w) => told.push(w) });
+    expect(told).toEqual([remoteWarning('0.0.0.0', port)]);
+    expect((await attachError(attaching)).message).toMatch(/connection refused/);
   });
 
   it('says in one line when nothing listens on the port', async () => {

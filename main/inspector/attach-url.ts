@@ -14,11 +14,16 @@ import { openVerifiedSession } from './open-verified-session';
 export interface AttachByUrlOptions {
   /** Allow a host other than this machine (the CLI's `--allow-remote`). */
   allowRemote?: boolean;
+  /**
+   * Told each warning as soon as it is known (the remote one: before any connection, so the user reads
+   * it even when the attach then fails or hangs). Warnings told here are left out of `warnings`.
+   */
+  onWarning?: (warning: string) => void;
 }
 
 /**
  * Attaches to the inspector at `address`. Fails with an {@link AttachError}: `remote-not-allowed`,
- * `unreachable`, `node-too-old`. A remote target comes back with a warning in `warnings`.
+ * `unreachable`, `node-too-old`. A remote target comes with a warning (`onWarning`, else `warnings`).
  */
 export async function attachByUrl(
   address: string,
@@ -35,7 +40,9 @@ export async function attachByUrl(
         `${parsed.host} is not this machine: pass --allow-remote to attach to a remote inspector (it grants code execution; an SSH tunnel is safer)`,
       );
     }
-    warnings.push(remoteWarning(parsed.host, parsed.port));
+    const warning = remoteWarning(parsed.host, parsed.port);
+    if (options.onWarning) options.onWarning(warning);
+    else warnings.push(warning);
   }
 
   const webSocketUrl = parsed.webSocketUrl ?? (await webSocketUrlAt(parsed, where));
@@ -56,10 +63,10 @@ export async function attachByUrl(
   };
 }
 
-/** The warning shown whenever we attach beyond this machine. */
+/** The warning shown whenever we attach beyond this machine (callers add their `warning:` prefix). */
 export function remoteWarning(host: string, port: number): string {
   return (
-    `warning: the inspector at ${host}:${port} lets anyone who reaches it run code in that process; ` +
+    `the inspector at ${host}:${port} lets anyone who reaches it run code in that process; ` +
     `prefer an SSH tunnel (ssh -L ${port}:127.0.0.1:${port} ${host.replace(/^\[|\]$/g, '')}) and attach to 127.0.0.1:${port}`
   );
 }

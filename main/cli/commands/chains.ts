@@ -16,7 +16,7 @@ import { fetchPromiseChain } from '../../agent/fetch-promise-chain';
 import { orphanAfterForWait } from '../../agent/orphan-after';
 import type { AttachedTarget } from '../../inspector/attached-target';
 import { loadSourceMaps } from '../../profile/load-source-maps';
-import { attachTarget } from '../attach-target';
+import { attachTarget, printWarning } from '../attach-target';
 import type { Command } from '../command';
 import { UserError } from '../command';
 import type { RecordTarget } from '../parse-record-args';
@@ -55,7 +55,7 @@ export const chainsCommand: Command = {
     process.on('SIGTERM', onSignal);
     try {
       const target = await attachTarget(args.target);
-      for (const warning of target.warnings) process.stderr.write(`hyperscope: warning: ${warning}\n`);
+      target.warnings.forEach(printWarning);
       try {
         const output = await dumpChains(target, args, interrupt.signal);
         process.stdout.write(output + '\n');

@@ -32,7 +32,8 @@ export const demoCommand: Command = {
   async run(args) {
     const options = parseDemoArgs(args);
     if (options.list) {
-      for (const s of scenarios) process.stdout.write(`${s.name.padEnd(18)} ${s.description}\n`);
+      const width = Math.max(...scenarios.map((s) => s.name.length)) + 2;
+      for (const s of scenarios) process.stdout.write(`${s.name.padEnd(width)}${s.description}\n`);
       return 0;
     }
     const demo = await startDemo({

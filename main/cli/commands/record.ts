@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command';
 import { UserError } from '../command';
-import { attachTarget } from '../attach-target';
+import { attachTarget, printWarning } from '../attach-target';
 import { parseRecordArgs } from '../parse-record-args';
 import { progressLine } from '../progress-line';
 import { DEFAULT_RECORDING_OPTIONS } from '../../recorder/recording-options';
@@ -33,7 +33,7 @@ export const recordCommand: Command = {
   async run(argv) {
     const args = parseRecordArgs(argv);
     const target = await attachTarget(args.target);
-    for (const warning of target.warnings) process.stderr.write(`hyperscope: warning: ${warning}\n`);
+    target.warnings.forEach(printWarning);
     const output = resolve(args.output ?? defaultFileName(target.pid));
     const recording = await startRecording(
       target,
