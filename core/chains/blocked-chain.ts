@@ -7,7 +7,7 @@ import type { AnalysisContext } from '../findings/analysis';
 import { rounded } from '../findings/evidence-series';
 import type { Finding } from '../findings/finding';
 import type { Session } from '../session/session';
-import { groupStack, waitLabel } from './group-chains';
+import { chainSite, chainSiteLabel, chainSiteStack, waitLabel } from './group-chains';
 import { findPromiseLeak } from './promise-leak';
 import type { ChainGroup } from './promise-section';
 import { timedPromiseSections } from './promise-sections';
@@ -44,10 +44,10 @@ export function findBlockedChain(session: Session, context: AnalysisContext): Fi
   return [...blocked.values()]
     .filter((entry) => entry.hits >= MIN_SNAPSHOTS)
     .sort((a, b) => b.worst.count - a.worst.count)
+    .filter(firstPerBlockage())
     .map(({ worst, points }) => {
-      const stack = groupStack(worst);
-      const site = stack[0];
-      const where = site ? `${site.functionName || '(anonymous)'} (${site.url}:${site.line})` : worst.id;
+      const stack = chainSiteStack(worst);
+      const where = chainSiteLabel(worst);
       const wait = worst.waits[0];
       const waitText = wait ? waitLabel(wait.reason) : 'an unknown resource';
       return {
@@ -76,6 +76,23 @@ export function findBlockedChain(session: Session, context: AnalysisContext): Fi
           'size the pool for the load or shed requests when it is exhausted, and check the upstream it waits on.',
       };
     });
+}
+
+/**
+ * One finding per blockage: groups named by the same function of the service and waiting on the same
+ * kind of thing are one (a fetch's own chain and undici's inner one; chains whose sampled links differ).
+ * Entries come biggest first, so the biggest group speaks for the others.
+ */
+function firstPerBlockage(): (entry: { worst: ChainGroup }) => boolean {
+  const seen = new Set<string>();
+  return ({ worst }) => {
+    const site = chainSite(worst);
+    if (!site) return true;
+    const key = `${site.functionName}|${site.url}|${worst.waits[0]?.reason.kind ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSession } from '../findings/test-support/session-builder';
 import { findBlockedChain } from './blocked-chain';
-import { groupChains } from './group-chains';
+import { groupChains, waitLabel } from './group-chains';
 import { findPromiseLeak } from './promise-leak';
 import type { ChainGroup, PromiseSection, WaitReason } from './promise-section';
 import { promiseCountSeries } from './promise-sections';
@@ -64,6 +64,12 @@ describe('groupChains', () => {
     expect(view.map((g) => g.id)).toEqual(['big', 'small']);
     expect(view[0]!.site).toEqual(frame('site_big', 10));
     expect(view[0]!.waits[0]!.label).toBe('queued for a pooled socket (QueuedRequest)');
+    expect(waitLabel({ kind: 'stream', detail: 'IncomingMessage POST /upload' })).toBe(
+      'incoming request body (POST /upload)',
+    );
+    expect(waitLabel({ kind: 'pool-queue', detail: 'undici api:443' })).toBe(
+      'queued for a pooled socket (undici api:443)',
+    );
   });
 });
 
@@ -120,6 +126,33 @@ describe('findBlockedChain', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]!.title).toContain('40 chains blocked at site_stuck001');
     expect(findings[0]!.evidence.values['waitsOn']).toBe('queued for a pooled socket');
+  });
+
+  it("names chains waiting inside undici after the service's code, once for the same blockage", () => {
+    const undici = (functionName: string, line: number) => ({
+      functionName,
+      url: '/srv/node_modules/undici/lib/web/fetch/index.js',
+      line,
+      column: 5,
+    });
+    const queued: WaitReason = { kind: 'pool-queue', detail: 'undici api:443' };
+    // The service's chain (getJson awaiting fetch) and undici's own chain behind the same requests.
+    const app = { ...group('app00001', 30, 4000, queued), waitFrames: [frame('getJson', 21)] };
+    const inner = {
+      ...group('lib00001', 28, 4000, queued),
+      frames: [undici('mainFetch', 525), undici('fetch', 250), frame('getJson', 22), frame('handler', 40)],
+      waitFrames: [undici('dispatch', 2154), undici('httpNetworkFetch', 1954)],
+    };
+    const session = sessionWith(6, (i, jitter) => [...healthy(i, jitter), app, inner]);
+    const findings = findBlockedChain(session, {});
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.title).toContain('30 chains blocked at getJson (/srv/app.js:21)');
+    const alone = findBlockedChain(
+      sessionWith(6, (i, jitter) => [...healthy(i, jitter), inner]),
+      {},
+    );
+    expect(alone[0]!.title).toContain('blocked at getJson (/srv/app.js:22)');
+    expect(alone[0]!.frames[0]?.functionName).toBe('getJson');
   });
 
   it('ignores one slow moment and a healthy service', () => {

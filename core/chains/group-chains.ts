@@ -61,10 +61,42 @@ export function groupStack(group: Pick<ChainGroup, 'frames' | 'waitFrames'>): Fr
   return [...(group.waitFrames ?? []), ...group.frames];
 }
 
+/**
+ * The frame a finding names a group by: the innermost one of the service's own code (not an installed
+ * package's, not Node's), else the innermost. Chains waiting inside a library (undici's fetch) are named
+ * where the service called it, so one blockage seen through several of the library's promises reads as one.
+ */
+export function chainSite(group: Pick<ChainGroup, 'frames' | 'waitFrames'>): Frame | undefined {
+  const stack = groupStack(group);
+  return stack.find((frame) => !isLibraryFrame(frame)) ?? stack[0];
+}
+
+/** A finding's frames for a group: its async stack from the site `chainSite` names outwards (library frames inside it left out). */
+export function chainSiteStack(group: Pick<ChainGroup, 'frames' | 'waitFrames'>): Frame[] {
+  const stack = groupStack(group);
+  const site = chainSite(group);
+  return site ? stack.slice(stack.indexOf(site)) : stack;
+}
+
+/** `fn (url:line)` of a group's site, or its id when no stack was sampled. */
+export function chainSiteLabel(group: Pick<ChainGroup, 'id' | 'frames' | 'waitFrames'>): string {
+  const site = chainSite(group);
+  return site ? `${site.functionName || '(anonymous)'} (${site.url}:${site.line})` : group.id;
+}
+
+function isLibraryFrame(frame: Frame): boolean {
+  const { url } = frame;
+  return url === '' || url.startsWith('node:') || /[\\/]node_modules[\\/]/.test(url);
+}
+
 /** A short human label for a wait reason. */
 export function waitLabel(reason: WaitReason): string {
   const base = LABELS[reason.kind] ?? reason.kind;
   if (reason.kind === 'group' && reason.groupId) return `${base} ${reason.groupId}`;
+  // The agent names the stream it saw: an incoming request says which one.
+  const request = reason.kind === 'stream' ? /^IncomingMessage (.+)$/.exec(reason.detail ?? '') : null;
+  if (request) return `incoming request body (${request[1]})`;
+  if (reason.kind === 'stream' && reason.detail) return `readable stream (${reason.detail})`;
   if (reason.detail && reason.kind !== 'untracked') return `${base} (${reason.detail})`;
   return base;
 }

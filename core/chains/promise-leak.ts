@@ -7,7 +7,7 @@ import { rounded } from '../findings/evidence-series';
 import type { Finding } from '../findings/finding';
 import { steadyGrowth, type GrowthThresholds } from '../findings/trend';
 import type { Session } from '../session/session';
-import { groupStack, waitLabel } from './group-chains';
+import { chainSiteLabel, chainSiteStack, waitLabel } from './group-chains';
 import type { ChainGroup } from './promise-section';
 import { timedPromiseSections } from './promise-sections';
 
@@ -48,9 +48,8 @@ export function findPromiseLeak(session: Session, _context: AnalysisContext): Fi
     .sort((a, b) => b.growth.slopePerS - a.growth.slopePerS)
     .slice(0, GROUPS_REPORTED);
   return growing.map(({ group, points, growth }) => {
-    const stack = groupStack(group);
-    const site = stack[0];
-    const where = site ? `${site.functionName || '(anonymous)'} (${site.url}:${site.line})` : group.id;
+    const stack = chainSiteStack(group);
+    const where = chainSiteLabel(group);
     const last = points.at(-1)!.v;
     const wait = group.waits[0];
     return {

@@ -11,13 +11,13 @@ export type WaitKind =
   | 'socket-connect'
   | 'tls-handshake'
   | 'dns-lookup'
-  /** A request queued in an `http.Agent` for a pooled socket (`agent.requests`). */
+  /** A request queued for a pooled socket: in an `http.Agent` (`agent.requests`) or an undici Pool (detail `undici host:port`). */
   | 'pool-queue'
   /** Connected socket, waiting for data (a response, a message). */
   | 'socket-read'
   | 'timer'
   | 'file'
-  /** An incoming request body or another readable stream being iterated. */
+  /** An incoming request body (detail `IncomingMessage POST /path`) or another readable stream, iterated or read by events. */
   | 'stream'
   /** A promise shared with another group (awaited from several chains). */
   | 'group'

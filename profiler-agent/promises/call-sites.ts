@@ -65,6 +65,11 @@ export function isInternal(frame: Frame): boolean {
   );
 }
 
+/** A frame of an installed package (`node_modules`) rather than of the service's own code. */
+export function isDependencyFrame(frame: Frame): boolean {
+  return frame.url.includes('/node_modules/') || frame.url.includes('\\node_modules\\');
+}
+
 /** A short stable id for a stack key (FNV-1a, 32 bits, hex). */
 export function hashKey(key: string): string {
   let hash = 0x811c9dc5;

@@ -4,9 +4,10 @@
  * O(pending slots); stacks captured since the last snapshot are formatted here, not in the hooks.
  */
 import type { ChainGroup, ChainLink, PromiseChain, WaitReason } from '../../core/chains/promise-section';
-import { formatStack } from './call-sites';
+import { formatStack, isDependencyFrame } from './call-sites';
 import type { SiteTable } from './site-table';
 import { NO_SLOT, type SlotStore } from './slot-store';
+import type { UndiciWaits } from './undici-waits';
 import { waitReasonOf } from './wait-reason';
 
 /** A walked chain: its outermost and deepest links, depth, and what the deepest one waits on. */
@@ -44,6 +45,7 @@ export class ChainBuilder {
   constructor(
     private readonly store: SlotStore,
     private readonly sites: SiteTable,
+    private readonly undici?: UndiciWaits,
   ) {}
 
   /** Interns the stacks of pending slots captured since the previous call. */
@@ -173,7 +175,7 @@ export class ChainBuilder {
         sharedWait = { kind: 'group', groupId: this.groupIdOf(this.rootOf(inner)) };
       }
       if (hasChild && !sharedWait) continue;
-      const reason = sharedWait ?? waitReasonOf(store, this.sites, slot);
+      const reason = sharedWait ?? waitReasonOf(store, this.sites, slot, this.undici);
       waits.set(reasonKey(reason), reason);
       if (d > depth || slot === root) {
         depth = d;
@@ -185,22 +187,31 @@ export class ChainBuilder {
       root,
       leaf,
       depth,
-      wait: wait ?? waitReasonOf(store, this.sites, leaf),
+      wait: wait ?? waitReasonOf(store, this.sites, leaf, this.undici),
       waits: [...waits.values()],
     };
   }
 
-  /** The site of the deepest link with a sampled stack on the path from the chain's leaf out to its root (not the root's). */
+  /**
+   * The site of the deepest link with a sampled stack on the path from the chain's leaf out to its root
+   * (not the root's), preferring one created in the service's own code: links deep inside a dependency
+   * (undici's fetch) differ by which of them got sampled, and would split the same chains into groups.
+   */
   private waitSiteOf(chain: WalkedChain, parentOf: Int32Array): number {
-    const { store } = this;
+    const { store, sites } = this;
     const rootSite = store.site[chain.root]!;
+    let deepest = -1;
     let slot = chain.leaf;
     for (let hops = 0; slot !== NO_SLOT && slot !== chain.root && hops <= chain.depth; hops++) {
       const site = store.site[slot]!;
-      if (site >= 0 && site !== rootSite) return site;
+      if (site >= 0 && site !== rootSite) {
+        const first = sites.sites[site]?.frames[0];
+        if (first && !isDependencyFrame(first)) return site;
+        if (deepest < 0) deepest = site;
+      }
       slot = parentOf[slot] ?? NO_SLOT;
     }
-    return -1;
+    return deepest;
   }
 
   private rootOf(slot: number): number {

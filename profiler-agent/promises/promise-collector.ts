@@ -13,6 +13,8 @@ import { ResourceAttribution } from './resource-attribution';
 import { SettleChecker } from './settle-checker';
 import { SiteTable } from './site-table';
 import { SlotStore } from './slot-store';
+import { UndiciWaits } from './undici-waits';
+import { observeDispatches } from '../undici/dispatch-observers';
 
 const MAX_SITES = 10_000;
 
@@ -24,6 +26,8 @@ interface Running {
   builder: ChainBuilder;
   checker: SettleChecker;
   sites: SiteTable;
+  undici: UndiciWaits;
+  stopObservingUndici: () => void;
   representatives: Map<string, number>;
   stacksTakenBefore: number;
   stacksEligibleBefore: number;
@@ -66,13 +70,16 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
         renew: () => tracker.setAttribution(calm()),
       });
       tracker.stackTokens = options.stacksPerSecond;
+      const undici = new UndiciWaits(store, () => tracker.openRoots());
       running = {
         options,
         context,
         tracker,
         cycle,
         sites,
-        builder: new ChainBuilder(store, sites),
+        undici,
+        stopObservingUndici: observeDispatches(undici.onDispatch),
+        builder: new ChainBuilder(store, sites, undici),
         checker: new SettleChecker(tracker, findInspect(context)),
         representatives: new Map(),
         stacksTakenBefore: 0,
@@ -91,6 +98,7 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
       }
     },
     stop() {
+      running?.stopObservingUndici();
       running?.cycle.stop();
       running = undefined;
     },
@@ -101,6 +109,7 @@ function collectSection(run: Running, now: number): PromiseSection {
   const { tracker, options } = run;
   const coverage = run.cycle.readCoverage(now);
   run.checker.check(options.checksPerCollect);
+  run.undici.prune();
   const built = run.builder.build(now, options.maxGroups);
   run.representatives = built.representatives;
   const taken = tracker.stacksTaken - run.stacksTakenBefore;

@@ -114,6 +114,17 @@ export class PromiseTracker {
     return typeof slot === 'number' && slot >= 0 ? slot : NO_SLOT;
   }
 
+  /**
+   * While hooks are on: the root promises of this synchronous run not yet awaited, oldest first. The last
+   * one is the promise whose executor is running when it is also the last promise created.
+   */
+  openRoots(): { roots: Int32Array; executing: number } {
+    if (this.stops.length === 0) return { roots: new Int32Array(0), executing: NO_SLOT };
+    const roots = this.open.slice(0, this.openLen);
+    const top = this.openLen > 0 ? roots[this.openLen - 1]! : NO_SLOT;
+    return { roots, executing: top === this.lastCreated ? top : NO_SLOT };
+  }
+
   /** Settles a slot found settled or collected while hooks were off. */
   forget(slot: number, collected: boolean): void {
     if (collected) this.collectedUnsettled++;

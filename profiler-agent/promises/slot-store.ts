@@ -92,7 +92,8 @@ export class SlotStore {
     this.sharers[slot] = 0;
     this.lastLinkRun[slot] = 0;
     if (this.stack[slot] !== undefined) this.stack[slot] = undefined;
-    if (this.resource[slot] !== undefined) {
+    // A type is kept without its object for most resources: both go, or the slot's next promise inherits the type.
+    if (this.resourceType[slot] !== undefined) {
       this.resource[slot] = undefined;
       this.resourceType[slot] = undefined;
     }

@@ -5,6 +5,7 @@
 import type { WaitReason } from '../../core/chains/promise-section';
 import type { SiteTable } from './site-table';
 import { SlotFlag, type SlotStore } from './slot-store';
+import type { UndiciWaits } from './undici-waits';
 
 interface SocketLike {
   connecting?: boolean;
@@ -26,27 +27,61 @@ const FILE = new Set([
   'FSEVENTWRAP',
 ]);
 
+/** Resource type given to a link whose executor started reading a stream (see ResourceAttribution). */
+export const STREAM_READ = 'StreamRead';
+
 /** The wait reason of the link in `slot`. */
-export function waitReasonOf(store: SlotStore, sites: SiteTable, slot: number): WaitReason {
+export function waitReasonOf(
+  store: SlotStore,
+  sites: SiteTable,
+  slot: number,
+  undici?: UndiciWaits,
+): WaitReason {
   const type = store.resourceType[slot];
   const resource = store.resource[slot];
-  if (type !== undefined) {
-    if (DNS.has(type)) return { kind: 'dns-lookup', detail: type };
-    if (FILE.has(type)) return { kind: 'file', detail: type };
-    if (type === 'QueuedRequest') return { kind: 'pool-queue', detail: type };
-    const socket = ownerSocket(resource);
-    if (socket) return socketReason(socket, type);
-    if (type === 'Timeout' || type === 'Immediate') return timerReason(resource);
-    if (type === 'TCPCONNECTWRAP' || type === 'PIPECONNECTWRAP')
-      return { kind: 'socket-connect', detail: type };
-    return { kind: 'socket-read', detail: type };
+  const link = undici?.linkOf(slot);
+  // A root open when the request was dispatched counts only if nothing else is known of it.
+  const request = link && (link.direct || type === undefined) ? link.request : undefined;
+  if (request) {
+    // Queued in an undici Pool: no resource exists yet.
+    if (request.queued) return { kind: 'pool-queue', detail: `undici ${request.origin}` };
+    // Dispatched to a connection: a connect or handshake still under way says more than undici's own timers.
+    const state = type === undefined ? undefined : resourceReason(type, resource);
+    if (state && state.kind !== 'socket-read' && state.kind !== 'timer') return state;
+    return { kind: 'socket-read', detail: `undici ${request.origin}` };
   }
+  if (type !== undefined) return resourceReason(type, resource);
   const site = sites.sites[store.site[slot]!];
   if (site?.viaStream) return { kind: 'stream' };
   if (store.flags[slot]! & SlotFlag.UntrackedParent) return { kind: 'untracked' };
   if (store.flags[slot]! & SlotFlag.Unattributed)
     return { kind: 'untracked', detail: 'resources not observed' };
   return { kind: 'none' };
+}
+
+/** What an async resource of `type` (its object `resource`) says a link waits on. */
+function resourceReason(type: string, resource: object | undefined): WaitReason {
+  if (DNS.has(type)) return { kind: 'dns-lookup', detail: type };
+  if (FILE.has(type)) return { kind: 'file', detail: type };
+  if (type === 'QueuedRequest') return { kind: 'pool-queue', detail: type };
+  if (type === STREAM_READ) return streamReason(resource);
+  const socket = ownerSocket(resource);
+  if (socket) return socketReason(socket, type);
+  if (type === 'Timeout' || type === 'Immediate') return timerReason(resource);
+  if (type === 'TCPCONNECTWRAP' || type === 'PIPECONNECTWRAP')
+    return { kind: 'socket-connect', detail: type };
+  return { kind: 'socket-read', detail: type };
+}
+
+/** A readable stream read by events: an incoming request's body says which request. */
+function streamReason(resource: object | undefined): WaitReason {
+  const stream = resource as { method?: unknown; url?: unknown; constructor?: { name?: string } } | undefined;
+  const name = stream?.constructor?.name || 'Readable';
+  const request =
+    typeof stream?.method === 'string' && typeof stream.url === 'string'
+      ? ` ${stream.method} ${stream.url.split('?')[0]}` // the query may hold secrets
+      : '';
+  return { kind: 'stream', detail: `${name}${request}` };
 }
 
 function timerReason(resource: object | undefined): WaitReason {

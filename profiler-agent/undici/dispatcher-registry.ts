@@ -4,8 +4,10 @@
  * channel), the copy's `DispatcherBase.prototype.dispatch` is wrapped: every `dispatch` on any Agent,
  * Pool or Client of that copy then shows its `this`, recorded once (weakly) with the stack of that
  * first dispatch. Node's bundled undici and an npm copy are separate copies, each patched when seen.
+ * Every dispatch is also passed to the observers of `dispatch-observers`.
  */
 import type { CollectorContext } from '../collector';
+import { notifyDispatch } from './dispatch-observers';
 import type { MethodPatch } from '../method-patch';
 import { patchMethod } from '../method-patch';
 import type { CapturedStack } from '../stack-frames';
@@ -57,9 +59,10 @@ export class DispatcherRegistry {
     const base = dispatcherBaseOf(dispatcher);
     if (!base || this.patchedBases.has(base)) return;
     this.patchedBases.add(base);
-    const observe = (self: unknown): void => {
-      if (typeof self !== 'object' || self === null || this.known.has(self)) return;
-      if (this.context.isAgentWork?.()) return;
+    const observe = (self: unknown, args: unknown[]): void => {
+      if (typeof self !== 'object' || self === null || this.context.isAgentWork?.()) return;
+      notifyDispatch(self, args[0], args[1]);
+      if (this.known.has(self)) return;
       this.register(self, captureDeepStack(observe, STACK_DEPTH), false);
     };
     this.patches.push(patchMethod(base, 'dispatch', observe, () => this.context.drop('undici.observeError')));

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import type { PromiseOptions, PromiseSection, PromiseChain } from '../../core/chains/promise-section';
 import { resolveBuiltins } from '../../profiler-agent/builtins';
 import { createPromiseCollector } from '../../profiler-agent/promises/promise-collector';
+import { createUndiciCollector } from '../../profiler-agent/undici/undici-collector';
 
 export interface Harness {
   collect(): PromiseSection | null;
@@ -14,21 +15,28 @@ export interface Harness {
   stop(): void;
 }
 
-export function startCollector(promises: PromiseOptions = {}): Harness {
+/** Starts the promise collector; with `withUndici`, the undici collector too (its `dispatch` patch tells queued requests). */
+export function startCollector(promises: PromiseOptions = {}, { withUndici = false } = {}): Harness {
   const collector = createPromiseCollector();
+  const undici = withUndici ? createUndiciCollector() : undefined;
   const dropped: Record<string, number> = {};
-  collector.start({
+  const context = {
     builtins: resolveBuiltins(createRequire(__filename)),
     options: { promises },
     isAgentWork: () => false,
-    drop(reason, count = 1) {
+    drop(reason: string, count = 1) {
       dropped[reason] = (dropped[reason] ?? 0) + count;
     },
-  });
+  };
+  undici?.start(context);
+  collector.start(context);
   return {
     collect: () => collector.collect(Date.now()),
     chain: (groupId) => collector.methods?.chain?.(groupId) as PromiseChain | null,
     dropped,
-    stop: () => collector.stop(),
+    stop: () => {
+      collector.stop();
+      undici?.stop();
+    },
   };
 }
