@@ -15,7 +15,9 @@ export function allocRateLines(allocations: AllocationsReport): string[] {
     ['allocated', allocations.allocated?.series ?? []],
     ['still alive', allocations.alive?.series ?? []],
   ] as const;
+  // A window without length (an imported profile that says nothing of time) has no rate to show.
   const lines = kinds
+    .map(([name, series]) => [name, series.filter((point) => point.endMs > point.startMs)] as const)
     .filter(([, series]) => series.length > 0)
     .map(([name, series]) => `  ${name.padEnd(12)} ${rateSummary(series)}`);
   return lines.length > 0 ? ['Allocation rate by window (times since the start)', ...lines] : [];

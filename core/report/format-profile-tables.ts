@@ -6,7 +6,7 @@ import { formatValue } from '../profile/format-value';
 import { formatTop } from '../profile/top';
 import { allocRateLines } from './format-alloc-rate';
 import { formatDuration } from './format-units';
-import type { AllocationsReport, AllocTopLine, CpuReport } from './report';
+import type { AllocationsReport, AllocTopLine, AllocWindowsTotal, CpuReport } from './report';
 
 const BAR_WIDTH = 30;
 
@@ -27,16 +27,20 @@ export function cpuTableLines(cpu: CpuReport, rows: number): string[] {
 export function allocationTableLines(allocations: AllocationsReport, rows: number): string[] {
   const { allocated, alive } = allocations;
   const rate = (bytes: number): string => formatValue(Math.round(bytes), 'bytes/s');
+  // A profile imported from another tool may not say its sampling interval (0) or how long it ran.
+  const interval = allocations.samplingIntervalBytes;
+  const timed = (total: AllocWindowsTotal, what: string): string =>
+    total.coveredMs > 0 ? `${what} in ${formatDuration(total.coveredMs)}` : what;
   const lines = [
-    `Allocations: sampled every ${formatValue(allocations.samplingIntervalBytes, 'bytes')}; ` +
+    `Allocations: ${interval > 0 ? `sampled every ${formatValue(interval, 'bytes')}` : 'sampling interval unknown'}; ` +
       (allocated
-        ? `${formatValue(allocated.bytes, 'bytes')} allocated in ${formatDuration(allocated.coveredMs)} ` +
-          `(${rate(allocated.bytesPerSecond)})`
+        ? `${formatValue(allocated.bytes, 'bytes')} ${timed(allocated, 'allocated')}` +
+          (allocated.coveredMs > 0 ? ` (${rate(allocated.bytesPerSecond)})` : '')
         : 'no allocated window') +
       '; ' +
       (alive
-        ? `${formatValue(alive.bytes, 'bytes')} of what was allocated in ${formatDuration(alive.coveredMs)} ` +
-          `still alive after GC (${rate(alive.bytesPerSecond)})`
+        ? `${formatValue(alive.bytes, 'bytes')} of what was ${timed(alive, 'allocated')} still alive after GC` +
+          (alive.coveredMs > 0 ? ` (${rate(alive.bytesPerSecond)})` : '')
         : 'no still-alive window (recordings shorter than one profile window have none)'),
   ];
   const rateLines = allocRateLines(allocations);
@@ -54,8 +58,10 @@ export function allocationTableLines(allocations: AllocationsReport, rows: numbe
   }
   lines.push(
     '',
-    `Object sizes, all allocations (sizes up to ${formatValue(allocations.sizesEstimatedUpToBytes, 'bytes')} ` +
-      'are estimated from the sampling)',
+    interval > 0
+      ? `Object sizes, all allocations (sizes up to ${formatValue(allocations.sizesEstimatedUpToBytes, 'bytes')} ` +
+          'are estimated from the sampling)'
+      : 'Object sizes, all allocations (as sampled: without the interval, sizes cannot be estimated)',
     ...histogramLines(allocations),
   );
   return lines;
