@@ -33,6 +33,9 @@ export class AgentError extends Error {
   override readonly name = 'AgentError';
 }
 
+/** The agent is no longer installed in the target (removed by itself as orphaned, or by another client). */
+export class AgentGoneError extends AgentError {}
+
 /**
  * How long the install may wait for the target's event loop to turn, ms. A loop blocked longer fails the
  * attach; the install still happens when the loop turns, and the orphan watchdog removes it again.
@@ -70,7 +73,7 @@ export async function injectAgent(
         'collect',
       );
       const snapshot = JSON.parse(json) as AgentSnapshot | null;
-      if (!snapshot) throw new AgentError('collect: the agent is no longer installed in the target');
+      if (!snapshot) throw new AgentGoneError('collect: the agent is no longer installed in the target');
       return snapshot;
     },
     async call(method, arg) {

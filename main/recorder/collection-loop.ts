@@ -2,6 +2,8 @@
  * The recording's loop: collect a snapshot every interval (aligned, so it does not drift), rotate the
  * profiles every window, and tell frozen, exiting and lost targets apart when a collection fails.
  */
+import { AgentGoneError } from '../agent/agent-client';
+import { orphanAfterForRecording } from '../agent/orphan-after';
 import type { Finish, RecordingState } from './recording-state';
 import { write, writeEvent } from './recording-state';
 import { TimeoutError, withTimeout } from './with-timeout';
@@ -39,6 +41,16 @@ export async function collectOnce(state: RecordingState, finish: Finish): Promis
     if (state.finishing) return;
     // A closed connection is the close handler's to deal with (it reconnects once, or ends).
     if (!current.session.isOpen() || current !== state.link) return;
+    if (error instanceof AgentGoneError) {
+      // It leaves by itself when nobody collects for a while (a stopped recorder); carrying on would
+      // only repeat this failure.
+      const waitS = orphanAfterForRecording(state.options.intervalMs) / 1000;
+      void finish(
+        'error',
+        `the agent was removed from the target (it leaves by itself after ${waitS} s without a collection: was the recorder stopped?)`,
+      );
+      return;
+    }
     if (isExiting(error)) {
       state.exiting = true;
       void finish('target-exited');

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ORPHAN_AFTER_ENV } from '../../main/agent/orphan-after';
 import { startCli } from '../support/cli';
-import { countSnapshots, waitForSnapshots } from '../support/session-file';
+import { readSessionFile } from '../../main/session/read-session-file';
+import { countSnapshots, errorLines, waitForSnapshots } from '../support/session-file';
 import {
   LEFT_AS_FOUND,
   killFaultTargets,
@@ -49,7 +50,7 @@ describe('an agent whose recorder was killed (SIGKILL)', () => {
     expect((await readTargetState(target)).served).toBeGreaterThan(after.served);
   });
 
-  it('a recorder stopped (SIGSTOP) but still connected: the agent goes, the inspector stays open', async () => {
+  it('a recorder stopped (SIGSTOP) but still connected: the agent goes, the inspector stays open; resumed, the recorder ends with one line', async () => {
     // `inspector.close()` would wait on the target's main thread for the stopped client to disconnect.
     const target = await startFaultTarget();
     const output = join(dir, 'stopped.hyperscope');
@@ -66,9 +67,22 @@ describe('an agent whose recorder was killed (SIGKILL)', () => {
       const later = await readTargetState(target, 3000);
       expect(later.inspectorUrl).not.toBeNull();
       expect(later.served).toBeGreaterThan(after.served);
-    } finally {
+    } catch (error) {
       run.child.kill('SIGKILL');
-      await run.done;
+      throw error;
     }
+    // Resumed, the recorder finds the agent gone: it says so once, keeps the file, closes the inspector.
+    run.child.kill('SIGCONT');
+    const result = await run.done;
+    expect(result.code).not.toBe(0);
+    expect(errorLines(result.stderr)).toEqual([
+      expect.stringMatching(
+        /the agent was removed from the target \(it leaves by itself after 1 s without a collection: was the recorder stopped\?\); kept \d+ samples/,
+      ),
+    ]);
+    expect((await readSessionFile(output)).end?.reason).toBe('error');
+    expect(await settledTargetState(target, (state) => state.inspectorUrl === null)).toMatchObject(
+      LEFT_AS_FOUND,
+    );
   });
 });
