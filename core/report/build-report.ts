@@ -7,6 +7,7 @@ import { sessionDurationMs } from '../session/session';
 import { allocationsSection } from './alloc-section';
 import { chainsSection } from './chains-section';
 import { cpuSection } from './cpu-section';
+import { marksSection } from './marks-section';
 import type { Report, ReportNote } from './report';
 import { REPORT_SCHEMA } from './report';
 import { summarizeSession } from './summarize-session';
@@ -40,6 +41,7 @@ export function buildReport(session: Session, context: AnalysisContext = {}): Re
     ...(cpu ? { cpu } : {}),
     ...(allocations ? { allocations } : {}),
     ...(chains ? { chains } : {}),
+    marks: marksSection(session),
     notes: notesOf(session),
   };
 }

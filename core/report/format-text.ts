@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../findings/finding';
 import { renderGoroutineDump } from '../chains/render-goroutine-dump';
 import { formatFrame } from '../frame';
 import { formatDuration } from './format-units';
+import { marksLines } from './marks-section';
 import { allocationTableLines, cpuTableLines } from './format-profile-tables';
 import { summaryRows } from './summary-rows';
 import type { Report } from './report';
@@ -88,6 +89,7 @@ function headerLines(report: Report): string[] {
     `hyperscope report: pid ${target.pid}, node ${target.nodeVersion}, ${formatDuration(report.durationMs)}, ` +
       `${report.snapshots} snapshots every ${formatDuration(report.intervalMs)}, ${ended}`,
     `command: ${target.argv.join(' ')} (attached by ${target.attachedBy})`,
+    ...marksLines(report.marks),
   ];
 }
 

@@ -9,6 +9,7 @@ import type { Finding } from '../findings/finding';
 import type { Frame } from '../frame';
 import type { AllocRatePoint } from '../profile/alloc-rate-series';
 import type { EndRecord, TargetInfo } from '../session/records';
+import type { ReportMark } from './marks-section';
 
 export const REPORT_SCHEMA = 'hyperscope.report/1';
 
@@ -38,6 +39,8 @@ export interface Report {
   allocations?: AllocationsReport;
   /** Pending promise chains at the snapshot with the most of them; absent when the collector was off. */
   chains?: ChainsReport;
+  /** The moments the user marked while recording, in time order (empty when none). */
+  marks: ReportMark[];
   /** Warnings and errors the recorder logged and what the reader worked around, in time order. */
   notes: ReportNote[];
 }
