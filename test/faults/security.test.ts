@@ -1,6 +1,6 @@
 // What Hyperscope exposes and keeps: a launched target's inspector (and everything else we start)
-// listens on loopback only, on a random port; a session file holds no query strings, header values
-// or bodies of the traffic it watched.
+// listens on loopback only, on a random port; a session file holds no request paths, query strings,
+// header values or bodies of the traffic it watched.
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -56,7 +56,7 @@ describe('nothing listens beyond this machine', () => {
 });
 
 describe('what a session file keeps of the traffic', () => {
-  it('no query strings, no header values, no bodies (http.get and fetch with ?token= and authorization)', async () => {
+  it('no request paths, query strings, header values or bodies (http.get and fetch with ?token= and authorization)', async () => {
     const target = await startFaultTarget();
     const output = join(dir, 'traffic.hyperscope');
     const run = startCli(recordArgs(output, { pid: target.pid }, '3s'));
@@ -69,5 +69,7 @@ describe('what a session file keeps of the traffic', () => {
     expect(text).not.toContain(SECRET_QUERY);
     expect(text).not.toContain(SECRET_HEADER);
     expect(text).not.toMatch(/token=|authorization|Bearer /i);
+    // Nor the request paths (`/items`, `/fetched`): no collector records a URL of the traffic.
+    expect(text).not.toMatch(/\/items|\/fetched/);
   });
 });
