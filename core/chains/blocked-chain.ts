@@ -7,7 +7,8 @@ import type { AnalysisContext } from '../findings/analysis';
 import { rounded } from '../findings/evidence-series';
 import type { Finding } from '../findings/finding';
 import type { Session } from '../session/session';
-import { chainSite, chainSiteLabel, chainSiteStack, waitLabel } from './group-chains';
+import { distinctBlockages } from './distinct-blockages';
+import { chainSiteLabel, chainSiteStack, waitLabel } from './group-chains';
 import { findPromiseLeak } from './promise-leak';
 import type { ChainGroup } from './promise-section';
 import { timedPromiseSections } from './promise-sections';
@@ -41,58 +42,40 @@ export function findBlockedChain(session: Session, context: AnalysisContext): Fi
       blocked.set(group.id, entry);
     }
   }
-  return [...blocked.values()]
+  const entries = [...blocked.values()]
     .filter((entry) => entry.hits >= MIN_SNAPSHOTS)
-    .sort((a, b) => b.worst.count - a.worst.count)
-    .filter(firstPerBlockage())
-    .map(({ worst, points }) => {
-      const stack = chainSiteStack(worst);
-      const where = chainSiteLabel(worst);
-      const wait = worst.waits[0];
-      const waitText = wait ? waitLabel(wait.reason) : 'an unknown resource';
-      return {
-        kind: 'blocked-chain',
-        severity:
-          worst.ageP50Ms >= CRITICAL_AGE_MS || worst.count >= CRITICAL_CHAINS ? 'critical' : 'warning',
-        title: `${worst.count} chains blocked at ${where} for ${rounded(worst.ageP50Ms / 1000)} s (median) on ${waitText}`,
-        evidence: {
-          summary:
-            `Up to ${worst.count} pending chains created at ${where} waited at once, median ` +
-            `${rounded(worst.ageP50Ms / 1000)} s, longest ${rounded(worst.ageMaxMs / 1000)} s; ` +
-            `the innermost links wait on ${waitText}${wait ? ` (${wait.count} of them)` : ''}.`,
-          values: {
-            chains: worst.count,
-            ageP50Ms: Math.round(worst.ageP50Ms),
-            ageP99Ms: Math.round(worst.ageP99Ms),
-            ageMaxMs: Math.round(worst.ageMaxMs),
-            waitsOn: waitText,
-            groupId: worst.id,
-          },
-          series: [{ name: `blocked chains ${worst.id}`, unit: 'count', points }],
+    .sort((a, b) => b.worst.count - a.worst.count);
+  // One finding per blockage, named by the service's own frame.
+  return distinctBlockages(entries).map(({ worst, points }) => {
+    const stack = chainSiteStack(worst);
+    const where = chainSiteLabel(worst);
+    const wait = worst.waits[0];
+    const waitText = wait ? waitLabel(wait.reason) : 'an unknown resource';
+    return {
+      kind: 'blocked-chain',
+      severity: worst.ageP50Ms >= CRITICAL_AGE_MS || worst.count >= CRITICAL_CHAINS ? 'critical' : 'warning',
+      title: `${worst.count} chains blocked at ${where} for ${rounded(worst.ageP50Ms / 1000)} s (median) on ${waitText}`,
+      evidence: {
+        summary:
+          `Up to ${worst.count} pending chains created at ${where} waited at once, median ` +
+          `${rounded(worst.ageP50Ms / 1000)} s, longest ${rounded(worst.ageMaxMs / 1000)} s; ` +
+          `the innermost links wait on ${waitText}${wait ? ` (${wait.count} of them)` : ''}.`,
+        values: {
+          chains: worst.count,
+          ageP50Ms: Math.round(worst.ageP50Ms),
+          ageP99Ms: Math.round(worst.ageP99Ms),
+          ageMaxMs: Math.round(worst.ageMaxMs),
+          waitsOn: waitText,
+          groupId: worst.id,
         },
-        frames: stack,
-        advice:
-          'Put a deadline on what these chains wait for (a connect or request timeout, AbortSignal.timeout), ' +
-          'size the pool for the load or shed requests when it is exhausted, and check the upstream it waits on.',
-      };
-    });
-}
-
-/**
- * One finding per blockage: groups named by the same function of the service and waiting on the same
- * kind of thing are one (a fetch's own chain and undici's inner one; chains whose sampled links differ).
- * Entries come biggest first, so the biggest group speaks for the others.
- */
-function firstPerBlockage(): (entry: { worst: ChainGroup }) => boolean {
-  const seen = new Set<string>();
-  return ({ worst }) => {
-    const site = chainSite(worst);
-    if (!site) return true;
-    const key = `${site.functionName}|${site.url}|${worst.waits[0]?.reason.kind ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  };
+        series: [{ name: `blocked chains ${worst.id}`, unit: 'count', points }],
+      },
+      frames: stack,
+      advice:
+        'Put a deadline on what these chains wait for (a connect or request timeout, AbortSignal.timeout), ' +
+        'size the pool for the load or shed requests when it is exhausted, and check the upstream it waits on.',
+    };
+  });
 }
 
 /**
