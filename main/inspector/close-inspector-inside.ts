@@ -12,11 +12,14 @@ import type { InspectorSession } from './inspector-session';
 const CLOSE_DELAY_MS = 250;
 
 // `require` exists in the evaluated code only with the command-line API, in CommonJS and ES-module
-// targets alike. The timer is unref'd so that it never keeps an exiting process alive.
+// targets alike, and only during the evaluation: it is kept in a variable. The module is loaded in the
+// timer, not in the evaluation: that runs as an interrupt, possibly inside the first load of another
+// built-in (see docs/reliability.md, "Harmless to the host"). The timer is unref'd so that it never
+// keeps an exiting process alive.
 const CLOSE_LATER = `(() => {
-  const load = (name) => (process.getBuiltinModule ? process.getBuiltinModule(name) : require(name));
-  const inspector = load('node:inspector');
-  setTimeout(() => { try { inspector.close(); } catch {} }, ${CLOSE_DELAY_MS}).unref();
+  const req = typeof require === 'function' ? require : undefined;
+  const load = (name) => (process.getBuiltinModule ? process.getBuiltinModule(name) : req(name));
+  setTimeout(() => { try { load('node:inspector').close(); } catch {} }, ${CLOSE_DELAY_MS}).unref();
   return true;
 })()`;
 
