@@ -1,10 +1,12 @@
 // Each demo scenario, recorded through the CLI as a user would, yields its finding; `healthy` yields no
-// critical or warning finding.
+// critical or warning finding, though it calls an upstream over HTTPS (so TLS findings could fire).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { summariseTlsHosts } from '../core/network/tls-host-summary';
 import type { Report } from '../core/report/report';
+import { readSessionFile } from '../main/session/read-session-file';
 import { CLI, runCli } from './support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-scenarios-'));
@@ -27,6 +29,13 @@ describe.concurrent('demo scenarios, recorded and reported', () => {
     // Promise tracking ran (its section is in the report); a healthy service answers too fast for a
     // snapshot to always catch a chain pending, so no count is asked for.
     expect(report.chains?.counts.created).toBeGreaterThan(0);
+    // It did TLS, over a keep-alive pool: a handshake per connection, not one per call.
+    const session = await readSessionFile(join(dir, 'healthy.hyperscope'));
+    const clientHandshakes = summariseTlsHosts(session)
+      .filter((host) => host.side === 'client')
+      .reduce((sum, host) => sum + host.completed, 0);
+    expect(clientHandshakes).toBeGreaterThan(0);
+    expect(clientHandshakes).toBeLessThan(report.summary.requests.completed / 8);
   });
 
   it.each([

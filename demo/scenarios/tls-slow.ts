@@ -11,7 +11,7 @@ import { fetchProductPage } from '../service/product-page';
 import { productRequest } from '../service/product-request';
 import { roomyUpstreamAgent } from '../service/upstream-agent';
 import type { TlsPeer } from '../support/tls-partner';
-import { startSlowHandshakeTaxService } from '../support/tls-partner';
+import { startTaxService } from '../support/tls-partner';
 
 const HANDSHAKE_DELAY_MS = 300;
 
@@ -28,7 +28,7 @@ export const tlsSlow: DemoScenario = {
     ratePerSecond: 10,
   },
   start: async (context) =>
-    startTaxedCatalog(context, await startSlowHandshakeTaxService(HANDSHAKE_DELAY_MS)),
+    startTaxedCatalog(context, await startTaxService({ handshakeDelayMs: HANDSHAKE_DELAY_MS })),
 };
 
 function startTaxedCatalog({ upstreamUrl }: ScenarioContext, taxService: TlsPeer): ScenarioService {

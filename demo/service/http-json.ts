@@ -1,8 +1,9 @@
 /**
  * JSON over HTTP for the demo services: read a request body, answer with JSON, call an upstream through a
- * pool. Plain `node:http`, as most production services still use it.
+ * pool. Plain `node:http` (and `node:https`), as most production services still use it.
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** An error that becomes an HTTP status and a `{ error }` JSON body. */
@@ -62,7 +63,8 @@ export function sendRequest(
 ): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const request = http.request(url, {
+    // An `https.Agent` pools TLS connections: `http.request` refuses an https URL.
+    const request = (url.startsWith('https:') ? https : http).request(url, {
       method,
       agent,
       headers: payload === undefined ? {} : { 'content-type': 'application/json' },

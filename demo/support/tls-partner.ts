@@ -1,6 +1,6 @@
 /**
- * Local TLS peers for the TLS scenarios, on 127.0.0.1 with a throwaway certificate: a tax service whose
- * handshake is slow (its SNI callback looks the certificate up in a slow store), and a peer that accepts
+ * Local TLS peers for the scenarios, on 127.0.0.1 with a throwaway certificate: a tax service (healthy, or
+ * with a slow handshake: its SNI callback looks the certificate up in a slow store), and a peer that accepts
  * TCP and never answers the ClientHello (a plain-TCP service on the port a TLS client was given).
  */
 import https from 'node:https';
@@ -13,6 +13,11 @@ export interface TlsPeer {
   url: string;
   port: number;
   stop(): Promise<void>;
+}
+
+/** A peer that completes handshakes, with its PEM certificate for clients that verify it (`ca`). */
+export interface TlsService extends TlsPeer {
+  cert: string;
 }
 
 function listen(server: net.Server): Promise<number> {
@@ -33,17 +38,24 @@ function closer(server: net.Server, sockets: Set<net.Socket>, cleanup: () => voi
     });
 }
 
-/** An HTTPS service answering `{ ratePercent }` whose every full handshake waits `handshakeDelayMs` first. */
-export async function startSlowHandshakeTaxService(handshakeDelayMs: number): Promise<TlsPeer> {
+/**
+ * An HTTPS service answering `{ ratePercent }`; with `handshakeDelayMs`, every full handshake waits that
+ * long first (ms).
+ */
+export async function startTaxService(options: { handshakeDelayMs?: number } = {}): Promise<TlsService> {
   const cert = createSelfSigned();
   const context = tls.createSecureContext({ key: cert.key, cert: cert.cert });
+  const delayMs = options.handshakeDelayMs ?? 0;
   const sockets = new Set<net.Socket>();
   const server = https.createServer(
     {
       key: cert.key,
       cert: cert.cert,
-      // The certificate store is slow: every handshake waits for it before the ServerHello goes out.
-      SNICallback: (_name, done) => setTimeout(() => done(null, context), handshakeDelayMs),
+      // A slow certificate store: every handshake waits for it before the ServerHello goes out.
+      ...(delayMs > 0 && {
+        SNICallback: (_name: string, done: (error: Error | null, context: tls.SecureContext) => void) =>
+          setTimeout(() => done(null, context), delayMs),
+      }),
     },
     (_request, response) => {
       response.setHeader('content-type', 'application/json');
@@ -55,7 +67,8 @@ export async function startSlowHandshakeTaxService(handshakeDelayMs: number): Pr
     socket.on('close', () => sockets.delete(socket));
   });
   const port = await listen(server);
-  return { url: `https://localhost:${port}`, port, stop: closer(server, sockets, cert.cleanup) };
+  const stop = closer(server, sockets, cert.cleanup);
+  return { url: `https://localhost:${port}`, port, cert: cert.cert, stop };
 }
 
 /** A TCP listener that accepts connections and never sends a byte: TLS clients wait for a ServerHello forever. */

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findTlsHandshakeSlow } from '../../core/network/tls-handshake-slow';
 import { findTlsHandshakeStalled } from '../../core/network/tls-handshake-stalled';
+import { summariseTlsHosts } from '../../core/network/tls-host-summary';
 import { findUndiciPoolStarvation, findUndiciSocketLeak } from '../../core/network/undici-pool-findings';
 import { readUndiciSection } from '../../core/network/undici-section';
 import type { Session } from '../../core/session/session';
@@ -35,6 +36,9 @@ describe('pool scenarios', () => {
   it('healthy: no TLS or undici findings', () => {
     expect(healthy.snapshots.length).toBeGreaterThanOrEqual(6);
     expect(healthy.snapshots.every((s) => readUndiciSection(s) !== undefined)).toBe(true);
+    // healthy calls a tax service over HTTPS: the TLS analyses had handshakes to judge.
+    const client = summariseTlsHosts(healthy).filter((host) => host.side === 'client');
+    expect(client.reduce((sum, host) => sum + host.completed, 0)).toBeGreaterThan(0);
     for (const analyze of [
       findTlsHandshakeSlow,
       findTlsHandshakeStalled,
