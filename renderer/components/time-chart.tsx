@@ -1,7 +1,9 @@
 /**
  * A small time-series chart (recharts): x is seconds since the start, one line or stacked area per series.
  * Animations are off: live data arrives every second and must not wobble. The user's marks are labelled
- * vertical lines; a mark past the last point widens the axis so that one just set shows at once.
+ * vertical lines; a mark past the last point widens the axis so that one just set shows at once. A sparse
+ * series (one point per profile window, or a single point) gets a dot on each point: a line alone would
+ * hide a single point and make a few look continuous.
  */
 import {
   Area,
@@ -19,6 +21,7 @@ import {
 import { markLabelSide } from '../view-models/chart-marks';
 import type { ChartMark } from '../view-models/chart-marks';
 import { formatAxisValue, formatSeconds, formatValue } from '../view-models/format';
+import { isSparseSeries } from '../view-models/sparse-series';
 import { PALETTE } from './palette';
 
 export interface SeriesSpec<T> {
@@ -124,7 +127,7 @@ export function TimeChart<T extends { t: number }>(props: {
                     name={s.name}
                     stroke={s.color}
                     strokeDasharray={s.dashed ? '4 3' : undefined}
-                    dot={false}
+                    dot={isSparseSeries(common.data, s.key) ? { r: 3, fill: s.color } : false}
                     isAnimationActive={false}
                     connectNulls
                   />
