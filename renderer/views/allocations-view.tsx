@@ -137,7 +137,7 @@ export function AllocationsView() {
             title="Allocation rate, whole process (one point per profile window)"
             unit="bytes/s"
             data={rateRows}
-            series={RATE_SERIES}
+            series={RATE_SERIES.filter((spec) => rateRows.some((row) => row[spec.key] !== undefined))}
           />
         </div>
         <section className="panel">
