@@ -74,6 +74,11 @@ describe('browser mode, session file', () => {
       await showView(page, 'Network');
       await page.getByRole('cell', { name: 'db-proxy.internal:9000' }).first().waitFor();
       await page.getByRole('cell', { name: 'payments.example:443' }).waitFor();
+      // Both kinds of pool, per origin over time: the starved http.Agent first, the fetch pool too.
+      const overTime = page.getByRole('region', { name: 'Pools over time' });
+      await overTime.getByText('db-proxy.internal:9000 — http.Agent#2 (http)').waitFor();
+      await overTime.getByText('prices.internal:443 — undici.Agent#1 (undici)').waitFor();
+      await expect(overTime.locator('.chart-card').count()).resolves.toBe(3);
       await screenshot(page, 'network');
 
       await showView(page, 'Sessions');

@@ -10,8 +10,10 @@ import {
   buildSession,
   TEST_START_TIME,
 } from '../../core/findings/test-support/session-builder';
+import type { PoolOrigin } from '../../core/agent-protocol';
 import type { PromiseSection } from '../../core/chains/promise-section';
 import type { TlsSection } from '../../core/network/tls-section';
+import { UNDICI_SECTION_KEY, type UndiciSection } from '../../core/network/undici-section';
 import { allocProfileRecords, cpuProfileRecords } from '../../core/session/profile-records';
 import type { SessionRecord } from '../../core/session/records';
 
@@ -164,6 +166,28 @@ function promiseSection(index: number, time: number): PromiseSection {
   };
 }
 
+/** A fetch pool with room to spare (no finding of its own), so the pools views show both kinds. */
+function undiciSection(index: number): UndiciSection {
+  const inUse = 1 + (index % 3);
+  const pool: PoolOrigin = {
+    poolId: 'undici.Agent#1',
+    kind: 'undici',
+    origin: 'prices.internal:443',
+    inUse,
+    idle: 4 - inUse,
+    queued: 0,
+    maxSockets: 8,
+    keepAlive: true,
+  };
+  const stats = { poolId: pool.poolId, origin: pool.origin, connected: 4, free: 4 - inUse };
+  return {
+    pools: [pool],
+    stats: [{ ...stats, pending: 0, queued: 0, running: inUse, size: inUse }],
+    dispatchers: 1,
+    totals: { requests: 20 * index, connects: 4, connectErrors: {} },
+  };
+}
+
 /**
  * The records of the fixture session, in file order. `starved: false` gives the same service before the
  * regression (a base for diffs): no starved pool, no blocked chains, less time in `renderPage`.
@@ -179,6 +203,7 @@ export function fixtureRecords({ starved = true } = {}): SessionRecord[] {
     }
     snapshot.extensions = {
       tls: tlsSection(step.index),
+      [UNDICI_SECTION_KEY]: undiciSection(step.index),
       promises: promiseSection(starved ? step.index : 0, snapshot.time),
     };
   });
