@@ -37,10 +37,25 @@ export class AgentError extends Error {
 export class AgentGoneError extends AgentError {}
 
 /**
- * How long the install may wait for the target's event loop to turn, ms. A loop blocked longer fails the
- * attach; the install still happens when the loop turns, and the orphan watchdog removes it again.
+ * How long the install waits for a clean turn of the target's event loop, ms, before installing from
+ * inside the inspector's interrupt instead: a loop blocked that long is running the service's own code
+ * (the stuck service one attaches to at 3 a.m.), not a built-in's first load, which takes milliseconds.
+ */
+export const CLEAN_INSTALL_WAIT_MS = 3_000;
+
+/**
+ * How long the install may take at all, ms: a target whose JavaScript does not run even in an
+ * interrupt (stopped, or paused in a debugger) fails the attach with one line.
  */
 export const INSTALL_TIMEOUT_MS = 15_000;
+
+/** The install's two waits, ms (tests shorten them). */
+export interface InstallTiming {
+  /** Default {@link CLEAN_INSTALL_WAIT_MS}. */
+  cleanWaitMs?: number;
+  /** Default {@link INSTALL_TIMEOUT_MS}. */
+  timeoutMs?: number;
+}
 
 const AGENT = `globalThis[Symbol.for(${JSON.stringify(AGENT_GLOBAL_KEY)})]`;
 
@@ -48,19 +63,27 @@ const AGENT = `globalThis[Symbol.for(${JSON.stringify(AGENT_GLOBAL_KEY)})]`;
 export async function injectAgent(
   session: InspectorSession,
   options: AgentOptions = {},
-  installTimeoutMs = INSTALL_TIMEOUT_MS,
+  { cleanWaitMs = CLEAN_INSTALL_WAIT_MS, timeoutMs = INSTALL_TIMEOUT_MS }: InstallTiming = {},
 ): Promise<AgentClient> {
   const bundle = await loadAgentBundle();
-  // The evaluation only defines the bundle (no side effects) and schedules the install at a clean turn
-  // of the target's event loop (`installWhenIdle`): it may land in the middle of a built-in's first load.
-  const expression =
+  // Each evaluation defines the bundle (no side effects) and calls one entry point of it. The inspector
+  // runs it in an interrupt, which may land in the middle of a built-in's first load: `installWhenIdle`
+  // installs at a clean turn of the event loop instead; only if none comes does `install` run at once
+  // (the scheduled install then finds the agent installed and reuses it).
+  const evaluation = (entry: string): string =>
     `(function (require) {\n${bundle}\n` +
-    `return __hyperscopeAgent.installWhenIdle(require, ${JSON.stringify(options)});\n` +
+    `return ${entry}(require, ${JSON.stringify(options)});\n` +
     `})(typeof require === 'function' ? require : undefined)` +
     // Names the agent's script in the target's stacks, so its own frames can be left out of them.
     `\n//# sourceURL=${AGENT_SOURCE_URL}`;
-  const installed = evaluateString(session, expression, 'install', true);
-  const hello = JSON.parse(await installTimeout(installed, installTimeoutMs)) as AgentHello;
+  const whenIdle = evaluateString(session, evaluation('__hyperscopeAgent.installWhenIdle'), 'install', true);
+  const installed = withTimeout(whenIdle, cleanWaitMs, 'install').catch((error: unknown) => {
+    if (!(error instanceof TimeoutError)) throw error;
+    whenIdle.catch(() => undefined); // settles when the loop turns; the agent is installed by then
+    const now = evaluation('((r, o) => JSON.stringify(__hyperscopeAgent.install(r, o)))');
+    return evaluateString(session, now, 'install');
+  });
+  const hello = JSON.parse(await installTimeout(installed, timeoutMs)) as AgentHello;
   // A reused agent adopted them at its own install; agents made since are found by construction.
   if (!hello.reused) await adoptHeapHttpAgents(session, AGENT);
 
@@ -97,14 +120,14 @@ export async function injectAgent(
   };
 }
 
-/** The install, or one clear line when the target's event loop did not turn in time. */
+/** The install, or one clear line when the target ran none of it in time. */
 async function installTimeout(installed: Promise<string>, ms: number): Promise<string> {
   try {
     return await withTimeout(installed, ms, 'install');
   } catch (error) {
     if (!(error instanceof TimeoutError)) throw error;
     throw new AgentError(
-      `the agent could not be installed: the target's event loop did not turn within ${ms / 1000} s (is it blocked, or stopped?)`,
+      `the agent could not be installed: the target ran no JavaScript within ${ms / 1000} s (is it stopped, or paused in a debugger?)`,
     );
   }
 }
