@@ -101,6 +101,17 @@ export interface EventLoopStats {
   delayMaxMs: number;
   /** Event-loop utilisation over the interval, 0..1. */
   utilization: number;
+  /**
+   * How long the loop had not turned when the snapshot was taken, ms (0 when it was turning). The
+   * inspector collects even while the target's own code holds the loop; such a block is not in the
+   * delay histogram until the loop turns, so `delayMaxMs` is at least this. Absent from older agents.
+   */
+  blockedForMs?: number;
+  /**
+   * Where the loop was blocked, innermost frame first: the target's JavaScript stack under the
+   * collection (which runs in an interrupt, on top of it), when `blockedForMs` ≥ 100. Absent otherwise.
+   */
+  blockedStack?: Frame[];
 }
 
 export interface MemoryStats {

@@ -40,7 +40,8 @@ export function parseStack(stack: string | undefined): Frame[] {
     const named = WITH_NAME.exec(line);
     if (named) {
       frames.push({
-        functionName: named[1] ?? '',
+        // `Timeout.fn [as _onTimeout]`: the name the function was called by says nothing more here.
+        functionName: (named[1] ?? '').replace(/ \[as [^\]]*\]$/, ''),
         url: named[2] ?? '',
         line: Number(named[3]),
         column: Number(named[4]),

@@ -5,7 +5,9 @@
  * though the loop is busy only ~40% of the time; near 1 (with a high p99) nothing else gets a turn.
  */
 import type { EventLoopStats } from '../agent-protocol';
+import type { Frame } from '../frame';
 import type { Session } from '../session/session';
+import { formatDurationMs } from '../units/duration';
 import { formatPercent } from '../units/percent';
 import type { AnalysisContext } from './analysis';
 import { timedSnapshots } from './analysis';
@@ -27,7 +29,10 @@ export const CRITICAL_P99_MS = 100;
 // A stall of a second or more times out health checks and upstream callers, however rare.
 export const CRITICAL_MAX_DELAY_MS = 1000;
 
-/** At most one finding, with the busiest CPU window's heaviest stack as the likely culprit. */
+/**
+ * At most one finding, citing the stack the loop was caught blocked in, or else the busiest CPU window's
+ * heaviest stack as the likely culprit.
+ */
 export function findEventLoopBlocked(session: Session, context: AnalysisContext): Finding[] {
   const samples = timedSnapshots(session).map(({ t, snapshot }) => ({ t, loop: snapshot.eventLoop }));
   // Intervals in which Hyperscope itself paused the target (agent install, profile collection) don't count.
@@ -48,7 +53,8 @@ export function findEventLoopBlocked(session: Session, context: AnalysisContext)
         summary:
           `Event-loop delay reached ${Math.round(worstMaxMs)} ms (p99 up to ${Math.round(worstP99Ms)} ms) in ` +
           `${stalls.length} of ${samples.length} snapshots, with the loop busy ${formatPercent(utilization)} ` +
-          `of the time (median over the stalls): every request waits behind synchronous work.`,
+          `of the time (median over the stalls): every request waits behind synchronous work.` +
+          stillBlocked(samples.at(-1)?.loop),
         values: {
           stalledSnapshots: stalls.length,
           snapshots: samples.length,
@@ -62,13 +68,33 @@ export function findEventLoopBlocked(session: Session, context: AnalysisContext)
           seriesOf('utilization', 'ratio', samples, (sample) => sample.loop.utilization),
         ],
       },
-      frames: [...(context.hotStack ?? [])],
+      frames: [...(stuckStack(stalls) ?? context.hotStack ?? [])],
       advice:
         'Move the synchronous work (the hot stack) off the event loop: a worker_threads pool for CPU work, ' +
         'streaming or chunked processing for large payloads (JSON, compression, crypto), async APIs instead of ' +
         '*Sync ones; or split long loops with setImmediate so requests get turns.',
     },
   ];
+}
+
+/**
+ * The stack the loop was seen stuck in, from the longest block caught in the act (the agent takes it
+ * when a collection finds the loop not turning): exact where the CPU profile can only guess.
+ */
+function stuckStack(stalls: EventLoopStats[]): readonly Frame[] | undefined {
+  let longest: EventLoopStats | undefined;
+  for (const loop of stalls) {
+    if (!loop.blockedStack?.length) continue;
+    if (!longest || (loop.blockedForMs ?? 0) > (longest.blockedForMs ?? 0)) longest = loop;
+  }
+  return longest?.blockedStack;
+}
+
+/** A sentence when the loop had not turned for a while at the last snapshot (a stuck service). */
+function stillBlocked(last: EventLoopStats | undefined): string {
+  const ms = last?.blockedForMs ?? 0;
+  if (ms < STALL_MAX_DELAY_MS) return '';
+  return ` At the last snapshot the loop had not turned for ${formatDurationMs(ms)}: it was still blocked.`;
 }
 
 function severityOf(stalls: EventLoopStats[], worstMaxMs: number): Severity {

@@ -39,15 +39,22 @@ export class AgentGoneError extends AgentError {}
 /**
  * How long the install waits for a clean turn of the target's event loop, ms, before installing from
  * inside the inspector's interrupt instead: a loop blocked that long is running the service's own code
- * (the stuck service one attaches to at 3 a.m.), not a built-in's first load, which takes milliseconds.
+ * (the stuck service one attaches to at 3 a.m.), not a built-in's first load, which takes milliseconds;
+ * the first second of such a recording is spent waiting.
  */
-export const CLEAN_INSTALL_WAIT_MS = 3_000;
+export const CLEAN_INSTALL_WAIT_MS = 1_000;
 
 /**
  * How long the install may take at all, ms: a target whose JavaScript does not run even in an
  * interrupt (stopped, or paused in a debugger) fails the attach with one line.
  */
 export const INSTALL_TIMEOUT_MS = 15_000;
+
+/**
+ * How long the install waits for a clean turn when Hyperscope launched the target, ms: a starting app
+ * loads its modules synchronously for seconds, and that is when built-ins are first loaded.
+ */
+export const LAUNCH_CLEAN_INSTALL_WAIT_MS = 10_000;
 
 /** The install's two waits, ms (tests shorten them). */
 export interface InstallTiming {

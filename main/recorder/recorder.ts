@@ -13,6 +13,7 @@ import type { Recording, RecordingResult } from './recording';
 import { collectTimeoutFor } from './recording';
 import { recordingHeader } from './recording-header';
 import type { RecordingOptions } from './recording-options';
+import { LAUNCH_CLEAN_INSTALL_WAIT_MS } from '../agent/agent-client';
 import type { Finish, RecordingState } from './recording-state';
 import { write, writeEvent } from './recording-state';
 import { openTargetLink } from './target-link';
@@ -28,7 +29,9 @@ export async function startRecording(
 ): Promise<Recording> {
   const startedAt = Date.now();
   const header = recordingHeader(target, options, version, startedAt);
-  const link = await openTargetLink(target.session, options, target.openedByUs);
+  // A target we launched is starting up: its first clean turn of the event loop may be seconds away.
+  const installTiming = target.attachedBy === 'launch' ? { cleanWaitMs: LAUNCH_CLEAN_INSTALL_WAIT_MS } : {};
+  const link = await openTargetLink(target.session, options, target.openedByUs, installTiming);
   header.target.argv = link.agent.hello.argv;
   const state: RecordingState = {
     target,

@@ -2,7 +2,7 @@
  * What a recording holds on one inspector connection: the session, the agent injected through it and
  * the profilers it started. A reconnect builds a new link on the new session (the agent is reused).
  */
-import type { AgentClient } from '../agent/agent-client';
+import type { AgentClient, InstallTiming } from '../agent/agent-client';
 import { injectAgent } from '../agent/agent-client';
 import { orphanAfterForRecording } from '../agent/orphan-after';
 import type { InspectorSession } from '../inspector/inspector-session';
@@ -36,13 +36,18 @@ export async function openTargetLink(
     | 'intervalMs'
   >,
   openedInspector: boolean,
+  installTiming: InstallTiming = {},
 ): Promise<TargetLink> {
   const promises = options.promises ? { ...options.promiseOptions } : { enabled: false };
-  const agent = await injectAgent(session, {
-    promises,
-    orphanAfterMs: orphanAfterForRecording(options.intervalMs),
-    closeInspectorWhenOrphaned: openedInspector,
-  });
+  const agent = await injectAgent(
+    session,
+    {
+      promises,
+      orphanAfterMs: orphanAfterForRecording(options.intervalMs),
+      closeInspectorWhenOrphaned: openedInspector,
+    },
+    installTiming,
+  );
   const cpu = options.cpu ? await startCpuSampler(session, options.cpuSamplingIntervalUs) : null;
   const heap = options.heap ? await startHeapSampler(session, options.heapSamplingIntervalBytes) : null;
   return { session, agent, cpu, heap };

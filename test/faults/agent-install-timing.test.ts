@@ -48,7 +48,7 @@ async function spinningTarget(spinMs: number): Promise<{ target: NodeTarget; ses
 describe('installing the agent into a target busy at startup', () => {
   it('installs after the synchronous section, never inside it', async () => {
     const { target, session } = await spinningTarget(1500);
-    const agent = await injectAgent(session);
+    const agent = await injectAgent(session, {}, { cleanWaitMs: 10_000 });
     expect(agent.hello.reused).toBe(false);
     await waitFor(
       () => target.output.stdout.includes('agent installed'),
