@@ -29,6 +29,8 @@ export interface RecordArgs {
   cpuIntervalUs: number | null;
   /** Average bytes between allocation samples; null for the recorder's default. */
   heapIntervalBytes: number | null;
+  /** `--find-idle-pools`: walk the heap at attach for pools made before it and idle since. */
+  findIdlePools: boolean;
 }
 
 export function parseRecordArgs(argv: string[]): RecordArgs {
@@ -54,6 +56,7 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
         'promise-stacks': { type: 'string' },
         'cpu-interval': { type: 'string' },
         'heap-interval': { type: 'string' },
+        'find-idle-pools': { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
       },
       strict: true,
@@ -86,6 +89,7 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
     quiet: values.quiet,
     cpuIntervalUs: values['cpu-interval'] === undefined ? null : cpuInterval(values['cpu-interval']),
     heapIntervalBytes: values['heap-interval'] === undefined ? null : heapInterval(values['heap-interval']),
+    findIdlePools: values['find-idle-pools'],
   };
 }
 

@@ -30,7 +30,10 @@ export async function startRecording(
   const startedAt = Date.now();
   const header = recordingHeader(target, options, version, startedAt);
   // A target we launched is starting up: its first clean turn of the event loop may be seconds away.
-  const installTiming = target.attachedBy === 'launch' ? { cleanWaitMs: LAUNCH_CLEAN_INSTALL_WAIT_MS } : {};
+  const installTiming = {
+    ...(target.attachedBy === 'launch' ? { cleanWaitMs: LAUNCH_CLEAN_INSTALL_WAIT_MS } : {}),
+    findIdlePools: options.findIdlePools === true,
+  };
   const link = await openTargetLink(target.session, options, target.openedByUs, installTiming);
   header.target.argv = link.agent.hello.argv;
   const state: RecordingState = {

@@ -11,6 +11,8 @@ export interface RecordingOptions {
   cpu: boolean;
   heap: boolean;
   promises: boolean;
+  /** Walk the heap once at attach for pools made before it and idle since (`--find-idle-pools`; costly). */
+  findIdlePools?: boolean;
   /** Knobs of the agent's promise-chain collector (unset: its defaults); ignored when `promises` is false. */
   promiseOptions?: PromiseOptions;
   /** µs between CPU samples (default 1000). */

@@ -24,6 +24,8 @@ const USAGE = `hyperscope record (--pid PID | --url HOST:PORT | -- COMMAND ARGS�
   --cpu-interval 1000  µs between CPU samples (also 500us, 2ms; default 1000)
   --heap-interval 32KiB  average bytes between allocation samples (default 32KiB; smaller: exact
                        sizes for smaller objects, more overhead — see docs/performance.md)
+  --find-idle-pools    also list pools made before attaching and idle since (one heap walk at
+                       attach; it slowed a target ~10% for as long as it ran — see docs/performance.md)
   -q, --quiet          no progress line`;
 
 export const recordCommand: Command = {
@@ -46,6 +48,7 @@ export const recordCommand: Command = {
         heap: args.heap,
         promises: args.promises,
         promiseOptions: args.promiseOptions,
+        findIdlePools: args.findIdlePools,
         cpuSamplingIntervalUs: args.cpuIntervalUs ?? DEFAULT_RECORDING_OPTIONS.cpuSamplingIntervalUs,
         heapSamplingIntervalBytes:
           args.heapIntervalBytes ?? DEFAULT_RECORDING_OPTIONS.heapSamplingIntervalBytes,
