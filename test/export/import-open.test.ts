@@ -128,7 +128,9 @@ describe('the app’s backend on a profile file', () => {
     expect(comparison.baseName).toBe('busy.cpuprofile');
     const cpu = comparison.profiles.find((p) => p.profile === 'cpu');
     expect(cpu, JSON.stringify(comparison.profiles.map((p) => p.profile))).toBeDefined();
-    expect(cpu!.functions.map((f) => f.frame.functionName)).toContain('spinHot');
+    // Nothing changed, so the 15 rows kept are an arbitrary cut of zero deltas (spinHot may not be
+    // among them): what matters is that every row is unchanged.
+    expect(cpu!.functions.length).toBeGreaterThan(0);
     for (const f of cpu!.functions)
       expect(Math.abs(f.flatDelta), f.frame.functionName).toBeLessThanOrEqual(0.01 * f.baseFlat + 1);
   });
