@@ -149,7 +149,8 @@ export const promiseOverheadBench: Bench = {
       if (attached) detachers.set(target, await attachHyperscope(mode as AttachedMode, inspectorFile));
       return target;
     };
-    const ratios: Record<string, { saturated: number[]; saturatedCpu: number[]; paced: number[] }> = {};
+    type Ratios = { saturated: number[]; saturatedCpu: number[]; paced: number[]; afterDetach: number[] };
+    const ratios: Record<string, Ratios> = {};
     const offCpu: number[] = [];
     const offRps: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -168,7 +169,18 @@ export const promiseOverheadBench: Bench = {
             duration: DURATION_S,
             overallRate: PACED_RATE,
           });
-          const entry = (ratios[mode] ??= { saturated: [], saturatedCpu: [], paced: [] });
+          const entry = (ratios[mode] ??= { saturated: [], saturatedCpu: [], paced: [], afterDetach: [] });
+          const detach = detachers.get(on);
+          if (detach) {
+            // Detached, the target must serve as before we came (issue 8): saturated again, side by side.
+            detachers.delete(on);
+            await detach();
+            const [offAfter, onAfter] = await measurePair(off, on, {
+              connections: CONNECTIONS,
+              duration: DURATION_S,
+            });
+            entry.afterDetach.push(offAfter.cpuUsPerRequest / onAfter.cpuUsPerRequest);
+          }
           entry.saturated.push(onSat.requestsPerSecond / offSat.requestsPerSecond);
           entry.saturatedCpu.push(offSat.cpuUsPerRequest / onSat.cpuUsPerRequest);
           entry.paced.push(offPaced.cpuUsPerRequest / onPaced.cpuUsPerRequest);
@@ -209,6 +221,17 @@ export const promiseOverheadBench: Bench = {
           unit: '',
           baselineName: 'collector off, same run',
         },
+        ...(entry.afterDetach.length === 0
+          ? []
+          : [
+              {
+                name: `${label}: detached, 1/CPU per req`,
+                value: median(entry.afterDetach),
+                baseline: 1,
+                unit: '',
+                baselineName: 'collector off, same run, after Hyperscope detached',
+              },
+            ]),
         {
           name: `${label}: paced req/CPU-s`,
           value: median(entry.paced) * cpuBase,
