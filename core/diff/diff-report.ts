@@ -11,7 +11,7 @@ import { grandTotal } from '../profile/totals';
 import type { InputFormat, ProfileSet } from '../import/profile-set';
 import { sessionDurationMs } from '../session/session';
 import { diffFindings, type FindingsDiff } from './findings-diff';
-import { diffProfiles, type ProfileDiff } from './profile-diff';
+import { diffProfiles, type DiffOptions, type ProfileDiff } from './profile-diff';
 import { diffSeries, type SeriesDelta } from './series-diff';
 
 export const DIFF_SCHEMA = 'hyperscope.diff/1';
@@ -53,30 +53,14 @@ export function diffInputs(
   const profiles: DiffReport['profiles'] = [];
   const notes: string[] = [];
   for (const profile of ['cpu', 'allocated', 'alive', 'chains'] as const) {
-    let before = base.set[profile];
-    let after = current.set[profile];
-    if (!before || !after) {
-      if (before || after) notes.push(`${profile}: only in ${before ? base.name : current.name}`);
+    const pair = comparedProfiles(base.set, current.set, profile, options);
+    if (!pair) {
+      const only = base.set[profile] ? base.name : current.set[profile] ? current.name : null;
+      if (only) notes.push(`${profile}: only in ${only}`);
       continue;
     }
-    const value = valueOf(profile, before, after);
-    // Waiting is not work: (idle) would top the table and shift every share. Durations stay the span.
-    if (profile === 'cpu' && !options.allFrames) {
-      const shown = [codeOnly(before), codeOnly(after)] as const;
-      if (leavesOut(before, shown[0], value) || leavesOut(after, shown[1], value))
-        notes.push('cpu: (idle), (program) and (root) left out (--all-frames keeps them)');
-      [before, after] = shown;
-    }
-    // Chains are a moment (a dump), not a span: compare them as they are.
-    const normalisation = profile === 'chains' ? 'none' : undefined;
-    profiles.push({
-      profile,
-      ...diffProfiles(before, after, value, {
-        normalisation,
-        baseDurationUs: durationUs(base.set, before),
-        currentDurationUs: durationUs(current.set, after),
-      }),
-    });
+    if (pair.leftOut) notes.push('cpu: (idle), (program) and (root) left out (--all-frames keeps them)');
+    profiles.push({ profile, ...diffProfiles(pair.before, pair.after, pair.value, pair.options) });
   }
   const a = base.set.session;
   const b = current.set.session;
@@ -88,6 +72,50 @@ export function diffInputs(
     findings: a && b ? diffFindings(findingsOf(base.set), findingsOf(current.set)) : null,
     series: a && b ? diffSeries(a, b) : null,
     notes,
+  };
+}
+
+/** The two models one section compares, exactly as `diffInputs` compares them. */
+export interface ComparedProfiles {
+  before: ProfileModel;
+  after: ProfileModel;
+  /** The value type compared. */
+  value: string;
+  options: DiffOptions;
+  /** True when CPU frames with some value were left out (--all-frames keeps them). */
+  leftOut: boolean;
+}
+
+/** `profile` of both sets, ready to diff (non-code CPU frames dropped); undefined if either lacks it. */
+export function comparedProfiles(
+  base: ProfileSet,
+  current: ProfileSet,
+  profile: DiffedProfile,
+  options: DiffInputsOptions = {},
+): ComparedProfiles | undefined {
+  let before = base[profile];
+  let after = current[profile];
+  if (!before || !after) return undefined;
+  const value = valueOf(profile, before, after);
+  let leftOut = false;
+  // Waiting is not work: (idle) would top the table and shift every share. Durations stay the span.
+  if (profile === 'cpu' && !options.allFrames) {
+    const shown = [codeOnly(before), codeOnly(after)] as const;
+    leftOut = leavesOut(before, shown[0], value) || leavesOut(after, shown[1], value);
+    [before, after] = shown;
+  }
+  // Chains are a moment (a dump), not a span: compare them as they are.
+  const normalisation = profile === 'chains' ? 'none' : undefined;
+  return {
+    before,
+    after,
+    value,
+    leftOut,
+    options: {
+      normalisation,
+      baseDurationUs: durationUs(base, before),
+      currentDurationUs: durationUs(current, after),
+    },
   };
 }
 

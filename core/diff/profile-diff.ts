@@ -54,18 +54,12 @@ export function diffProfiles(
   valueName: string,
   options: DiffOptions = {},
 ): ProfileDiff {
-  const baseIndex = indexOf(base, valueName);
-  const currentIndex = indexOf(current, valueName);
-  const baseTotal = grandTotal(base, baseIndex);
-  const currentTotal = grandTotal(current, currentIndex);
-  const baseDuration = options.baseDurationUs ?? base.durationUs;
-  const currentDuration = options.currentDurationUs ?? current.durationUs;
-  const durations = !!baseDuration && !!currentDuration;
-  const normalisation = options.normalisation ?? (durations ? 'duration' : 'total');
-  let baseScale = 1;
-  if (normalisation === 'duration' && durations) baseScale = currentDuration / baseDuration;
-  if (normalisation === 'total' && baseTotal > 0) baseScale = currentTotal / baseTotal;
-
+  const { baseIndex, currentIndex, baseTotal, currentTotal, normalisation, baseScale } = diffScale(
+    base,
+    current,
+    valueName,
+    options,
+  );
   const rows = new Map<string, FunctionDelta>();
   const collect = (model: ProfileModel, index: number, scale: number, side: 'base' | 'current'): void => {
     const { self, total } = functionTotals(model, index);
@@ -100,13 +94,48 @@ export function diffProfiles(
   return { valueName, unit, normalisation, baseTotal, currentTotal, baseScale, functions };
 }
 
+/** How `diffProfiles` scales the base: which value columns it compares, the totals and the factor. */
+export interface DiffScale {
+  baseIndex: number;
+  currentIndex: number;
+  /** Grand totals before normalisation, in the unit. */
+  baseTotal: number;
+  currentTotal: number;
+  normalisation: Normalisation;
+  /** The factor base values are multiplied by. */
+  baseScale: number;
+}
+
+/** The normalisation of a diff (shared by the per-function table and the differential flame graph). */
+export function diffScale(
+  base: ProfileModel,
+  current: ProfileModel,
+  valueName: string,
+  options: DiffOptions = {},
+): DiffScale {
+  const baseIndex = indexOf(base, valueName);
+  const currentIndex = indexOf(current, valueName);
+  const baseTotal = grandTotal(base, baseIndex);
+  const currentTotal = grandTotal(current, currentIndex);
+  const baseDuration = options.baseDurationUs ?? base.durationUs;
+  const currentDuration = options.currentDurationUs ?? current.durationUs;
+  const durations = !!baseDuration && !!currentDuration;
+  const normalisation = options.normalisation ?? (durations ? 'duration' : 'total');
+  let baseScale = 1;
+  if (normalisation === 'duration' && durations) baseScale = currentDuration / baseDuration;
+  if (normalisation === 'total' && baseTotal > 0) baseScale = currentTotal / baseTotal;
+
+  return { baseIndex, currentIndex, baseTotal, currentTotal, normalisation, baseScale };
+}
+
 function indexOf(model: ProfileModel, name: string): number {
   const index = model.valueTypes.findIndex((type) => type.name === name);
   if (index < 0) throw new RangeError(`a ${model.kind} profile without ${name} values`);
   return index;
 }
 
-function functionKey(frame: ProfileFrame): string {
+/** What makes two frames of different profiles the same function: name and file (anonymous: and place). */
+export function functionKey(frame: ProfileFrame): string {
   const anonymous = frame.functionName === '' || frame.functionName === '(anonymous)';
   return `${frameLabel(frame)}\0${frame.url}${anonymous ? `\0${frame.line}:${frame.column}` : ''}`;
 }

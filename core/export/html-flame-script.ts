@@ -1,6 +1,7 @@
 /**
  * The script of the self-contained HTML flame graph (plain ES2017, no dependencies), inlined by html.ts.
  * It reads the profile from `<script id="profile-data" type="application/json">` and draws on a canvas:
+ * boxes are coloured by frame family, or by the `fill` colours given (a differential flame graph);
  * click a box to zoom into it, Escape or "Reset" to zoom out, type to search, hover for a tooltip.
  * Names are only ever drawn with `fillText` or set with `textContent`: never parsed as markup.
  */
@@ -49,6 +50,7 @@ export const HTML_FLAME_SCRIPT = String.raw`(function () {
   function color(node) {
     var f = data.frames[data.frame[node]];
     if (matches) return matches.has(data.frame[node]) ? '#e040a0' : '#d8d8d8';
+    if (data.fill) return data.fill[node];
     var name = f[0], h = 0;
     for (var c = 0; c < name.length; c++) h = (h * 31 + name.charCodeAt(c)) | 0;
     var hue = { app: 20, dependency: 45, node: 200, native: 280, system: 0 }[f[4]] || 0;

@@ -3,6 +3,7 @@
  * inline, and a Content-Security-Policy that allows no network at all. The profile travels as JSON inside
  * `<script type="application/json">` (escaped so no name can end the element); the script draws it.
  */
+import type { DeltaColoring } from '../diff/flame-diff-model';
 import { colorKeyOf } from '../profile/flame-view-model';
 import type { ProfileModel } from '../profile/profile-model';
 import { batched, num } from './chunks';
@@ -24,6 +25,8 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-i
 
 export interface HtmlOptions {
   title: string;
+  /** Colour boxes by change against a base (differential flame graph) instead of by frame family. */
+  delta?: DeltaColoring;
 }
 
 /** The HTML flame graph of `model`'s value type `valueIndex`, in chunks. */
@@ -35,7 +38,11 @@ export function* htmlChunks(
   yield* batched(htmlPieces(model, valueIndex, options));
 }
 
-function* htmlPieces(model: ProfileModel, valueIndex: number, { title }: HtmlOptions): Generator<string> {
+function* htmlPieces(
+  model: ProfileModel,
+  valueIndex: number,
+  { title, delta }: HtmlOptions,
+): Generator<string> {
   const self = model.nodes.self[valueIndex];
   const type = model.valueTypes[valueIndex];
   if (!self || !type) throw new RangeError(`no value type ${valueIndex}`);
@@ -58,6 +65,13 @@ function* htmlPieces(model: ProfileModel, valueIndex: number, { title }: HtmlOpt
   yield* numbers(model.nodes.frame);
   yield '],"self":[';
   yield* numbers(self, (v) => Math.max(0, v));
+  if (delta) {
+    // Fills and tooltip lines precomputed here, so that the script has no second colour scheme.
+    yield '],"fill":[';
+    for (let i = 0; i < self.length; i++) yield `${i > 0 ? ',' : ''}${jsonForScript(delta.fillOf(i))}`;
+    yield '],"note":[';
+    for (let i = 0; i < self.length; i++) yield `${i > 0 ? ',' : ''}${jsonForScript(delta.noteOf(i))}`;
+  }
   yield `]}</script>\n<script>${HTML_FLAME_SCRIPT}</script>\n</body></html>\n`;
 }
 

@@ -2,6 +2,7 @@
  * A static flame graph as SVG (classic orientation: roots at the bottom), laid out by the flame view-model
  * at a fixed width. Each box has a `<title>` tooltip; every string is escaped (names come from the target).
  */
+import type { DeltaColoring } from '../diff/flame-diff-model';
 import { layoutFlame } from '../profile/flame-layout';
 import { colorKeyOf, flameRects, type FlameColorKey } from '../profile/flame-view-model';
 import { formatValue } from '../profile/format-value';
@@ -27,6 +28,8 @@ const PALETTE: Record<FlameColorKey, [number, number]> = {
 
 export interface SvgOptions {
   title: string;
+  /** Colour boxes by change against a base (differential flame graph) instead of by frame family. */
+  delta?: DeltaColoring;
 }
 
 /** The SVG of `model`'s value type `valueIndex`, in chunks. */
@@ -34,7 +37,11 @@ export function* svgChunks(model: ProfileModel, valueIndex: number, options: Svg
   yield* batched(svgPieces(model, valueIndex, options));
 }
 
-function* svgPieces(model: ProfileModel, valueIndex: number, { title }: SvgOptions): Generator<string> {
+function* svgPieces(
+  model: ProfileModel,
+  valueIndex: number,
+  { title, delta }: SvgOptions,
+): Generator<string> {
   const layout = layoutFlame(model, valueIndex, 'alphabetical');
   const unit = model.valueTypes[valueIndex]!.unit;
   const rects = flameRects(layout, {
@@ -58,8 +65,12 @@ function* svgPieces(model: ProfileModel, valueIndex: number, { title }: SvgOptio
       rect.merged > 1
         ? `${rect.merged} small frames`
         : `${frameLabel(frame)}${frame.url ? ` (${frame.url}:${frame.line}:${frame.column})` : ''}\n${formatValue(value, unit)}, ${share}%`;
-    const fill = colorOf(rect.merged > 1 ? 'merged' : colorKeyOf(frame), rect.label);
-    yield `<g><title>${escapeMarkup(tip)}</title><rect x="${rect.x.toFixed(2)}" y="${y}" width="${rect.width.toFixed(2)}" height="${ROW_PX - 1}" fill="${fill}" rx="1"/>`;
+    const note = delta && rect.merged === 1 ? `\n${delta.noteOf(rect.nodeIndex)}` : '';
+    const fill =
+      delta && rect.merged === 1
+        ? delta.fillOf(rect.nodeIndex)
+        : colorOf(rect.merged > 1 ? 'merged' : colorKeyOf(frame), rect.label);
+    yield `<g><title>${escapeMarkup(tip + note)}</title><rect x="${rect.x.toFixed(2)}" y="${y}" width="${rect.width.toFixed(2)}" height="${ROW_PX - 1}" fill="${fill}" rx="1"/>`;
     const chars = Math.floor((rect.width - 6) / CHAR_PX);
     if (chars >= 3) {
       const label = rect.label.length > chars ? `${rect.label.slice(0, chars - 1)}…` : rect.label;
