@@ -1,6 +1,7 @@
 // Memory of the recorder's side with large sessions, measured as the peak RSS of a child process:
-// a ~100 MB CPU profile through the session writer and back through the reader, and a file with one
-// 200 MB line, which the reader must refuse without holding it.
+// a ~100 MB CPU profile through the session writer and back through the reader, the same for a ~100 MB
+// allocation profile carried on to its models and the report, and a file with one 200 MB line, which
+// the reader must refuse without holding it.
 import { execFile } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +12,8 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-large-'));
 const CHILD = new URL('./support/large-session-child.ts', import.meta.url).pathname;
-const HEADER = readFileSync(new URL('../fuzz/fixtures/short.hyperscope', import.meta.url), 'utf8').split(
-  '\n',
-)[0]!;
+const SHORT = new URL('../fuzz/fixtures/short.hyperscope', import.meta.url).pathname;
+const HEADER = readFileSync(SHORT, 'utf8').split('\n')[0]!;
 
 interface Measured {
   peakRssMb: number;
@@ -31,17 +31,32 @@ async function child(args: string[]): Promise<Measured> {
 describe('large sessions in bounded memory', () => {
   it('a ~100 MB CPU profile is written in parts and read back', async () => {
     const file = join(dir, 'big-profile.hyperscope');
-    const baseline = await child([
-      'read',
-      new URL('../fuzz/fixtures/short.hyperscope', import.meta.url).pathname,
-    ]);
-    const written = await child(['write', file, '100']);
+    const baseline = await child(['read', SHORT]);
+    const written = await child(['write-cpu', file, '100']);
     const read = await child(['read', file]);
     console.log('large profile figures', JSON.stringify({ baseline, written, read }));
     expect(written.fileMb).toBeGreaterThan(90);
     expect(read.nodes).toBe(written.nodeCount);
     // Reading holds the profile as objects (about 2.6x its JSON, measured) but never the file as one string.
     expect(read.peakRssMb - baseline.peakRssMb).toBeLessThan(4 * (written.fileMb as number));
+  });
+
+  it('a ~100 MB allocation profile is written in parts, read back and reported', async () => {
+    const file = join(dir, 'big-alloc-profile.hyperscope');
+    const baseline = await child(['report', SHORT]);
+    // 254,200 nodes over 6,000 functions: a big service's shape (every node its own function: see docs).
+    const written = await child(['write-alloc', file, '100', '6000']);
+    const reported = await child(['report', file]);
+    console.log('large allocation profile figures', JSON.stringify({ baseline, written, reported }));
+    expect(written.fileMb).toBeGreaterThan(90);
+    expect(reported.allocNodes).toBe(written.nodeCount);
+    expect(reported.allocSamples).toBe(written.sampleCount);
+    expect(reported.allocatedBytes).toBe((written.sampleCount as number) * 32 * 1024);
+    expect(reported.topRows).toBe(20);
+    // The writer holds the nested profile CDP delivered plus one flat copy of its nodes (measured 2.1x).
+    expect(written.peakRssMb).toBeLessThan(3 * (written.fileMb as number));
+    // Session objects, the window's model, the merged model and per-function figures: 4.9x, measured.
+    expect(reported.peakRssMb - baseline.peakRssMb).toBeLessThan(7 * (written.fileMb as number));
   });
 
   it('one 200 MB line is refused after at most 32 MiB of it, in bounded memory', async () => {
