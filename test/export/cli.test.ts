@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../core/diff/diff-report';
 import { CLI, runCli, startCli } from '../support/cli';
 import { headerPid, waitForSnapshots } from '../support/session-file';
-import { makeFixtures, withChains, writeSession, type Fixtures } from './fixtures';
+import { HOSTILE_NAME, makeFixtures, withChains, writeSession, type Fixtures } from './fixtures';
 
 const ENTRY = fileURLToPath(new URL('../../main/cli/index.ts', import.meta.url));
 
@@ -190,6 +190,55 @@ describe('hyperscope diff', () => {
     expect(Math.max(...cpu.functions.map((f) => Math.abs(f.flatDelta)))).toBeLessThan(1e-6);
     expect(report.findings!.disappeared.map((f) => f.kind)).toContain('event-loop-blocked');
     expect(report.findings!.appeared).toEqual([]);
+  });
+
+  it('writes a differential flame graph (--flame): grown stacks red, hostile names escaped', async () => {
+    // Two sessions: the hostile-named chain group has ten times the chains in the current one.
+    const fewer = join(fixtures.dir, 'fewer-chains.hyperscope');
+    const more = join(fixtures.dir, 'more-chains.hyperscope');
+    writeSession(fewer, fixtures.captured, withChains(0.1));
+    writeSession(more, fixtures.captured, withChains(1));
+    const html = join(fixtures.dir, 'chains-diff.html');
+    const result = await cli('diff', fewer, more, '--flame', html, '--profile', 'chains');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`wrote ${html}`);
+    const page = readFileSync(html, 'utf8');
+    expect(page).not.toContain('<img');
+    expect(page).not.toContain(HOSTILE_NAME);
+    const json = /<script id="profile-data" type="application\/json">(.*?)<\/script>/s.exec(page)![1]!;
+    const data = JSON.parse(json) as { frames: string[][]; frame: number[]; fill: string[]; note: string[] };
+    const hostile = data.frames.findIndex((f) => f[0] === HOSTILE_NAME);
+    const node = data.frame.indexOf(hostile);
+    expect(node).toBeGreaterThanOrEqual(0);
+    expect(data.fill[node]).toMatch(/^hsl\(0,/);
+    expect(data.note[node]).toMatch(/^grew: 12 → 120 \(\+108, \+900%\)$/);
+
+    // Two CPU profiles as folded files (no durations: normalised by total).
+    // Folded lines hold no `;`, spaces or control characters in a name: the rest of the hostile one.
+    const hostileFolded = HOSTILE_NAME.replace(/[;\s\p{Cc}]/gu, '');
+    const base = join(fixtures.dir, 'base.folded');
+    const current = join(fixtures.dir, 'current.folded');
+    writeFileSync(base, `main;parse 100\nmain;render 100\nmain;${hostileFolded} 100\n`);
+    writeFileSync(current, `main;parse 300\nmain;render 20\nmain;${hostileFolded} 100\n`);
+    const svg = join(fixtures.dir, 'cpu-diff.svg');
+    expect((await cli('diff', base, current, '--flame', svg)).code).toBe(0);
+    const image = readFileSync(svg, 'utf8');
+    expect(image).not.toContain('<img');
+    expect(image).not.toContain('</script>');
+    expect(image).toContain(
+      '<title>&lt;imgsrc=xonerror=alert(1)&gt;&quot;&#39;&amp;&lt;/script&gt;&lt;!--\n',
+    );
+    // 300 of 420 samples now, 100 of 300 before: scaled to the same total, 140 → 300.
+    expect(image).toMatch(
+      /<title>parse\n300, [\d.]+%\ngrew: 140 → 300 \(\+160, \+114%\)<\/title><rect [^>]*fill="hsl\(0,/,
+    );
+    expect(image).toMatch(
+      /<title>render\n20, [\d.]+%\nshrank: 140 → 20 [^<]*<\/title><rect [^>]*fill="hsl\(215,/,
+    );
+
+    const bad = await cli('diff', base, current, '--flame', join(fixtures.dir, 'x.png'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toMatch(/^hyperscope diff: --flame .*must end in \.html or \.svg$/);
   });
 
   it('compares a profile file with its own export, and refuses one argument', async () => {

@@ -1,13 +1,15 @@
 /** `hyperscope diff BASE FILE [--json]`: what grew and what shrank between two sessions or profiles. */
 import { basename } from 'node:path';
-import { diffInputs } from '../../../core/diff/diff-report';
+import { diffInputs, type DiffedProfile } from '../../../core/diff/diff-report';
+import { flameDiffChunks, flameDiffOf } from '../../../core/diff/flame-diff-export';
 import { formatDiffText } from '../../../core/diff/format-diff-text';
 import { readProfileInput } from '../../export/read-profile-input';
+import { writeExport } from '../../export/write-export';
 import type { Command } from '../command';
 import { printUnmappedNote } from '../unmapped-note';
 import { UserError } from '../command';
 
-const USAGE = `usage: hyperscope diff BASE FILE [--json] [--all-frames]
+const USAGE = `usage: hyperscope diff BASE FILE [--json] [--all-frames] [--flame OUT.html|OUT.svg [--profile P]]
 
 Compares FILE with BASE (sessions, or .cpuprofile, .heapprofile, pprof, speedscope or folded files):
 per function, how much CPU time, allocated bytes and pending chains grew or shrank (base values scaled
@@ -15,18 +17,57 @@ to FILE's duration, or to its total when durations are unknown); for two session
 that appeared or went away and the key series (peaks and means) side by side.
 CPU leaves out V8's (idle), (program) and (root): waiting is not work.
   --json         one JSON object: {"schema": "hyperscope.diff/1", "profiles": [...], "findings", "series"}
-  --all-frames   keep (idle), (program) and (root) in the CPU comparison`;
+  --all-frames   keep (idle), (program) and (root) in the CPU comparison
+  --flame OUT    also write a differential flame graph of FILE to OUT (.html interactive, .svg static):
+                 width is FILE's value (stacks only BASE has keep their scaled base width), red grew,
+                 blue shrank, the stronger the bigger the relative change
+  --profile P    the profile --flame draws: cpu (default), allocated, alive or chains`;
+
+const FLAME_PROFILES: readonly DiffedProfile[] = ['cpu', 'allocated', 'alive', 'chains'];
+
+interface DiffArgs {
+  files: string[];
+  json: boolean;
+  allFrames: boolean;
+  flame: { path: string; format: 'html' | 'svg'; profile: DiffedProfile } | undefined;
+}
+
+function parseArgs(args: string[]): DiffArgs {
+  const parsed: DiffArgs = { files: [], json: false, allFrames: false, flame: undefined };
+  let flame: string | undefined;
+  let profile: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = (): string => {
+      const next = args[++i];
+      if (next === undefined) throw new UserError(`${arg} needs a value`, 2);
+      return next;
+    };
+    if (arg === '--json') parsed.json = true;
+    else if (arg === '--all-frames') parsed.allFrames = true;
+    else if (arg === '--flame') flame = value();
+    else if (arg === '--profile') profile = value();
+    else if (arg.startsWith('-') && arg !== '-') throw new UserError(`unknown option ${arg}`, 2);
+    else parsed.files.push(arg);
+  }
+  if (profile !== undefined && !flame) throw new UserError('--profile chooses what --flame draws', 2);
+  if (profile !== undefined && !(FLAME_PROFILES as readonly string[]).includes(profile))
+    throw new UserError(`unknown profile "${profile}" (one of ${FLAME_PROFILES.join(', ')})`, 2);
+  if (flame !== undefined) {
+    const format = /\.(html|svg)$/i.exec(flame)?.[1]?.toLowerCase();
+    if (format !== 'html' && format !== 'svg')
+      throw new UserError(`--flame ${flame}: the file must end in .html or .svg`, 2);
+    parsed.flame = { path: flame, format, profile: (profile as DiffedProfile | undefined) ?? 'cpu' };
+  }
+  return parsed;
+}
 
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'compare two sessions or profiles: what grew, what shrank',
   usage: USAGE,
   async run(args) {
-    const json = args.includes('--json');
-    const allFrames = args.includes('--all-frames');
-    const files = args.filter((arg) => arg !== '--json' && arg !== '--all-frames');
-    const option = files.find((arg) => arg.startsWith('-') && arg !== '-');
-    if (option) throw new UserError(`unknown option ${option}`, 2);
+    const { files, json, allFrames, flame } = parseArgs(args);
     if (files.length !== 2)
       throw new UserError('two files needed (usage: hyperscope diff BASE FILE [--json])', 2);
     const [basePath, currentPath] = files as [string, string];
@@ -41,6 +82,16 @@ export const diffCommand: Command = {
     );
     if (report.profiles.length === 0 && !report.findings)
       throw new UserError(`nothing to compare: ${report.notes.join('; ') || 'no profiles in either input'}`);
+    if (flame) {
+      const diff = flameDiffOf(base, current, flame.profile, { allFrames });
+      if (!diff) throw new UserError(`--flame: no ${flame.profile} profile in both inputs`);
+      const title = `${basename(basePath)} → ${basename(currentPath)} — ${flame.profile}`;
+      const bytes = await writeExport(
+        { type: 'text', chunks: flameDiffChunks(diff, flame.format, title) },
+        flame.path,
+      );
+      process.stderr.write(`wrote ${flame.path} (${bytes} bytes)\n`);
+    }
     process.stdout.write(json ? JSON.stringify(report, null, 2) + '\n' : formatDiffText(report));
     return 0;
   },
