@@ -2,6 +2,7 @@
  * What the UI's comparison of two sessions shows: key figures, findings that came, went or stayed, and
  * per profile kind the functions that grew or shrank. Part of the bridge contract (`compareSessions`).
  */
+import type { FlameDiff } from '../diff/flame-diff';
 import type { Finding } from '../findings/finding';
 import type { Frame } from '../frame';
 
@@ -45,4 +46,6 @@ export interface ProfileChange {
 
 export interface SessionComparison extends SeriesComparison {
   profiles: ProfileChange[];
+  /** The CPU profiles' differential flame graph; null unless both sessions have one. */
+  cpuFlame: FlameDiff | null;
 }

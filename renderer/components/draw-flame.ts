@@ -16,6 +16,8 @@ export interface DrawOptions {
   matches: ((nodeIndex: number) => boolean) | null;
   selectedNode: number | null;
   font: string;
+  /** A fill per node instead of the palette's per frame family (a differential flame graph). */
+  fillOf?: (nodeIndex: number) => string;
 }
 
 export function drawFlame(context: CanvasRenderingContext2D, options: DrawOptions): void {
@@ -27,7 +29,12 @@ export function drawFlame(context: CanvasRenderingContext2D, options: DrawOption
   for (const rect of rects) {
     const y = rect.depth * ROW_HEIGHT_PX;
     const hit = matches ? rect.merged === 1 && matches(rect.nodeIndex) : false;
-    context.fillStyle = hit ? palette.highlight : matches ? palette.dimmed : palette.fill[rect.colorKey];
+    const own = options.fillOf && rect.merged === 1 ? options.fillOf(rect.nodeIndex) : null;
+    context.fillStyle = hit
+      ? palette.highlight
+      : matches
+        ? palette.dimmed
+        : (own ?? palette.fill[rect.colorKey]);
     // A 1 px gap between neighbours keeps boxes apart when zoomed out.
     context.fillRect(rect.x, y, Math.max(rect.width - (rect.width > 3 ? 1 : 0), 0.5), ROW_HEIGHT_PX - 1);
     if (rect.nodeIndex === options.selectedNode && rect.merged === 1) {

@@ -24,10 +24,12 @@ export interface FlameGraphProps {
   /** Search text: frames whose name or file contains it are highlighted. */
   query: string;
   onQuery(query: string): void;
+  /** Colour by change against a base instead of by frame family, with a tooltip line per node. */
+  delta?: { fillOf(node: number): string; noteOf(node: number): string };
 }
 
 export function FlameGraph(props: FlameGraphProps) {
-  const { selected, onSelect, query, onQuery: setQuery } = props;
+  const { selected, onSelect, query, onQuery: setQuery, delta } = props;
   const [codeOnly, setCodeOnly] = useState(true);
   const arranged = useMemo(() => codeFirst(props.layout), [props.layout]);
   const layout = codeOnly ? arranged.layout : props.layout;
@@ -69,8 +71,9 @@ export function FlameGraph(props: FlameGraphProps) {
       matches,
       selectedNode: selected,
       font,
+      fillOf: delta?.fillOf,
     });
-  }, [rects, widthPx, heightPx, dark, matches, selected]);
+  }, [rects, widthPx, heightPx, dark, matches, selected, delta]);
   useWheelNavigation(canvas, layout.extent, setRange);
 
   const at = (event: React.MouseEvent) => {
@@ -183,7 +186,14 @@ export function FlameGraph(props: FlameGraphProps) {
           }}
         />
         {hover && (
-          <FlameTooltip layout={layout} rect={hover.rect} x={hover.x} y={hover.y} widthPx={widthPx} />
+          <FlameTooltip
+            layout={layout}
+            rect={hover.rect}
+            x={hover.x}
+            y={hover.y}
+            widthPx={widthPx}
+            note={delta && hover.rect.merged === 1 ? delta.noteOf(hover.rect.nodeIndex) : undefined}
+          />
         )}
       </div>
     </div>

@@ -12,6 +12,8 @@ export function FlameTooltip(props: {
   y: number;
   /** Canvas width, px: the tooltip stays inside it. */
   widthPx: number;
+  /** An extra line, e.g. how the node changed against a base. */
+  note?: string;
 }) {
   const { layout, rect } = props;
   const { model } = layout;
@@ -36,6 +38,7 @@ export function FlameTooltip(props: {
             {(((layout.width[rect.nodeIndex] ?? 0) / total) * 100).toFixed(1)}%) · self{' '}
             {formatValue(selfValues?.[rect.nodeIndex] ?? 0, unit)}
           </span>
+          {props.note && <span>{props.note}</span>}
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { isImportedSession } from '../../core/import/session-of-profiles';
 import { sessionDurationMs } from '../../core/session/session';
 import { useApp } from '../bridge/bridge-context';
 import { deliverWriteResult } from '../components/deliver-download';
+import { FlameDiffGraph } from '../components/flame-diff-graph';
 import { Icon } from '../components/icon';
 import { ProfileChanges } from '../components/profile-changes';
 import { SessionFileInput } from '../components/session-file-input';
@@ -166,6 +167,7 @@ export function SessionsView() {
             </tbody>
           </table>
           <h3>Profiles</h3>
+          {comparison.cpuFlame && <FlameDiffGraph diff={comparison.cpuFlame} />}
           <ProfileChanges profiles={comparison.profiles} />
           <h3>Findings</h3>
           {comparison.findings.length === 0 ? (
