@@ -96,7 +96,12 @@ describe('browser mode, session file', () => {
         .or(comparison.getByRole('cell', { name: 'none' }))
         .first()
         .waitFor();
+      // The differential flame graph: this session's CPU stacks, renderPage grew (red).
+      const flame = comparison.getByRole('region', { name: 'CPU differential flame graph' });
+      await flame.getByRole('img', { name: /Flame graph, \d+ nodes/ }).waitFor();
       await screenshot(page, 'sessions');
+      await flame.scrollIntoViewIfNeeded();
+      await screenshot(page, 'sessions-flame-diff');
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'folded stacks (CPU)' }).click();
       const folded = await download;
