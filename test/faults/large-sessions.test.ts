@@ -1,7 +1,8 @@
 // Memory of the recorder's side with large sessions, measured as the peak RSS of a child process:
 // a ~100 MB CPU profile through the session writer and back through the reader, the same for a ~100 MB
-// allocation profile carried on to its models and the report, and a file with one 200 MB line, which
-// the reader must refuse without holding it.
+// allocation profile carried on to its models and the report, a large allocation window from a real
+// target through the recorder's heap sampler (both processes measured), and a file with one 200 MB
+// line, which the reader must refuse without holding it.
 import { execFile } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-large-'));
 const CHILD = new URL('./support/large-session-child.ts', import.meta.url).pathname;
+const REPLY_CHILD = new URL('./support/heap-reply-child.ts', import.meta.url).pathname;
 const SHORT = new URL('../fuzz/fixtures/short.hyperscope', import.meta.url).pathname;
 const HEADER = readFileSync(SHORT, 'utf8').split('\n')[0]!;
 
@@ -58,6 +60,27 @@ describe('large sessions in bounded memory', () => {
     // Session objects, the window's model, the merged model and per-function figures: 4.9x, measured.
     expect(reported.peakRssMb - baseline.peakRssMb).toBeLessThan(7 * (written.fileMb as number));
   });
+
+  // The recorder's one whole-profile moment: `HeapProfiler.stopSampling` answers with the window's profile
+  // in one WebSocket message, which the target builds and the recorder parses whole (at most 256 MiB:
+  // chrome-remote-interface's maxPayload). Measured at ~40 MB here, ~90 MB once in docs/performance.md.
+  it.skipIf(process.platform !== 'linux')(
+    'a ~40 MB stopSampling reply from a real target costs both sides a bounded multiple of it',
+    async () => {
+      const file = join(dir, 'real-alloc-window.hyperscope');
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', REPLY_CHILD, '30000', file], {
+        env: { ...process.env, HEADER_JSON: HEADER },
+      });
+      const figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+      console.log('stopSampling reply figures', JSON.stringify(figures));
+      const { fileMb, samples, peakRssMb, recorderBeforeMb, targetPeakMb, targetBeforeMb } = figures;
+      expect(fileMb).toBeGreaterThan(25);
+      expect(samples).toBeGreaterThan(500_000);
+      // Measured 5.9x (recorder: the message, its parse, the flat copy) and 7.2x (target: V8's reply).
+      expect(peakRssMb! - recorderBeforeMb!).toBeLessThan(8 * fileMb!);
+      expect(targetPeakMb! - targetBeforeMb!).toBeLessThan(10 * fileMb!);
+    },
+  );
 
   it('one 200 MB line is refused after at most 32 MiB of it, in bounded memory', async () => {
     const file = join(dir, 'gigantic-line.hyperscope');
