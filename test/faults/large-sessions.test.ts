@@ -22,8 +22,8 @@ interface Measured {
   [key: string]: unknown;
 }
 
-async function child(args: string[]): Promise<Measured> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+async function child(args: string[], script = CHILD): Promise<Measured> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, ...args], {
     env: { ...process.env, HEADER_JSON: HEADER },
     maxBuffer: 1024 * 1024,
   });
@@ -68,10 +68,7 @@ describe('large sessions in bounded memory', () => {
     'a ~40 MB stopSampling reply from a real target costs both sides a bounded multiple of it',
     async () => {
       const file = join(dir, 'real-alloc-window.hyperscope');
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', REPLY_CHILD, '30000', file], {
-        env: { ...process.env, HEADER_JSON: HEADER },
-      });
-      const figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+      const figures = (await child(['30000', file], REPLY_CHILD)) as Measured & Record<string, number>;
       console.log('stopSampling reply figures', JSON.stringify(figures));
       const { fileMb, samples, peakRssMb, recorderBeforeMb, targetPeakMb, targetBeforeMb } = figures;
       expect(fileMb).toBeGreaterThan(25);
