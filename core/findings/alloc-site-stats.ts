@@ -4,13 +4,13 @@
  * window — once from the "allocated" windows and once from the "still alive" ones.
  */
 import type { Frame } from '../frame';
-import { allocHistograms, BUCKET_LABELS } from '../profile/alloc-histogram';
-import { plainFrame, stackOf } from '../profile/allocated-retained';
-import { valueIndexOf, type ProfileModel } from '../profile/profile-model';
+import { plainFrame } from '../profile/allocated-retained';
+import { valueIndexOf } from '../profile/profile-model';
 import { exactAboveBytes } from '../profile/sample-size';
 import type { SessionProfiles, WindowedProfile } from '../profile/session-profiles';
 import { functionTotals, grandTotal } from '../profile/totals';
 import type { TimedValue } from './analysis';
+import { addDetail } from './alloc-site-detail';
 
 /** One site's figures in one kind of window (allocated, or still alive). */
 export interface SideStats {
@@ -37,10 +37,23 @@ export interface SiteStats {
   alive: SideStats;
 }
 
-/** Every site with bytes in either kind of window. `sessionStart` is ms since the epoch. */
+/**
+ * Sites whose stack, histogram and rate series are worked out (per kind of window, the heaviest): a profile
+ * can name a quarter of a million functions, and only the top of them is ever shown or judged.
+ */
+export const DETAILED_SITES = 32;
+
+/**
+ * Every site with bytes in either kind of window; `stack`, `histogram` and `rateSeries` are filled for the
+ * {@link DETAILED_SITES} heaviest of each kind (on both sides), empty for the rest. `sessionStart` is ms
+ * since the epoch.
+ */
 export function siteStatsOf(profiles: SessionProfiles, sessionStart: number): SiteStats[] {
-  const allocated = sideStats(profiles.allocated, sessionStart);
-  const alive = sideStats(profiles.alive, sessionStart);
+  const allocated = sideTotals(profiles.allocated);
+  const alive = sideTotals(profiles.alive);
+  const detailed = new Set([...heaviestKeys(allocated), ...heaviestKeys(alive)]);
+  addDetail(allocated, profiles.allocated, detailed, sessionStart);
+  addDetail(alive, profiles.alive, detailed, sessionStart);
   const keys = new Set([...allocated.keys(), ...alive.keys()]);
   const interval = (profiles.allocated ?? profiles.alive)?.samplingInterval;
   const estimatedUpTo = interval ? exactAboveBytes(interval) : 0;
@@ -61,11 +74,12 @@ export function siteKey(frame: Frame): string {
   return `${frame.functionName}\0${frame.url}\0${frame.line}\0${frame.column}`;
 }
 
-function sideStats(
-  profile: WindowedProfile | null,
-  sessionStart: number,
-): Map<string, { frame: Frame; stats: SideStats }> {
-  const result = new Map<string, { frame: Frame; stats: SideStats; stackBytes: number }>();
+/** One kind of window's sites by key. */
+export type Side = Map<string, { frame: Frame; stats: SideStats }>;
+
+/** Bytes, samples, rate and share of every site of one kind of window. */
+function sideTotals(profile: WindowedProfile | null): Side {
+  const result: Side = new Map();
   if (!profile) return result;
   const model = profile.merged;
   const space = Math.max(0, valueIndexOf(model, 'space'));
@@ -73,72 +87,31 @@ function sideStats(
   const seconds = profile.coveredMs / 1000;
   const bytes = functionTotals(model, space).self;
   const samples = functionTotals(model, Math.max(0, valueIndexOf(model, 'samples'))).self;
-  const histograms = allocHistograms(model).byFunction;
-  const heaviest = heaviestNodes(model, space);
   model.frames.forEach((frame, f) => {
     if (bytes[f]! <= 0) return;
     const key = siteKey(frame);
     let entry = result.get(key);
-    if (!entry) {
-      entry = { frame: plainFrame(frame), stats: emptySide(), stackBytes: 0 };
-      entry.stats.histogram = BUCKET_LABELS.map((label) => ({ label, bytes: 0, samples: 0 }));
-      result.set(key, entry);
-    }
-    const stats = entry.stats;
-    stats.bytes += bytes[f]!;
-    stats.samples += samples[f]!;
-    const node = heaviest.get(f);
-    if (node && node.bytes > entry.stackBytes) {
-      entry.stackBytes = node.bytes;
-      stats.stack = stackOf(model, node.index).filter(
-        (frame) => frame.url !== '' || !/^(\(root\))?$/.test(frame.functionName),
-      );
-    }
-    const histogram = histograms.get(f);
-    histogram?.bytes.forEach((b, k) => {
-      stats.histogram[k]!.bytes += b;
-      stats.histogram[k]!.samples += histogram.samples[k]!;
-    });
+    if (!entry) result.set(key, (entry = { frame: plainFrame(frame), stats: emptySide() }));
+    entry.stats.bytes += bytes[f]!;
+    entry.stats.samples += samples[f]!;
   });
-  const windows = profile.windows.map(({ startTime, endTime, model: window }) => ({
-    t: endTime - sessionStart,
-    seconds: (endTime - startTime) / 1000,
-    bytes: bytesBySite(window),
-  }));
-  for (const [key, { stats }] of result) {
+  for (const { stats } of result.values()) {
     stats.bytesPerSecond = seconds > 0 ? stats.bytes / seconds : 0;
     stats.share = total > 0 ? stats.bytes / total : 0;
-    stats.histogram = stats.histogram.filter((bucket) => bucket.samples > 0);
-    stats.rateSeries = windows.map(({ t, seconds: s, bytes: b }) => ({
-      t,
-      v: s > 0 ? (b.get(key) ?? 0) / s : 0,
-    }));
   }
   return result;
 }
 
-/** Self bytes per site key. */
-function bytesBySite(model: ProfileModel): Map<string, number> {
-  const self = functionTotals(model, Math.max(0, valueIndexOf(model, 'space'))).self;
-  const bytes = new Map<string, number>();
-  model.frames.forEach((frame, f) => {
-    if (self[f]! > 0) bytes.set(siteKey(frame), (bytes.get(siteKey(frame)) ?? 0) + self[f]!);
-  });
-  return bytes;
+/** The keys of the {@link DETAILED_SITES} sites with the most bytes. */
+function heaviestKeys(side: Side): string[] {
+  return [...side]
+    .sort(([, a], [, b]) => b.stats.bytes - a.stats.bytes)
+    .slice(0, DETAILED_SITES)
+    .map(([key]) => key);
 }
 
-/** Per frame index, the node of that frame with the most self bytes. */
-function heaviestNodes(model: ProfileModel, space: number): Map<number, { index: number; bytes: number }> {
-  const heaviest = new Map<number, { index: number; bytes: number }>();
-  const self = model.nodes.self[space]!;
-  for (let i = 0; i < model.nodes.count; i++) {
-    const f = model.nodes.frame[i]!;
-    if (self[i]! > (heaviest.get(f)?.bytes ?? 0)) heaviest.set(f, { index: i, bytes: self[i]! });
-  }
-  return heaviest;
-}
-
-function emptySide(): SideStats {
+/** A site's figures before any bytes are counted. */
+export function emptySide(): SideStats {
   return {
     bytes: 0,
     bytesPerSecond: 0,
