@@ -59,55 +59,49 @@ export function SessionsView() {
           <h2>
             <Icon name="file" /> {opened.name}
           </h2>
-          {imported ? (
-            <dl className="facts">
-              <dt>Imported</dt>
-              <dd>
-                a profile from another tool: {opened.session.cpuProfiles.length} CPU and{' '}
-                {opened.session.allocProfiles.length} allocation profiles, no snapshots (Dashboard, Network
-                and Blocking chains have nothing to show)
-              </dd>
-              {opened.path && (
-                <>
-                  <dt>File</dt>
-                  <dd>
-                    <code>{opened.path}</code>
-                  </dd>
-                </>
-              )}
-            </dl>
-          ) : (
-            <dl className="facts">
-              <dt>Target</dt>
-              <dd>
-                pid {opened.session.header.target.pid}, Node {opened.session.header.target.nodeVersion} —{' '}
-                {opened.session.header.target.argv.join(' ')}
-              </dd>
-              <dt>Recorded</dt>
-              <dd>
-                {new Date(opened.session.header.createdAt).toLocaleString()} for{' '}
-                {formatMs(sessionDurationMs(opened.session))}, {opened.session.snapshots.length} snapshots,{' '}
-                {opened.session.cpuProfiles.length} CPU and {opened.session.allocProfiles.length} allocation
-                profiles
-              </dd>
-              <dt>Ended</dt>
-              <dd>
-                {opened.session.end
-                  ? opened.session.end.reason
-                  : opened.session.truncated
-                    ? 'cut off (the recorder was killed?)'
-                    : 'no end record'}
-              </dd>
-              {opened.path && (
-                <>
-                  <dt>File</dt>
-                  <dd>
-                    <code>{opened.path}</code>
-                  </dd>
-                </>
-              )}
-            </dl>
-          )}
+          <dl className="facts">
+            {imported ? (
+              <>
+                <dt>Imported</dt>
+                <dd>
+                  a profile from another tool: {opened.session.cpuProfiles.length} CPU and{' '}
+                  {opened.session.allocProfiles.length} allocation profiles, no snapshots (Dashboard, Network
+                  and Blocking chains have nothing to show)
+                </dd>
+              </>
+            ) : (
+              <>
+                <dt>Target</dt>
+                <dd>
+                  pid {opened.session.header.target.pid}, Node {opened.session.header.target.nodeVersion} —{' '}
+                  {opened.session.header.target.argv.join(' ')}
+                </dd>
+                <dt>Recorded</dt>
+                <dd>
+                  {new Date(opened.session.header.createdAt).toLocaleString()} for{' '}
+                  {formatMs(sessionDurationMs(opened.session))}, {opened.session.snapshots.length} snapshots,{' '}
+                  {opened.session.cpuProfiles.length} CPU and {opened.session.allocProfiles.length} allocation
+                  profiles
+                </dd>
+                <dt>Ended</dt>
+                <dd>
+                  {opened.session.end
+                    ? opened.session.end.reason
+                    : opened.session.truncated
+                      ? 'cut off (the recorder was killed?)'
+                      : 'no end record'}
+                </dd>
+              </>
+            )}
+            {opened.path && (
+              <>
+                <dt>File</dt>
+                <dd>
+                  <code>{opened.path}</code>
+                </dd>
+              </>
+            )}
+          </dl>
           {opened.session.warnings.map((w) => (
             <p key={w} className="warning-line">
               <Icon name="warning" /> {w}
