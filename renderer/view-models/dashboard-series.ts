@@ -97,54 +97,51 @@ export interface Tile {
 
 export function dashboardTiles(points: readonly DashboardPoint[]): Tile[] {
   const last = points.at(-1);
-  const peak = (read: (p: DashboardPoint) => number | null): number | null =>
-    points.reduce<number | null>((m, p) => {
+  /** The latest and the worst value of one figure (null where none was known). */
+  const figure = (read: (p: DashboardPoint) => number | null): Pick<Tile, 'latest' | 'peak'> => ({
+    latest: last ? read(last) : null,
+    peak: points.reduce<number | null>((m, p) => {
       const v = read(p);
       return v === null ? m : m === null ? v : Math.max(m, v);
-    }, null);
+    }, null),
+  });
   const fdShare = last?.fdsOpen != null && last.fdLimit ? last.fdsOpen / last.fdLimit : 0;
   return [
     {
       label: 'Sockets open',
       unit: 'count',
-      latest: last ? last.open + last.idle + last.connecting : null,
-      peak: peak((p) => p.open + p.idle + p.connecting),
+      ...figure((p) => p.open + p.idle + p.connecting),
       alarming: false,
     },
     {
       label: 'Requests queued for a socket',
       unit: 'count',
-      latest: last?.poolQueued ?? null,
-      peak: peak((p) => p.poolQueued),
+      ...figure((p) => p.poolQueued),
       alarming: (last?.poolQueued ?? 0) > 0,
     },
     {
       label: 'Open file descriptors',
       unit: 'count',
-      latest: last?.fdsOpen ?? null,
-      peak: peak((p) => p.fdsOpen),
+      ...figure((p) => p.fdsOpen),
       limit: last?.fdLimit ?? null,
       alarming: fdShare > 0.8,
     },
     {
       label: 'Event-loop delay p99',
       unit: 'ms',
-      latest: last?.delayP99Ms ?? null,
-      peak: peak((p) => p.delayP99Ms),
+      ...figure((p) => p.delayP99Ms),
       alarming: (last?.delayP99Ms ?? 0) > 100,
     },
     {
       label: 'Event-loop utilisation',
       unit: 'ratio',
-      latest: last ? last.utilizationPct / 100 : null,
-      peak: peak((p) => p.utilizationPct / 100),
+      ...figure((p) => p.utilizationPct / 100),
       alarming: (last?.utilizationPct ?? 0) > 90,
     },
     {
       label: 'Heap used',
       unit: 'bytes',
-      latest: last?.heapUsed ?? null,
-      peak: peak((p) => p.heapUsed),
+      ...figure((p) => p.heapUsed),
       alarming: false,
     },
     // Only with the promise collector's section: without it the count is unknown, not zero.
@@ -153,8 +150,7 @@ export function dashboardTiles(points: readonly DashboardPoint[]): Tile[] {
           {
             label: 'Pending promises',
             unit: 'count' as const,
-            latest: last?.pendingPromises ?? null,
-            peak: peak((p) => p.pendingPromises),
+            ...figure((p) => p.pendingPromises),
             alarming: false,
           },
         ]
@@ -162,8 +158,7 @@ export function dashboardTiles(points: readonly DashboardPoint[]): Tile[] {
     {
       label: 'Requests in flight',
       unit: 'count',
-      latest: last?.inFlight ?? null,
-      peak: peak((p) => p.inFlight),
+      ...figure((p) => p.inFlight),
       alarming: false,
     },
   ];
