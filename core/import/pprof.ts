@@ -8,7 +8,7 @@ import { columnOfSampleType, type PprofSlot } from '../export/pprof-sample-types
 import type { ValueType } from '../profile/profile-model';
 import { ImportError } from './import-error';
 import { emptyProfileSet, type ProfileSet } from './profile-set';
-import { StackTreeBuilder } from './stack-tree-builder';
+import { StackTreeBuilder } from '../profile/stack-tree-builder';
 
 /** Decodes `bytes` as a pprof profile; null when they are not one (no sample types, no empty first string). */
 export function decodePprof(bytes: Uint8Array): Profile | null {

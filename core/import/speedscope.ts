@@ -14,7 +14,7 @@ import { mergeModels } from '../profile/merge-models';
 import type { ProfileModel, ValueType } from '../profile/profile-model';
 import { ImportError } from './import-error';
 import { emptyProfileSet, type ProfileSet } from './profile-set';
-import { StackTreeBuilder } from './stack-tree-builder';
+import { StackTreeBuilder } from '../profile/stack-tree-builder';
 
 /** µs per unit, for time units. */
 const MICROSECONDS: Partial<Record<SpeedscopeUnit, number>> = {

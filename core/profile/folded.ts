@@ -2,9 +2,9 @@
  * Brendan Gregg's folded stacks: one line per stack, frames root first joined by `;`, then a space and
  * the value (`main;handle;parse 123`). Frames are written `name (url:line:column)` when the url is known.
  */
-import { assembleTree, freezeModel } from './assemble-model';
-import { FrameTable, type FrameInput } from './frame-table';
+import type { FrameInput } from './frame-table';
 import { frameLabel, type ProfileFrame, type ProfileModel, type ValueType } from './profile-model';
+import { StackTreeBuilder } from './stack-tree-builder';
 
 export interface FoldedOptions {
   /** Append ` (url:line:column)` to names (default true): tells apart the many `(anonymous)` frames. */
@@ -51,11 +51,7 @@ export function parseFolded(
   text: string,
   valueType: ValueType = { name: 'samples', unit: 'count' },
 ): ProfileModel {
-  const frames = new FrameTable();
-  const parent: number[] = [];
-  const frame: number[] = [];
-  const value: number[] = [];
-  const childOf = new Map<string, number>();
+  const builder = new StackTreeBuilder([valueType]);
   text.split('\n').forEach((raw, lineIndex) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
@@ -63,34 +59,13 @@ export function parseFolded(
     const amount = Number(line.slice(space + 1));
     if (space <= 0 || !Number.isFinite(amount))
       throw new Error(`folded stacks, line ${lineIndex + 1}: no value`);
-    let node = -1;
-    for (const label of line.slice(0, space).split(';')) {
-      const f = frames.intern(frameOfLabel(label));
-      const key = `${node}:${f}`;
-      let child = childOf.get(key);
-      if (child === undefined) {
-        child = parent.length;
-        childOf.set(key, child);
-        parent.push(node);
-        frame.push(f);
-        value.push(0);
-      }
-      node = child;
-    }
-    value[node]! += amount;
+    const stack = line
+      .slice(0, space)
+      .split(';')
+      .map((label) => builder.intern(frameOfLabel(label)));
+    builder.addStack(stack, [amount]);
   });
-  const self = [Float64Array.from(value)];
-  const tree = assembleTree(
-    { parent: Int32Array.from(parent), frame: Int32Array.from(frame), self },
-    frames.frames,
-  );
-  return freezeModel({
-    kind: 'folded',
-    frames: frames.frames,
-    nodes: tree.nodes,
-    valueTypes: [{ ...valueType }],
-    roots: tree.roots,
-  });
+  return builder.build('folded');
 }
 
 function frameOfLabel(label: string): FrameInput {

@@ -1,10 +1,11 @@
 /**
- * Builds a model from stacks (speedscope samples, pprof samples): each stack, root first, adds its values
- * to its leaf; a path seen before reuses its node, so memory follows distinct paths, not samples.
+ * Builds a model from stacks (speedscope and pprof samples, folded lines, chain groups): each stack, root
+ * first, adds its values to its leaf; a path seen before reuses its node, so memory follows distinct paths,
+ * not samples.
  */
-import { assembleTree, freezeModel } from '../profile/assemble-model';
-import { FrameTable, type FrameInput } from '../profile/frame-table';
-import type { ProfileModel, ValueType } from '../profile/profile-model';
+import { assembleTree, freezeModel } from './assemble-model';
+import { FrameTable, type FrameInput } from './frame-table';
+import type { ProfileModel, ValueType } from './profile-model';
 
 export class StackTreeBuilder {
   readonly frames = new FrameTable();
