@@ -3,9 +3,8 @@
  * each group's creation stack is a call stack whose value is the number of chains pending there.
  */
 import type { ChainGroup, PromiseSection } from '../chains/promise-section';
-import { assembleTree, freezeModel } from '../profile/assemble-model';
-import { FrameTable } from '../profile/frame-table';
 import type { ProfileModel, ValueType } from '../profile/profile-model';
+import { StackTreeBuilder } from '../profile/stack-tree-builder';
 import type { Session } from '../session/session';
 
 /** The one value type of a chains model: pending chains, a count. */
@@ -19,31 +18,16 @@ export type StackCount = Pick<ChainGroup, 'frames' | 'count'>;
 
 /** The model of `groups`: one stack per group (root first in the tree), valued by its pending count. */
 export function chainGroupsModel(groups: readonly StackCount[]): ProfileModel {
-  const frames = new FrameTable();
-  const parent: number[] = [];
-  const frame: number[] = [];
-  const count: number[] = [];
+  const builder = new StackTreeBuilder(CHAIN_VALUE_TYPES);
   for (const group of groups) {
     const stack = group.frames.length > 0 ? group.frames : [NO_STACK];
     // Stacks are innermost first; the tree grows from the outermost frame.
-    for (let k = stack.length - 1; k >= 0; k--) {
-      const { functionName, url, line, column } = stack[k]!;
-      parent.push(k === stack.length - 1 ? -1 : parent.length - 1);
-      frame.push(frames.intern({ functionName, url, line, column }));
-      count.push(k === 0 ? group.count : 0);
-    }
+    const rootFirst = [...stack]
+      .reverse()
+      .map(({ functionName, url, line, column }) => builder.intern({ functionName, url, line, column }));
+    builder.addStack(rootFirst, [group.count]);
   }
-  const tree = assembleTree(
-    { parent: Int32Array.from(parent), frame: Int32Array.from(frame), self: [Float64Array.from(count)] },
-    frames.frames,
-  );
-  return freezeModel({
-    kind: 'folded',
-    frames: frames.frames,
-    nodes: tree.nodes,
-    valueTypes: CHAIN_VALUE_TYPES.map((type) => ({ ...type })),
-    roots: tree.roots,
-  });
+  return builder.build('folded');
 }
 
 /**
