@@ -4,7 +4,7 @@
  * frames, the target's: the goroutine dump of a stuck main thread.
  */
 import type { Frame } from '../core/frame';
-import { parseStack } from './stack-frames';
+import { captureStack, parseStack } from './stack-frames';
 
 /** How many frames of the target's stack are kept. */
 const MAX_FRAMES = 32;
@@ -13,15 +13,7 @@ const OWN_FRAMES = 16;
 
 /** The target's frames under the current call, innermost first (the agent's and the evaluation's left out). */
 export function blockedStack(): Frame[] {
-  const holder: { stack?: string } = {};
-  const limit = Error.stackTraceLimit;
-  try {
-    Error.stackTraceLimit = MAX_FRAMES + OWN_FRAMES;
-    Error.captureStackTrace(holder, blockedStack);
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-  return parseStack(holder.stack)
+  return parseStack(captureStack(blockedStack, MAX_FRAMES + OWN_FRAMES).stack)
     .filter((frame) => frame.url !== '<anonymous>') // the evaluation the inspector runs
     .slice(0, MAX_FRAMES);
 }

@@ -10,10 +10,23 @@ export interface CapturedStack {
   stack?: string;
 }
 
-/** Captures the current stack above `above` (a function on the stack, excluded with everything above it). */
-export function captureStack(above: (...args: never[]) => unknown): CapturedStack {
+/**
+ * Captures the current stack above `above` (a function on the stack, excluded with everything above it),
+ * with up to `depth` frames when given (Node's default of 10 is often all library or agent frames).
+ */
+export function captureStack(above: (...args: never[]) => unknown, depth?: number): CapturedStack {
   const holder: CapturedStack = {};
-  Error.captureStackTrace(holder, above);
+  if (depth === undefined) {
+    Error.captureStackTrace(holder, above);
+    return holder;
+  }
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = depth;
+  try {
+    Error.captureStackTrace(holder, above);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   return holder;
 }
 

@@ -1,21 +1,11 @@
 /**
  * Creation stacks, captured cheaply and formatted late. Capture keeps V8's raw frames on a holder
- * object (`Error.captureStackTrace`); the string is never built. At snapshot time the holder is
+ * object (`captureStack` in ../stack-frames); the string is never built. At snapshot time the holder is
  * formatted through a momentary `Error.prepareStackTrace` swap that hands us structured CallSites, and
  * the user's handler is restored at once.
  */
 import type { Frame } from '../../core/frame';
 import { isAgentFrame } from '../stack-frames';
-
-/** Captures the current stack on a new holder, omitting `skipAbove` and every frame above it (the agent's). */
-export function captureStack(depth: number, skipAbove: (...args: never[]) => unknown): object {
-  const holder: { stack?: unknown } = {};
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = depth;
-  Error.captureStackTrace(holder, skipAbove);
-  Error.stackTraceLimit = limit;
-  return holder;
-}
 
 /** Turns a captured holder into frames, innermost first (all of them, internal ones included). */
 export function formatStack(holder: object): Frame[] {

@@ -6,7 +6,7 @@
  * async function, or a combinator's result). Stacks are captured for a budgeted share of links only.
  */
 import type { Builtins } from '../builtins';
-import { captureStack } from './call-sites';
+import { captureStack } from '../stack-frames';
 import type { ResolvedPromiseOptions } from './options';
 import { createPromiseMark } from './promise-mark';
 import type { ResourceAttribution } from './resource-attribution';
@@ -180,7 +180,7 @@ export class PromiseTracker {
         if (this.options.exhaustive || this.stackTokens >= 1 || this.refillStacks(now)) {
           this.stackTokens--;
           this.stacksTaken++;
-          store.stack[slot] = captureStack(this.options.stackDepth, this.onInit);
+          store.stack[slot] = captureStack(this.onInit, this.options.stackDepth);
         }
       }
     } catch {

@@ -11,8 +11,8 @@ import type { TlsHostInterval, TlsSection } from '../../core/network/tls-section
 import type { Collector, CollectorContext } from '../collector';
 import type { MethodPatch } from '../method-patch';
 import { patchMethod } from '../method-patch';
-import type { CapturedStack } from '../stack-frames';
-import { callerFrames, captureDeepStack } from './caller-frames';
+import { captureStack, type CapturedStack } from '../stack-frames';
+import { callerFrames } from './caller-frames';
 import { HandshakeTracker } from './handshake-tracker';
 import { HostInterval } from './host-interval';
 
@@ -58,7 +58,7 @@ export function createTlsCollector(): Collector<TlsSection> {
     const alreadyConnected = side === 'server' || (wrapped != null && wrapped.connecting !== true);
     let stack: CapturedStack | null = null;
     if (side === 'client') {
-      stack = captureDeepStack(observeInit, STACK_DEPTH);
+      stack = captureStack(observeInit, STACK_DEPTH);
     }
     totals.started++;
     tracker?.track(socket, side, alreadyConnected, stack);

@@ -10,8 +10,7 @@ import type { CollectorContext } from '../collector';
 import { notifyDispatch } from './dispatch-observers';
 import type { MethodPatch } from '../method-patch';
 import { patchMethod } from '../method-patch';
-import type { CapturedStack } from '../stack-frames';
-import { captureDeepStack } from '../tls/caller-frames';
+import { captureStack, type CapturedStack } from '../stack-frames';
 
 /** A dispatcher the registry has seen dispatching (or found as the global dispatcher). */
 export interface SeenDispatcher {
@@ -63,7 +62,7 @@ export class DispatcherRegistry {
       if (typeof self !== 'object' || self === null || this.context.isAgentWork?.()) return;
       notifyDispatch(self, args[0], args[1]);
       if (this.known.has(self)) return;
-      this.register(self, captureDeepStack(observe, STACK_DEPTH), false);
+      this.register(self, captureStack(observe, STACK_DEPTH), false);
     };
     this.patches.push(patchMethod(base, 'dispatch', observe, () => this.context.drop('undici.observeError')));
   }
