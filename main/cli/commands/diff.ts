@@ -1,5 +1,6 @@
 /** `hyperscope diff BASE FILE [--json]`: what grew and what shrank between two sessions or profiles. */
 import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
 import { diffInputs, type DiffedProfile } from '../../../core/diff/diff-report';
 import { flameDiffChunks, flameDiffOf } from '../../../core/diff/flame-diff-export';
 import { formatDiffText } from '../../../core/diff/format-diff-text';
@@ -32,34 +33,34 @@ interface DiffArgs {
   flame: { path: string; format: 'html' | 'svg'; profile: DiffedProfile } | undefined;
 }
 
-function parseArgs(args: string[]): DiffArgs {
-  const parsed: DiffArgs = { files: [], json: false, allFrames: false, flame: undefined };
-  let flame: string | undefined;
-  let profile: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = (): string => {
-      const next = args[++i];
-      if (next === undefined) throw new UserError(`${arg} needs a value`, 2);
-      return next;
-    };
-    if (arg === '--json') parsed.json = true;
-    else if (arg === '--all-frames') parsed.allFrames = true;
-    else if (arg === '--flame') flame = value();
-    else if (arg === '--profile') profile = value();
-    else if (arg.startsWith('-') && arg !== '-') throw new UserError(`unknown option ${arg}`, 2);
-    else parsed.files.push(arg);
+function parseDiffArgs(args: string[]): DiffArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        json: { type: 'boolean', default: false },
+        'all-frames': { type: 'boolean', default: false },
+        flame: { type: 'string' },
+        profile: { type: 'string' },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UserError((error as Error).message, 2);
   }
+  const { json, 'all-frames': allFrames, flame, profile } = parsed.values;
   if (profile !== undefined && !flame) throw new UserError('--profile chooses what --flame draws', 2);
   if (profile !== undefined && !(FLAME_PROFILES as readonly string[]).includes(profile))
     throw new UserError(`unknown profile "${profile}" (one of ${FLAME_PROFILES.join(', ')})`, 2);
+  let flameOutput: DiffArgs['flame'];
   if (flame !== undefined) {
     const format = /\.(html|svg)$/i.exec(flame)?.[1]?.toLowerCase();
     if (format !== 'html' && format !== 'svg')
       throw new UserError(`--flame ${flame}: the file must end in .html or .svg`, 2);
-    parsed.flame = { path: flame, format, profile: (profile as DiffedProfile | undefined) ?? 'cpu' };
+    flameOutput = { path: flame, format, profile: (profile as DiffedProfile | undefined) ?? 'cpu' };
   }
-  return parsed;
+  return { files: parsed.positionals, json, allFrames, flame: flameOutput };
 }
 
 export const diffCommand: Command = {
@@ -67,7 +68,7 @@ export const diffCommand: Command = {
   summary: 'compare two sessions or profiles: what grew, what shrank',
   usage: USAGE,
   async run(args) {
-    const { files, json, allFrames, flame } = parseArgs(args);
+    const { files, json, allFrames, flame } = parseDiffArgs(args);
     if (files.length !== 2)
       throw new UserError('two files needed (usage: hyperscope diff BASE FILE [--json])', 2);
     const [basePath, currentPath] = files as [string, string];

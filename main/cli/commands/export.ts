@@ -1,6 +1,7 @@
 /** `hyperscope export FILE --format F [--profile KIND] [-o OUT]`: a profile for other tools. */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import {
   EXPORT_EXTENSIONS,
   EXPORT_FORMATS,
@@ -38,29 +39,25 @@ interface ExportArgs {
   allFrames: boolean;
 }
 
-function parseArgs(args: string[]): ExportArgs {
-  let file: string | undefined;
-  let format: string | undefined;
-  let kind: string | undefined;
-  let out: string | undefined;
-  let allFrames = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = (): string => {
-      const next = args[++i];
-      if (next === undefined) throw new UserError(`${arg} needs a value`, 2);
-      return next;
-    };
-    if (arg === '--format' || arg === '-f') format = value();
-    else if (arg.startsWith('--format=')) format = arg.slice(9);
-    else if (arg === '--profile') kind = value();
-    else if (arg.startsWith('--profile=')) kind = arg.slice(10);
-    else if (arg === '-o' || arg === '--output') out = value();
-    else if (arg === '--all-frames') allFrames = true;
-    else if (arg.startsWith('-') && arg !== '-') throw new UserError(`unknown option ${arg}`, 2);
-    else if (file === undefined) file = arg;
-    else throw new UserError(`one input file only (got ${file} and ${arg})`, 2);
+function parseExportArgs(args: string[]): ExportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        format: { type: 'string', short: 'f' },
+        profile: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        'all-frames': { type: 'boolean', default: false },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UserError((error as Error).message, 2);
   }
+  const { format, profile: kind, output: out, 'all-frames': allFrames } = parsed.values;
+  const [file, extra] = parsed.positionals;
+  if (extra !== undefined) throw new UserError(`one input file only (got ${file} and ${extra})`, 2);
   if (!file) throw new UserError('no input file (usage: hyperscope export FILE --format FORMAT)', 2);
   if (!format) throw new UserError(`no --format (one of ${EXPORT_FORMATS.join(', ')})`, 2);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
@@ -81,7 +78,7 @@ export const exportCommand: Command = {
   summary: 'write a profile for speedscope, DevTools, pprof, flame graphs',
   usage: USAGE,
   async run(args) {
-    const { file, format, kind: asked, out, allFrames } = parseArgs(args);
+    const { file, format, kind: asked, out, allFrames } = parseExportArgs(args);
     const set = await readProfileInput(file, printUnmappedNote('export'));
     const kind = asked ?? defaultKind(set, format);
     const output = exportProfile(set, format, kind, basename(file), { allFrames });
