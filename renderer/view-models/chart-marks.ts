@@ -1,5 +1,6 @@
 /** The user's marks as the time charts draw them: a vertical line at `t` with its label. */
 import type { MarkRecord } from '../../core/session/records';
+import { secondsSince } from './chart-time';
 
 export interface ChartMark {
   /** Seconds since the start, as the charts' x axis. */
@@ -9,7 +10,7 @@ export interface ChartMark {
 
 /** `marks` placed on the charts' axis that begins at `startTime` (ms since the epoch). */
 export function chartMarks(marks: readonly MarkRecord[], startTime: number): ChartMark[] {
-  return marks.map((mark) => ({ t: Math.max(0, (mark.time - startTime) / 1000), label: mark.label }));
+  return marks.map((mark) => ({ t: secondsSince(mark.time, startTime), label: mark.label }));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { AgentSnapshot } from '../../core/agent-protocol';
 import { allPools } from '../../core/network/all-pools';
 import { readTlsSection } from '../../core/network/tls-section';
 import type { TlsHostInterval } from '../../core/network/tls-section';
+import { secondsSince } from './chart-time';
 import { readPendingPromises } from './extensions';
 
 export interface DashboardPoint {
@@ -53,7 +54,7 @@ export function dashboardPoints(snapshots: readonly AgentSnapshot[], startTime: 
       poolQueued += pool.queued;
     }
     return {
-      t: Math.max(0, (s.time - startTime) / 1000),
+      t: secondsSince(s.time, startTime),
       connecting: s.sockets.connecting,
       open: s.sockets.open,
       idle: s.sockets.idle,

@@ -4,6 +4,7 @@
  */
 import type { AgentSnapshot, PoolOrigin } from '../../core/agent-protocol';
 import { allPools, poolKey } from '../../core/network/all-pools';
+import { secondsSince } from './chart-time';
 
 /** One pool × origin at one snapshot (counts; `limit` null when unlimited or the pool was not listed). */
 export interface PoolOriginPoint {
@@ -46,7 +47,7 @@ export function poolOriginSeries(snapshots: readonly AgentSnapshot[], startTime:
       while (series.points.length < index)
         series.points.push(emptyPoint(snapshots, series.points.length, startTime));
       series.points.push({
-        t: secondsSince(snapshot, startTime),
+        t: secondsSince(snapshot.time, startTime),
         inUse: pool.inUse,
         idle: pool.idle,
         queued: pool.queued,
@@ -63,9 +64,5 @@ export function poolOriginSeries(snapshots: readonly AgentSnapshot[], startTime:
 }
 
 function emptyPoint(snapshots: readonly AgentSnapshot[], index: number, startTime: number): PoolOriginPoint {
-  return { t: secondsSince(snapshots[index]!, startTime), inUse: 0, idle: 0, queued: 0, limit: null };
-}
-
-function secondsSince(snapshot: AgentSnapshot, startTime: number): number {
-  return Math.max(0, (snapshot.time - startTime) / 1000);
+  return { t: secondsSince(snapshots[index]!.time, startTime), inUse: 0, idle: 0, queued: 0, limit: null };
 }
