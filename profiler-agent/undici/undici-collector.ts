@@ -5,6 +5,7 @@
  */
 import type { Frame } from '../../core/frame';
 import type { UndiciSection } from '../../core/network/undici-section';
+import { subscribeChannel } from '../channel-subscription';
 import type { Collector, CollectorContext } from '../collector';
 import { callerFrames } from '../tls/caller-frames';
 import type { SeenDispatcher } from './dispatcher-registry';
@@ -27,7 +28,7 @@ export function createUndiciCollector(): Collector<UndiciSection> {
   let registry: DispatcherRegistry | null = null;
   const frames = new WeakMap<SeenDispatcher, Frame[]>();
   const totals = { requests: 0, connects: 0, connectErrors: {} as Record<string, number> };
-  const subscriptions: [string, Listener][] = [];
+  const unsubscribes: (() => void)[] = [];
 
   const adoptSocketClient = (message: unknown): void => {
     const socket = (message as { socket?: object } | null)?.socket;
@@ -72,16 +73,12 @@ export function createUndiciCollector(): Collector<UndiciSection> {
     start(ctx) {
       context = ctx;
       registry = new DispatcherRegistry(ctx, MAX_DISPATCHERS);
+      const onError = (): void => ctx.drop('undici.listenerError');
       for (const [name, listener] of Object.entries(listeners)) {
-        const guarded: Listener = (message, channel) => {
-          try {
-            if (!context.isAgentWork?.()) listener(message, channel);
-          } catch {
-            context.drop('undici.listenerError');
-          }
+        const unlessAgentWork: Listener = (message, channel) => {
+          if (!context.isAgentWork?.()) listener(message, channel);
         };
-        ctx.builtins.diagnostics_channel.subscribe(name, guarded);
-        subscriptions.push([name, guarded]);
+        unsubscribes.push(subscribeChannel(ctx.builtins.diagnostics_channel, name, unlessAgentWork, onError));
       }
       adoptGlobal();
     },
@@ -106,9 +103,7 @@ export function createUndiciCollector(): Collector<UndiciSection> {
       };
     },
     stop() {
-      for (const [name, listener] of subscriptions)
-        context.builtins.diagnostics_channel.unsubscribe(name, listener);
-      subscriptions.length = 0;
+      for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
       registry?.stop();
       registry = null;
     },
