@@ -1,7 +1,5 @@
-/** Counts of findings by severity, for badges, and the display order of severities. */
+/** Counts of findings by severity, for badges, and the human name of a finding kind. */
 import type { Finding, Severity } from '../../core/findings/finding';
-
-export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'warning', 'info'];
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { critical: 0, warning: 0, info: 0 };
