@@ -8,9 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Descriptors the demo never leaks past, whatever the limit. */
-export const MAX_LEAKED_DESCRIPTORS_CEILING = 4000;
+const MAX_LEAKED_DESCRIPTORS_CEILING = 4000;
 /** Share of the soft open-files limit the process may reach through leaks. */
-export const LIMIT_SHARE = 0.8;
+const LIMIT_SHARE = 0.8;
 
 export interface LeakBudget {
   /**
@@ -51,7 +51,7 @@ export function createLeakBudget(): LeakBudget {
 }
 
 /** The soft `RLIMIT_NOFILE` of this process (Node has no getrlimit: read it from /proc or the shell). */
-export function openFilesSoftLimit(): number {
+function openFilesSoftLimit(): number {
   try {
     const line = readFileSync('/proc/self/limits', 'utf8')
       .split('\n')
@@ -71,7 +71,7 @@ export function openFilesSoftLimit(): number {
 }
 
 /** Descriptors open in this process now (0 where the platform does not list them). */
-export function openDescriptorCount(): number {
+function openDescriptorCount(): number {
   for (const dir of ['/proc/self/fd', '/dev/fd']) {
     try {
       return readdirSync(dir).length;

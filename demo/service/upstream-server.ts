@@ -16,7 +16,7 @@ export interface UpstreamServer {
 }
 
 /** Latency ranges in milliseconds, [min, max). The warehouse is the slow system everyone waits on. */
-export const UPSTREAM_LATENCY_MS = {
+const UPSTREAM_LATENCY_MS = {
   fast: [2, 8],
   warehouse: [200, 400],
   orders: [5, 15],
