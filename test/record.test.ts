@@ -3,13 +3,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, startCli, CLI } from './support/cli';
+import { demoCommand, runCli, startCli } from './support/cli';
 import { errorLines, headerPid, waitForSnapshots } from './support/session-file';
 import { readSessionFile } from '../main/session/read-session-file';
 import { sessionRecordValidator } from './support/session-schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-record-'));
-const demo = (scenario: string) => ['--', process.execPath, CLI, 'demo', '--scenario', scenario, '--load'];
 const pidsToKill: number[] = [];
 afterAll(() => {
   for (const pid of pidsToKill) {
@@ -32,7 +31,7 @@ describe('hyperscope record', () => {
       '500ms',
       '-o',
       output,
-      ...demo('healthy'),
+      ...demoCommand('healthy'),
     ]);
     expect(result.stderr).not.toMatch(/hyperscope record:/);
     expect(result.code).toBe(0);
@@ -54,7 +53,7 @@ describe('hyperscope record', () => {
 
   it('leaves a readable file when the recorder is killed with SIGKILL', async () => {
     const output = join(dir, 'recorder-killed.hyperscope');
-    const run = startCli(['record', '--interval', '300ms', '-o', output, ...demo('healthy')]);
+    const run = startCli(['record', '--interval', '300ms', '-o', output, ...demoCommand('healthy')]);
     await waitForSnapshots(output, 4);
     const pid = headerPid(output);
     pidsToKill.push(pid);
@@ -67,7 +66,7 @@ describe('hyperscope record', () => {
 
   it('keeps what was recorded and says so in one line when the target is killed', async () => {
     const output = join(dir, 'target-killed.hyperscope');
-    const run = startCli(['record', '--interval', '300ms', '-o', output, ...demo('healthy')]);
+    const run = startCli(['record', '--interval', '300ms', '-o', output, ...demoCommand('healthy')]);
     await waitForSnapshots(output, 3);
     const pid = headerPid(output);
     process.kill(pid, 'SIGKILL');

@@ -7,18 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { summariseTlsHosts } from '../core/network/tls-host-summary';
 import type { Report } from '../core/report/report';
 import { readSessionFile } from '../main/session/read-session-file';
-import { CLI, runCli } from './support/cli';
+import { demoCommand, reportJson, runCli } from './support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-scenarios-'));
 
 async function recordScenario(scenario: string, seconds: number): Promise<Report> {
   const output = join(dir, `${scenario}.hyperscope`);
-  const demo = ['--', process.execPath, CLI, 'demo', '--scenario', scenario, '--load'];
+  const demo = demoCommand(scenario);
   const recorded = await runCli(['record', '-q', '--duration', `${seconds}s`, '-o', output, ...demo]);
   expect(recorded.code, recorded.stderr).toBe(0);
-  const report = await runCli(['report', '--json', output]);
-  expect(report.code, report.stderr).toBe(0);
-  return JSON.parse(report.stdout) as Report;
+  return reportJson(output);
 }
 
 describe.concurrent('demo scenarios, recorded and reported', () => {

@@ -6,18 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../core/report/report';
-import { CLI, runCli } from '../support/cli';
+import { demoCommand, reportJson, runCli } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-alloc-scenario-'));
 
 async function recordScenario(scenario: string): Promise<Report> {
   const output = join(dir, `${scenario}.hyperscope`);
-  const demo = ['--', process.execPath, CLI, 'demo', '--scenario', scenario, '--load'];
+  const demo = demoCommand(scenario);
   const recorded = await runCli(['record', '-q', '--duration', '13s', '-o', output, ...demo]);
   expect(recorded.code, recorded.stderr).toBe(0);
-  const report = await runCli(['report', '--json', output]);
-  expect(report.code, report.stderr).toBe(0);
-  return JSON.parse(report.stdout) as Report;
+  return reportJson(output);
 }
 
 describe.concurrent('alloc-hotspot, recorded from the demo', () => {

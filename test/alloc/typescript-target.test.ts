@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../core/report/report';
 import { BUSY_SERVER_SOURCE, bundleBusyServer } from '../support/bundled-ts-target';
-import { runCli } from '../support/cli';
+import { reportJson, runCli } from '../support/cli';
 
 let report: Report;
 let text: string;
@@ -27,9 +27,7 @@ beforeAll(async () => {
   ];
   const recorded = await runCli([...recordArgs, '-o', output, '--', process.execPath, script]);
   expect(recorded.code, recorded.stderr).toBe(0);
-  const json = await runCli(['report', '--json', output]);
-  expect(json.code, json.stderr).toBe(0);
-  report = JSON.parse(json.stdout) as Report;
+  report = await reportJson(output);
   text = (await runCli(['report', output])).stdout;
   const exported = await runCli(['export', output, '--format', 'folded', '-o', '-']);
   expect(exported.code, exported.stderr).toBe(0);

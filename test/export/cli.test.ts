@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../core/diff/diff-report';
-import { CLI, runCli, startCli } from '../support/cli';
+import { demoCommand, runCli, startCli } from '../support/cli';
 import { headerPid, waitForSnapshots } from '../support/session-file';
 import { HOSTILE_NAME, makeFixtures, withChains, writeSession, type Fixtures } from './fixtures';
 
@@ -128,8 +128,7 @@ describe('hyperscope export of a session without a CPU profile', () => {
   let truncated: string;
   beforeAll(async () => {
     truncated = join(fixtures.dir, 'killed.hyperscope');
-    const demo = [process.execPath, CLI, 'demo', '--scenario', 'promise-leak', '--load'];
-    const run = startCli(['record', '--interval', '300ms', '-o', truncated, '--', ...demo]);
+    const run = startCli(['record', '--interval', '300ms', '-o', truncated, ...demoCommand('promise-leak')]);
     try {
       await waitForSnapshots(truncated, 5);
     } finally {

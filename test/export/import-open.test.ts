@@ -12,7 +12,7 @@ import type { Report } from '../../core/report/report';
 import { createBackend } from '../../main/bridge/backend';
 import { defaultPorts } from '../../main/bridge/default-ports';
 import { downloadOutput } from '../../main/bridge/download-output';
-import { CLI, runCli } from '../support/cli';
+import { CLI, reportJson, runCli } from '../support/cli';
 
 // A service that burns CPU in one function, so that the profile has a clear top frame.
 const BUSY_TARGET = `
@@ -55,18 +55,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function jsonReport(file: string): Promise<Report> {
-  const result = await runCli(['report', '--json', file]);
-  expect(result.code, result.stderr).toBe(0);
-  return JSON.parse(result.stdout) as Report;
-}
-
 /** The report's top CPU function as a label: pprof names an anonymous function `(anonymous)`. */
 const topLabel = (report: Report): string => report.cpu!.top[0]!.frame.functionName || '(anonymous)';
 
 describe('hyperscope report on a profile file', () => {
   it('reads a .cpuprofile: the recording’s CPU time and top function, no snapshots, no summary', async () => {
-    const [recorded, imported] = await Promise.all([jsonReport(session), jsonReport(cpuprofile)]);
+    const [recorded, imported] = await Promise.all([reportJson(session), reportJson(cpuprofile)]);
     expect(imported.target).toMatchObject({ attachedBy: 'file', argv: ['busy.cpuprofile'] });
     expect(imported.snapshots).toBe(0);
     expect(imported.cpu!.busyUs).toBeCloseTo(recorded.cpu!.busyUs, -1);
@@ -83,7 +77,7 @@ describe('hyperscope report on a profile file', () => {
   });
 
   it('reads a pprof file alike', async () => {
-    const [recorded, imported] = await Promise.all([jsonReport(session), jsonReport(pprof)]);
+    const [recorded, imported] = await Promise.all([reportJson(session), reportJson(pprof)]);
     expect(imported.target.argv).toEqual(['busy.pb.gz']);
     expect(imported.cpu!.busyUs).toBeCloseTo(recorded.cpu!.busyUs, -1);
     expect(topLabel(imported)).toBe(topLabel(recorded));

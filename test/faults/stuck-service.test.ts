@@ -6,8 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../core/report/report';
-import { runCli } from '../support/cli';
+import { reportJson, runCli } from '../support/cli';
 import { killNodeTargets, startNodeTarget } from '../support/node-target';
 
 const STUCK = `
@@ -38,9 +37,7 @@ describe('a service stuck in a synchronous loop', () => {
       { timeoutMs: 40_000 },
     );
     expect(recorded.code, recorded.stderr).toBe(0);
-    const json = await runCli(['report', '--json', output]);
-    expect(json.code, json.stderr).toBe(0);
-    const report = JSON.parse(json.stdout) as Report;
+    const report = await reportJson(output);
     const blocked = report.findings.find((f) => f.kind === 'event-loop-blocked');
     expect(blocked, JSON.stringify(report.findings.map((f) => f.title))).toBeDefined();
     expect(blocked!.severity).toBe('critical');

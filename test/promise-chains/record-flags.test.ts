@@ -8,14 +8,13 @@ import { promiseSectionOf } from '../../core/chains/promise-sections';
 import { UserError } from '../../main/cli/command';
 import { parseRecordArgs } from '../../main/cli/parse-record-args';
 import { readSessionFile } from '../../main/session/read-session-file';
-import { CLI, runCli } from '../support/cli';
+import { demoCommand, runCli } from '../support/cli';
 
 const parse = (...flags: string[]) => parseRecordArgs([...flags, '--pid', '42']);
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-promise-flags-'));
 
 async function recordHealthy(name: string, ...flags: string[]) {
   const output = join(dir, `${name}.hyperscope`);
-  const demo = ['--', process.execPath, CLI, 'demo', '--scenario', 'healthy', '--load'];
   const result = await runCli([
     'record',
     '-q',
@@ -26,7 +25,7 @@ async function recordHealthy(name: string, ...flags: string[]) {
     ...flags,
     '-o',
     output,
-    ...demo,
+    ...demoCommand('healthy'),
   ]);
   expect(result.code, result.stderr).toBe(0);
   return (await readSessionFile(output)).snapshots;

@@ -1,6 +1,8 @@
 /** Runs the built CLI (`out/cli/hyperscope.js`) as a user would, in a child process. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { Report } from '../../core/report/report';
 
 export const CLI = fileURLToPath(new URL('../../out/cli/hyperscope.js', import.meta.url));
 
@@ -52,4 +54,16 @@ export async function waitForOutput(
     if (Date.now() > deadline) throw new Error(`timed out waiting; stderr so far:\n${output.stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The `-- node hyperscope.js demo --scenario <scenario> --load` tail of a `record` command line. */
+export function demoCommand(scenario: string): string[] {
+  return ['--', process.execPath, CLI, 'demo', '--scenario', scenario, '--load'];
+}
+
+/** `hyperscope report --json FILE`, expected to succeed; the parsed report. */
+export async function reportJson(file: string): Promise<Report> {
+  const result = await runCli(['report', '--json', file]);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as Report;
 }
