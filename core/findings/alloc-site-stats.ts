@@ -46,9 +46,21 @@ export const DETAILED_SITES = 32;
 /**
  * Every site with bytes in either kind of window; `stack`, `histogram` and `rateSeries` are filled for the
  * {@link DETAILED_SITES} heaviest of each kind (on both sides), empty for the rest. `sessionStart` is ms
- * since the epoch.
+ * since the epoch. The same `profiles` and `sessionStart` give the same (shared, not to be changed) array.
  */
 export function siteStatsOf(profiles: SessionProfiles, sessionStart: number): SiteStats[] {
+  // The report's allocation tables and the alloc-hotspot finding both ask, with the same profiles: work
+  // the figures out once per profiles and session start. Callers only read them.
+  let byStart = computed.get(profiles);
+  if (!byStart) computed.set(profiles, (byStart = new Map()));
+  let sites = byStart.get(sessionStart);
+  if (!sites) byStart.set(sessionStart, (sites = computeSiteStats(profiles, sessionStart)));
+  return sites;
+}
+
+const computed = new WeakMap<SessionProfiles, Map<number, SiteStats[]>>();
+
+function computeSiteStats(profiles: SessionProfiles, sessionStart: number): SiteStats[] {
   const allocated = sideTotals(profiles.allocated);
   const alive = sideTotals(profiles.alive);
   const detailed = new Set([...heaviestKeys(allocated), ...heaviestKeys(alive)]);
