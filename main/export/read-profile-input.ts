@@ -11,10 +11,36 @@ import { profileSetOfSession } from '../../core/import/from-session';
 import { ImportError } from '../../core/import/import-error';
 import { importBinary, importFolded, importJson } from '../../core/import/import-profile';
 import type { ProfileSet } from '../../core/import/profile-set';
+import type { Session } from '../../core/session/session';
 import { createSourceMapCache, remapSessionSources } from '../profile/session-source-maps';
 import { readSessionFile } from '../session/read-session-file';
 
 const HEAD_BYTES = 4096;
+
+/** What a file holds, told by content: a session as recorded, or another tool's profiles. */
+export type ProfileInput =
+  | { kind: 'session'; session: Session }
+  /** `mtimeMs`: when the profile file was last written, ms since the epoch (dates its session). */
+  | { kind: 'profiles'; set: ProfileSet; mtimeMs: number };
+
+/**
+ * The contents of `path`, read once: one stat, one look at its head, then the session or the profile.
+ * Throws an ImportError (or SessionFormatError) with one line naming the file.
+ */
+export async function readInput(path: string): Promise<ProfileInput> {
+  const name = basename(path);
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw new ImportError(
+      error.code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${error.code})`,
+    );
+  });
+  if (!info.isFile()) throw new ImportError(`${path}: not a file`);
+  const kind = detectContent(await readHead(path));
+  if (kind === 'session') return { kind, session: await readSessionFile(path) };
+  const bytes = await readFile(path);
+  const set = namingFile(name, () => importBytes(kind === 'gzip' ? gunzip(bytes) : bytes, name));
+  return { kind: 'profiles', set, mtimeMs: info.mtimeMs };
+}
 
 /**
  * The profiles in `path`. Throws an ImportError (or SessionFormatError) with one line naming the file.
@@ -25,24 +51,12 @@ export async function readProfileInput(
   path: string,
   onUnmapped: (problems: string[]) => void = () => undefined,
 ): Promise<ProfileSet> {
-  const name = basename(path);
-  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    throw new ImportError(
-      error.code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${error.code})`,
-    );
-  });
-  if (!info.isFile()) throw new ImportError(`${path}: not a file`);
-  const head = await readHead(path);
-  const kind = detectContent(head);
-  if (kind === 'session') {
-    const session = await readSessionFile(path);
-    const sourceMaps = createSourceMapCache(session.header.createdAt);
-    const remapped = await remapSessionSources(session, sourceMaps);
-    if (sourceMaps.problems().length > 0) onUnmapped(sourceMaps.problems());
-    return profileSetOfSession(remapped);
-  }
-  const bytes = await readFile(path);
-  return namingFile(name, () => importBytes(kind === 'gzip' ? gunzip(bytes) : bytes, name));
+  const input = await readInput(path);
+  if (input.kind === 'profiles') return input.set;
+  const sourceMaps = createSourceMapCache(input.session.header.createdAt);
+  const remapped = await remapSessionSources(input.session, sourceMaps);
+  if (sourceMaps.problems().length > 0) onUnmapped(sourceMaps.problems());
+  return profileSetOfSession(remapped);
 }
 
 /** `read()`'s result; an ImportError it throws gets `name` in front, unless it names the file already. */
@@ -91,7 +105,7 @@ function gunzip(bytes: Buffer): Buffer {
 }
 
 /** Up to the first 4 KiB of `path`, for {@link detectContent}. */
-export async function readHead(path: string): Promise<Uint8Array> {
+async function readHead(path: string): Promise<Uint8Array> {
   const file = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);

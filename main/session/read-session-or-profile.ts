@@ -3,13 +3,11 @@
  * `.heapprofile`, pprof, speedscope, folded stacks) made into a session without snapshots. Told apart
  * by content, never by the file name.
  */
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectContent } from '../../core/import/detect-content';
 import { sessionOfProfiles } from '../../core/import/session-of-profiles';
 import type { Session } from '../../core/session/session';
-import { importBytes, namingFile, readHead, readProfileInput } from '../export/read-profile-input';
-import { readSessionFile } from './read-session-file';
+import { importBytes, namingFile, readInput } from '../export/read-profile-input';
 import { parseSession } from './parse-session-text';
 
 /**
@@ -17,12 +15,9 @@ import { parseSession } from './parse-session-text';
  * an ImportError whose one line names the file.
  */
 export async function readSessionOrProfile(path: string): Promise<Session> {
-  // An unreadable file falls through to the importer, whose error says why in the usual words.
-  const head = await readHead(path).catch(() => null);
-  if (head && detectContent(head) === 'session') return readSessionFile(path);
-  const set = await readProfileInput(path);
-  const { mtimeMs } = await stat(path);
-  return sessionOfProfiles(set, { name: basename(path), createdAt: Math.round(mtimeMs) });
+  const input = await readInput(path);
+  if (input.kind === 'session') return input.session;
+  return sessionOfProfiles(input.set, { name: basename(path), createdAt: Math.round(input.mtimeMs) });
 }
 
 /**
