@@ -43,14 +43,8 @@ export function childrenOf(dispatcher: object): object[] {
   return [];
 }
 
-interface PoolStatsLike {
-  connected: number;
-  free: number;
-  pending: number;
-  queued: number;
-  running: number;
-  size: number;
-}
+/** undici's `PoolStats`/`ClientStats` figures, as reported per origin. */
+type PoolStatsLike = Omit<UndiciOriginStats, 'poolId' | 'origin'>;
 
 function statsOf(dispatcher: object): { stats: PoolStatsLike; maxSockets: number | null } | null {
   if (Array.isArray(hiddenField(dispatcher, 'clients'))) {
