@@ -45,7 +45,7 @@ function describeAgent(agent: HttpAgentInternals, registry: HttpAgentRegistry): 
   ]);
   if (keys.size === 0) return [];
   const kind = agent.protocol === 'https:' ? 'https' : 'http';
-  const poolId = `${kind === 'https' ? 'https' : 'http'}.Agent#${registry.idOf(agent)}`;
+  const poolId = `${kind}.Agent#${registry.idOf(agent)}`;
   const createdAt = registry.createdAt(agent);
   const out: PoolOrigin[] = [];
   for (const key of keys) {
