@@ -18,3 +18,8 @@ export interface Bench {
   summary: string;
   run(): Promise<BenchFigure[]>;
 }
+
+/** The median of some values (the upper one of an even count). */
+export function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[values.length >> 1]!;
+}

@@ -17,7 +17,7 @@ import { cpuProfileRecords } from '../core/session/profile-records';
 import { SESSION_SCHEMA } from '../core/session/records';
 import type { SessionRecord } from '../core/session/records';
 import { ensureBuilt, openBrowser, showView, startUi } from '../test/e2e/browser-app';
-import type { Bench, BenchFigure } from './bench';
+import { median, type Bench, type BenchFigure } from './bench';
 import { HUNDRED_MB_SHAPE, writeSyntheticCpuProfile } from './synthetic-cpu-profile';
 import type { SyntheticShape } from './synthetic-cpu-profile';
 
@@ -109,10 +109,6 @@ async function timeSpeedscope(url: string, profile: string): Promise<{ ms: numbe
   } finally {
     await context.close();
   }
-}
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[values.length >> 1]!;
 }
 
 /** Profiles of growing size, up to the ~100 MB one; `BENCH_FLAME_SIZES=1` runs the first only. */

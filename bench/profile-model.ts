@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { Bench, BenchFigure } from './bench';
+import { median, type Bench, type BenchFigure } from './bench';
 import { writeSyntheticCpuProfile } from './synthetic-cpu-profile';
 
 const CHILD = fileURLToPath(new URL('./profile-model-child.ts', import.meta.url));
@@ -25,11 +25,6 @@ async function measure(mode: 'parse' | 'model', file: string): Promise<ChildResu
     timeout: 120_000,
   });
   return JSON.parse(stdout) as ChildResult;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
 }
 
 export const profileModelBench: Bench = {

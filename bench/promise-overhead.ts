@@ -14,14 +14,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harnessBundle, runTarget as runHarnessTarget } from '../test/promise-chains/run-target';
-import type { Bench, BenchFigure } from './bench';
+import { median, type Bench, type BenchFigure } from './bench';
 import {
   attachHyperscope,
   inspectorFilePath,
   OPEN_INSPECTOR_SNIPPET,
   type AttachedMode,
 } from './attach-hyperscope';
-import { measurePair, median, pinSelf, startTarget, type StartedTarget } from './target-run';
+import { measurePair, pinSelf, startTarget, type StartedTarget } from './target-run';
 
 const ROUNDS = Number(process.env.HS_BENCH_ROUNDS ?? 3);
 /** Seconds of each paired phase (saturated, then paced). */

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSelfSigned } from '../demo/support/self-signed';
 import { bundleCollectors } from '../test/network/collector-process';
-import type { Bench, BenchFigure } from './bench';
+import { median, type Bench, type BenchFigure } from './bench';
 
 const ROUNDS = 3;
 const DURATION_S = 4;
@@ -66,11 +66,6 @@ async function measure(dir: string, env: NodeJS.ProcessEnv): Promise<number> {
   } finally {
     child.kill();
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
 }
 
 export const tlsPoolsBench: Bench = {
