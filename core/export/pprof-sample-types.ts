@@ -21,41 +21,32 @@ export interface PprofColumn {
   scale: number;
 }
 
+/** A column whose model value is the pprof value itself: same unit, scale 1. */
+function asIs(type: string, unit: string, slot: PprofSlot, valueName: string): PprofColumn {
+  return { type, unit, slot, valueName, valueUnit: unit, scale: 1 };
+}
+
 export const CPU_COLUMNS: readonly PprofColumn[] = [
-  { type: 'samples', unit: 'count', slot: 'cpu', valueName: 'samples', valueUnit: 'count', scale: 1 },
+  asIs('samples', 'count', 'cpu', 'samples'),
   { type: 'cpu', unit: 'nanoseconds', slot: 'cpu', valueName: 'time', valueUnit: 'microseconds', scale: 1e3 },
 ];
 
 export const ALLOC_COLUMNS: readonly PprofColumn[] = [
-  {
-    type: 'alloc_objects',
-    unit: 'count',
-    slot: 'allocated',
-    valueName: 'objects',
-    valueUnit: 'count',
-    scale: 1,
-  },
-  { type: 'alloc_space', unit: 'bytes', slot: 'allocated', valueName: 'space', valueUnit: 'bytes', scale: 1 },
-  { type: 'inuse_objects', unit: 'count', slot: 'alive', valueName: 'objects', valueUnit: 'count', scale: 1 },
-  { type: 'inuse_space', unit: 'bytes', slot: 'alive', valueName: 'space', valueUnit: 'bytes', scale: 1 },
+  asIs('alloc_objects', 'count', 'allocated', 'objects'),
+  asIs('alloc_space', 'bytes', 'allocated', 'space'),
+  asIs('inuse_objects', 'count', 'alive', 'objects'),
+  asIs('inuse_space', 'bytes', 'alive', 'space'),
 ];
 
-export const CHAIN_COLUMNS: readonly PprofColumn[] = [
-  {
-    type: 'pending_chains',
-    unit: 'count',
-    slot: 'chains',
-    valueName: 'chains',
-    valueUnit: 'count',
-    scale: 1,
-  },
-];
+export const CHAIN_COLUMNS: readonly PprofColumn[] = [asIs('pending_chains', 'count', 'chains', 'chains')];
 
 /** Sample types other tools write that mean the same (Node's pprof heap profiles: `objects`, `space`). */
 const OTHER_COLUMNS: readonly PprofColumn[] = [
-  { type: 'objects', unit: 'count', slot: 'alive', valueName: 'objects', valueUnit: 'count', scale: 1 },
-  { type: 'space', unit: 'bytes', slot: 'alive', valueName: 'space', valueUnit: 'bytes', scale: 1 },
+  asIs('objects', 'count', 'alive', 'objects'),
+  asIs('space', 'bytes', 'alive', 'space'),
 ];
+
+const KNOWN_COLUMNS = [...CPU_COLUMNS, ...ALLOC_COLUMNS, ...CHAIN_COLUMNS, ...OTHER_COLUMNS];
 
 const TIME_UNITS: Record<string, number> = {
   nanoseconds: 1e3,
@@ -66,9 +57,7 @@ const TIME_UNITS: Record<string, number> = {
 
 /** The column a pprof sample type reads into; undefined when unknown. Time types in any unit go to CPU. */
 export function columnOfSampleType(type: string, unit: string): PprofColumn | undefined {
-  const known = [...CPU_COLUMNS, ...ALLOC_COLUMNS, ...CHAIN_COLUMNS, ...OTHER_COLUMNS].find(
-    (column) => column.type === type && column.unit === unit,
-  );
+  const known = KNOWN_COLUMNS.find((column) => column.type === type && column.unit === unit);
   if (known) return known;
   const scale = TIME_UNITS[unit];
   if (scale !== undefined && (type === 'cpu' || type === 'wall' || type === 'time'))
