@@ -10,14 +10,15 @@ import { TimeoutError, withTimeout } from './with-timeout';
 
 /** Rotating a window's profiles must not hide a frozen target for long: a rotation this slow means one. */
 const ROTATE_TIMEOUT_MS = 10_000;
+/** Who a rotation's timeout names: one such timeout is enough to call the target frozen. */
+const PROFILER = 'the profiler';
 /** Collections in a row that get no answer before the target counts as frozen. */
 const UNANSWERED_LIMIT = 2;
 
 async function rotateProfiles(state: RecordingState): Promise<void> {
   state.windowStart = Date.now();
   for (const sampler of [state.link.cpu, state.link.heap]) {
-    if (sampler)
-      state.writer.writeAll(await withTimeout(sampler.rotate(), ROTATE_TIMEOUT_MS, 'the profiler'));
+    if (sampler) state.writer.writeAll(await withTimeout(sampler.rotate(), ROTATE_TIMEOUT_MS, PROFILER));
   }
 }
 
@@ -56,8 +57,10 @@ export async function collectOnce(state: RecordingState, finish: Finish): Promis
       void finish('target-exited');
       return;
     }
-    const profiler = error instanceof TimeoutError && error.message.startsWith('the profiler');
-    if (error instanceof TimeoutError && (profiler || ++state.unanswered >= UNANSWERED_LIMIT)) {
+    if (
+      error instanceof TimeoutError &&
+      (error.what === PROFILER || ++state.unanswered >= UNANSWERED_LIMIT)
+    ) {
       state.frozen = true;
       void finish('error', 'the target stopped answering (is it frozen or stopped?)');
       return;

@@ -1,6 +1,10 @@
 /** Rejects with `TimeoutError` when `promise` has not settled within `ms`. */
 export class TimeoutError extends Error {
-  constructor(what: string, ms: number) {
+  /** @param what who did not answer (`withTimeout`'s `what`), for callers that tell timeouts apart */
+  constructor(
+    readonly what: string,
+    ms: number,
+  ) {
     super(`${what} did not answer within ${ms} ms`);
     this.name = 'TimeoutError';
   }
