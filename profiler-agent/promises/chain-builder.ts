@@ -6,7 +6,7 @@
 import type { ChainGroup, ChainLink, PromiseChain, WaitReason } from '../../core/chains/promise-section';
 import { formatStack, isDependencyFrame } from './call-sites';
 import type { SiteTable } from './site-table';
-import { NO_SLOT, type SlotStore } from './slot-store';
+import { NO_SLOT, SlotFlag, type SlotStore } from './slot-store';
 import type { UndiciWaits } from './undici-waits';
 import { waitReasonOf } from './wait-reason';
 
@@ -95,14 +95,15 @@ export class ChainBuilder {
   }
 
   /** The chain from `root` inward to its deepest link, each link with its frames. */
-  describe(root: number, groupId: string, now: number, children = this.childLists()): PromiseChain {
+  describe(root: number, groupId: string, now: number): PromiseChain {
     const { store } = this;
+    const children = this.childLists();
     const chain = this.walk(root, children);
     const path: number[] = [];
     for (
       let slot = chain.leaf;
       slot !== NO_SLOT && path.length <= chain.depth;
-      slot = this.parentOnPath(slot, root)
+      slot = children.parentOf[slot] ?? NO_SLOT
     ) {
       path.push(slot);
       if (slot === root) break;
@@ -115,7 +116,9 @@ export class ChainBuilder {
         store.site[slot] = this.sites.intern(formatStack(holder));
       }
       const site = this.sites.sites[store.site[slot]!];
-      const derived = store.inner[slot] !== NO_SLOT || (store.flags[slot]! & 3) !== 0;
+      const derived =
+        store.inner[slot] !== NO_SLOT ||
+        (store.flags[slot]! & (SlotFlag.AwaitLink | SlotFlag.UntrackedParent)) !== 0;
       return {
         kind: derived ? 'derived' : 'root',
         frames: site?.frames ?? [],
@@ -126,7 +129,7 @@ export class ChainBuilder {
   }
 
   /** Pending slots by the link waiting on them: `first[o]` then `next[…]`, -1 terminated. */
-  childLists(): { first: Int32Array; next: Int32Array; parentOf: Int32Array } {
+  private childLists(): { first: Int32Array; next: Int32Array; parentOf: Int32Array } {
     const { store } = this;
     const first = new Int32Array(store.highWater).fill(NO_SLOT);
     const next = new Int32Array(store.highWater).fill(NO_SLOT);
@@ -139,14 +142,7 @@ export class ChainBuilder {
       first[outer] = slot;
       parentOf[slot] = outer;
     }
-    this.parentOf = parentOf;
     return { first, next, parentOf };
-  }
-
-  private parentOf = new Int32Array(0);
-
-  private parentOnPath(slot: number, root: number): number {
-    return slot === root ? NO_SLOT : (this.parentOf[slot] ?? NO_SLOT);
   }
 
   private walk(root: number, lists: { first: Int32Array; next: Int32Array }): WalkedChain {
