@@ -4,28 +4,10 @@
  * as it was (no agent, inspector closed again). Needs `npm run build:node`.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { AWAIT_CHAIN_SCRIPT } from './support/await-chain-script';
 import { runCli } from './support/cli';
 import { isAlive, killNodeTargets, startNodeTarget, type NodeTarget } from './support/node-target';
 import { waitFor } from './support/wait-for';
-
-const SCRIPT = `async function inner() {
-  await new Promise(() => {});
-}
-async function middle() {
-  await inner();
-}
-async function outer() {
-  await middle();
-}
-setInterval(() => {
-  outer();
-}, 50);
-process.on('SIGUSR2', () => {
-  const agent = globalThis[Symbol.for('hyperscope.agent')] ? 'present' : 'absent';
-  console.log('state agent=' + agent + ' inspector=' + (require('node:inspector').url() ? 'open' : 'closed'));
-});
-console.log('ready');
-`;
 
 afterAll(killNodeTargets);
 
@@ -47,7 +29,7 @@ async function stateOf(target: NodeTarget): Promise<string> {
 
 describe('hyperscope chains', () => {
   it('prints the chain outer → inner with the script lines and leaves no agent behind', async () => {
-    const target = await startNodeTarget(SCRIPT);
+    const target = await startNodeTarget(AWAIT_CHAIN_SCRIPT);
     const result = await runCli(['chains', '--pid', String(target.pid), '--wait', '2s'], {
       timeoutMs: 20_000,
     });
@@ -70,7 +52,7 @@ describe('hyperscope chains', () => {
   }, 30_000);
 
   it('--json parses and --group nosuch says so in one line', async () => {
-    const target = await startNodeTarget(SCRIPT);
+    const target = await startNodeTarget(AWAIT_CHAIN_SCRIPT);
     const json = await runCli(['chains', '--pid', String(target.pid), '--wait', '1s', '--json'], {
       timeoutMs: 20_000,
     });

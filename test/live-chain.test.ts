@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { AgentSnapshot } from '../core/agent-protocol';
 import { promiseSectionOf } from '../core/chains/promise-sections';
 import { attachLive } from '../main/bridge/live-target';
+import { AWAIT_CHAIN_SCRIPT } from './support/await-chain-script';
 import { CLI } from './support/cli';
 import { killNodeTargets, startNodeTarget } from './support/node-target';
 import { waitFor } from './support/wait-for';
@@ -13,24 +14,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const SCRIPT = `async function inner() {
-  await new Promise(() => {});
-}
-async function middle() {
-  await inner();
-}
-async function outer() {
-  await middle();
-}
-setInterval(() => outer(), 50);
-console.log('ready');
-`;
-
 afterAll(killNodeTargets);
 
 describe('live chain', () => {
   it('asks the recording agent for a group chain, outer → inner', async () => {
-    const target = await startNodeTarget(SCRIPT);
+    const target = await startNodeTarget(AWAIT_CHAIN_SCRIPT);
     const live = await attachLive(
       { kind: 'pid', pid: target.pid },
       { cliPath: CLI, version: 'test', sessionsDir: mkdtempSync(join(tmpdir(), 'hyperscope-live-chain-')) },
