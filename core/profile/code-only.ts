@@ -10,11 +10,6 @@ import type { FrameCategory, ProfileModel } from './profile-model';
 /** The categories `codeOnly` leaves out. */
 export const NON_CODE_CATEGORIES: ReadonlySet<FrameCategory> = new Set(['idle', 'program', 'root']);
 
-/** True when `model` has a frame `codeOnly` would leave out. */
-export function hasNonCodeFrames(model: ProfileModel): boolean {
-  return model.frames.some((frame) => NON_CODE_CATEGORIES.has(frame.category));
-}
-
 /** `model` without (idle), (program) and (root). */
 export function codeOnly(model: ProfileModel): ProfileModel {
   return withoutFrames(model, NON_CODE_CATEGORIES);
