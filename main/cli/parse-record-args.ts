@@ -100,14 +100,25 @@ function target(
   launch: string[],
   keep: boolean,
 ): RecordTarget {
+  const running = runningTarget(pid, url, allowRemote);
+  if (running) return running;
+  const [command, ...args] = launch as [string, ...string[]];
+  return { kind: 'launch', command, args, keep };
+}
+
+/** The running process `--pid PID` or `--url HOST:PORT` names (`record`, `chains`); undefined without either. */
+export function runningTarget(
+  pid: string | undefined,
+  url: string | undefined,
+  allowRemote: boolean,
+): Exclude<RecordTarget, { kind: 'launch' }> | undefined {
   if (pid !== undefined) {
     if (!/^\d+$/.test(pid) || Number(pid) <= 0)
       throw new UserError(`--pid needs a process id, not "${pid}"`, 2);
     return { kind: 'pid', pid: Number(pid) };
   }
   if (url !== undefined) return { kind: 'url', url, allowRemote };
-  const [command, ...args] = launch as [string, ...string[]];
-  return { kind: 'launch', command, args, keep };
+  return undefined;
 }
 
 function duration(text: string, flag: string): number {

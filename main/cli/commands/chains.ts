@@ -19,7 +19,7 @@ import { loadSourceMaps } from '../../profile/load-source-maps';
 import { attachTarget, printWarning } from '../attach-target';
 import type { Command } from '../command';
 import { UserError } from '../command';
-import type { RecordTarget } from '../parse-record-args';
+import { runningTarget, type RecordTarget } from '../parse-record-args';
 
 /** Chains fetched when no `--group` is given: the biggest groups' only. */
 const MAX_CHAINS = 10;
@@ -173,14 +173,7 @@ function parseChainsArgs(argv: string[]): ChainsArgs {
   const waitMs = /^\s*0+(\.0+)?\s*(ms|s|m|h)?\s*$/.test(values.wait) ? 0 : parseDurationMs(values.wait);
   if (waitMs === null)
     throw new UserError(`--wait needs a duration like 5s or 500ms, not "${values.wait}"`, 2);
-  let target: RecordTarget;
-  if (values.pid !== undefined) {
-    if (!/^\d+$/.test(values.pid) || Number(values.pid) <= 0)
-      throw new UserError(`--pid needs a process id, not "${values.pid}"`, 2);
-    target = { kind: 'pid', pid: Number(values.pid) };
-  } else {
-    target = { kind: 'url', url: values.url!, allowRemote: values['allow-remote'] };
-  }
+  const target = runningTarget(values.pid, values.url, values['allow-remote'])!; // one of them, checked above
   return { target, waitMs, group: values.group ?? null, json: values.json };
 }
 
