@@ -16,8 +16,8 @@ interface WalkedChain {
   leaf: number;
   depth: number;
   wait: WaitReason;
-  /** Every innermost link's reason (a combinator waits on several), distinct. */
-  waits: WaitReason[];
+  /** Every innermost link's reason (a combinator waits on several), distinct, by `reasonKey`. */
+  waits: Map<string, WaitReason>;
 }
 
 interface GroupAccumulator {
@@ -84,8 +84,7 @@ export class ChainBuilder {
       addAge(group.ages, now - store.createdAt[slot]!);
       if (store.createdAt[slot]! < store.createdAt[group.oldestRoot]!) group.oldestRoot = slot;
       group.maxDepth = Math.max(group.maxDepth, chain.depth);
-      for (const reason of chain.waits) {
-        const key = reasonKey(reason);
+      for (const [key, reason] of chain.waits) {
         const wait = group.waits.get(key);
         if (wait) wait.count++;
         else group.waits.set(key, { reason, count: 1 });
@@ -184,7 +183,7 @@ export class ChainBuilder {
       leaf,
       depth,
       wait: wait ?? waitReasonOf(store, this.sites, leaf, this.undici),
-      waits: [...waits.values()],
+      waits,
     };
   }
 
