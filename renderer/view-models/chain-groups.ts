@@ -4,8 +4,8 @@
  */
 import type { AgentSnapshot } from '../../core/agent-protocol';
 import type { ChainGroup, PromiseSection, WaitReason } from '../../core/chains/promise-section';
+import { promiseSectionOf } from '../../core/chains/promise-sections';
 import { formatFrame } from '../../core/frame';
-import { readPromiseSection } from './extensions';
 
 /** One stop of the time slider: a snapshot with a promise section. */
 export interface ChainStop {
@@ -17,7 +17,7 @@ export interface ChainStop {
 export function chainStops(snapshots: readonly AgentSnapshot[], startTime: number): ChainStop[] {
   const stops: ChainStop[] = [];
   for (const snapshot of snapshots) {
-    const section = readPromiseSection(snapshot);
+    const section = promiseSectionOf(snapshot);
     if (section) stops.push({ t: (snapshot.time - startTime) / 1000, section });
   }
   return stops;
