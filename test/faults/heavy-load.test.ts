@@ -1,35 +1,30 @@
 // A target under full-speed load (autocannon on 127.0.0.1) while a recording with everything on runs:
 // the target keeps serving, and the recorder keeps its interval or says what it dropped.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSessionFile } from '../../main/session/read-session-file';
 import { CLI, startCli, waitForOutput } from '../support/cli';
+import { killNodeTargets, RANDOM_INSPECT_PORT, startProcess } from '../support/node-target';
 import { loadAtFullSpeed } from './support/autocannon';
 import { waitForSnapshots } from '../support/session-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-load-'));
 const INTERVAL_MS = 500;
 const LOAD_S = 5;
-let stopDemo = (): void => undefined;
-afterAll(() => stopDemo());
+afterAll(killNodeTargets);
 
 describe('recording a target under heavy load', () => {
   it('the target keeps serving and the recorder keeps up (or reports what it dropped)', async () => {
     // A random port for the inspector opened by signal: other PID-mode tests may hold 9229.
-    const demoChild = spawn(
-      process.execPath,
-      ['--inspect-port=127.0.0.1:0', CLI, 'demo', '--scenario', 'healthy'],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const demo = { output: { stdout: '', stderr: '' } };
-    demoChild.stdout.on('data', (chunk: Buffer) => (demo.output.stdout += chunk.toString()));
-    demoChild.stderr.on('data', (chunk: Buffer) => (demo.output.stderr += chunk.toString()));
-    stopDemo = () => demoChild.kill('SIGKILL');
+    const demo = await startProcess(process.execPath, [
+      RANDOM_INSPECT_PORT,
+      CLI,
+      'demo',
+      '--scenario',
+      'healthy',
+    ]);
     await waitForOutput(demo.output, (o) => /on http:\/\/127\.0\.0\.1:\d+/.test(o.stdout));
     const base = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(demo.output.stdout)![1]!;
     const pid = Number(/\(pid (\d+)\)/.exec(demo.output.stdout)![1]);
