@@ -1,28 +1,25 @@
 // `hyperscope demo` through the built CLI bundle, as a launcher or the recorder starts it: a plain child
 // process that prints one line, serves, leaks under its built-in load, and stops cleanly on SIGINT.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startCli } from '../test/support/cli';
 import { ensureNodeBundles } from '../test/support/node-bundles';
 import { scenarioNames } from './scenarios';
 import { descriptorsOf, timedCall } from './test-support/measure';
 
-const CLI = fileURLToPath(new URL('../out/cli/hyperscope.js', import.meta.url));
 const FIRST_LINE = /^hyperscope demo: (\S+) on (http:\/\/127\.0\.0\.1:\d+) \(pid (\d+)\)\n/;
 
 beforeAll(() => ensureNodeBundles());
 
 /** Runs the bundle with `args`; `exited` resolves with its code, output is collected as it comes. */
 function runDemoCli(args: string[]) {
-  const child = spawn(process.execPath, [CLI, 'demo', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const output = { stdout: '', stderr: '' };
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  const { child, output, done } = startCli(['demo', ...args]);
   const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  void exited.then(() => clearTimeout(killer));
+  const exited = done.then(({ code }) => {
+    clearTimeout(killer);
+    return code;
+  });
   return { child, output, exited };
 }
 
