@@ -45,8 +45,20 @@ export function bucketOf(bytes: number): number {
   return Math.min(BUCKET_UPPER_BYTES.length, Math.ceil(Math.log2(bytes / 16)));
 }
 
-/** Histograms for the whole process, per call site and per function, from an allocation model's samples. */
+/**
+ * Histograms for the whole process, per call site and per function, from an allocation model's samples.
+ * Worked out once per model (models are frozen): the report's size table and the per-site figures both
+ * read the merged model's. The result is shared: read it, do not change it.
+ */
 export function allocHistograms(model: ProfileModel): AllocHistograms {
+  let histograms = computed.get(model);
+  if (!histograms) computed.set(model, (histograms = computeHistograms(model)));
+  return histograms;
+}
+
+const computed = new WeakMap<ProfileModel, AllocHistograms>();
+
+function computeHistograms(model: ProfileModel): AllocHistograms {
   const result: AllocHistograms = {
     process: emptyHistogram(),
     bySite: new Map(),
