@@ -1,6 +1,7 @@
 /**
  * A session as read back from its file: the records of `records.ts`, gathered by kind.
- * Built by the session assembler (`session-assembler.ts`, fed by main/session/read-session-file.ts); immutable once built.
+ * Built by the session assembler (`session-assembler.ts`, fed by main/session/read-session-file.ts);
+ * immutable once built.
  */
 import type { Protocol } from 'devtools-protocol';
 import type { AgentSnapshot } from '../agent-protocol';
