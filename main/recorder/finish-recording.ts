@@ -38,7 +38,7 @@ async function finishNow(
   const { session } = link;
   if (state.frozen && session.isOpen()) {
     writeEvent(state, 'warning', 'the profiles of the last window were lost: the target did not answer');
-    queueDetach(link, inspectorIsOurs(state), () => closeInspectorInside(session));
+    queueDetach(link, inspectorIsOurs(state));
   } else if (session.isOpen()) {
     for (const sampler of [link.cpu, link.heap]) {
       if (!sampler) continue;

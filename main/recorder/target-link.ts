@@ -5,6 +5,7 @@
 import type { AgentClient, InstallTiming } from '../agent/agent-client';
 import { injectAgent } from '../agent/agent-client';
 import { orphanAfterForRecording } from '../agent/orphan-after';
+import { closeInspectorInside } from '../inspector/close-inspector-inside';
 import type { InspectorSession } from '../inspector/inspector-session';
 import type { CpuSampler } from './cpu-sampler';
 import { startCpuSampler } from './cpu-sampler';
@@ -58,11 +59,7 @@ export async function openTargetLink(
  * the commands queue in its inspector socket and run when it resumes — the agent removes its hooks
  * and, when we opened the inspector, the inspector closes. (V8 ends the profilers with the session.)
  */
-export function queueDetach(
-  link: TargetLink,
-  closeInspector: boolean,
-  closeInside: () => Promise<void>,
-): void {
+export function queueDetach(link: TargetLink, closeInspector: boolean): void {
   link.agent.detach().catch(() => undefined);
-  if (closeInspector) closeInside().catch(() => undefined);
+  if (closeInspector) closeInspectorInside(link.session).catch(() => undefined);
 }
