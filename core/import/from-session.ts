@@ -2,17 +2,20 @@
 import { chainGroupsModel, peakChainGroups } from '../export/chain-groups-model';
 import { freezeModel } from '../profile/assemble-model';
 import type { ProfileModel } from '../profile/profile-model';
-import { sessionProfiles, type WindowedProfile } from '../profile/session-profiles';
+import { sessionProfiles, type SessionProfiles, type WindowedProfile } from '../profile/session-profiles';
 import type { Session } from '../session/session';
 import { emptyProfileSet, type ProfileSet } from './profile-set';
 
 /**
  * CPU windows merged; allocation windows merged separately by what they include (`includesCollected`
  * true: allocated; false or absent: still alive), as `sessionProfiles` splits them; chains from the
- * snapshot with the most pending.
+ * snapshot with the most pending. `profiles`: the session's windows when the caller has them already
+ * (building every window's model again would double the work on a large session).
  */
-export function profileSetOfSession(session: Session): ProfileSet {
-  const profiles = sessionProfiles(session);
+export function profileSetOfSession(
+  session: Session,
+  profiles: SessionProfiles = sessionProfiles(session),
+): ProfileSet {
   const groups = peakChainGroups(session);
   return {
     ...emptyProfileSet('session'),

@@ -9,15 +9,17 @@ import { withoutFrames } from '../../core/profile/code-only';
 import type { FrameCategory, ProfileModel } from '../../core/profile/profile-model';
 import { topFunctions, type TopRow } from '../../core/profile/top';
 import type { Session } from '../../core/session/session';
+import { windowedProfilesOf } from './alloc-rate';
 
 export type AllocMode = 'allocated' | 'alive';
 
 /** The session's merged models; compute once per session (`useMemo`). */
 export function profilesOf(session: Session): ProfileSet {
-  // The CPU and Allocations views both need it: build once per session.
+  // The CPU and Allocations views both need it: build once per session, from the same windows the
+  // Allocations view's rate chart reads (each window's model is built once).
   let set = cache.get(session);
   if (!set) {
-    set = profileSetOfSession(session);
+    set = profileSetOfSession(session, windowedProfilesOf(session));
     cache.set(session, set);
   }
   return set;
