@@ -49,14 +49,17 @@ export class ChainBuilder {
   ) {}
 
   /** Interns the stacks of pending slots captured since the previous call. */
-  formatPendingStacks(): void {
+  private formatPendingStacks(): void {
+    for (let slot = 0; slot < this.store.highWater; slot++) this.formatStackOf(slot);
+  }
+
+  /** Interns the stack captured for `slot` if one waits to be formatted (dropped unformatted once settled). */
+  private formatStackOf(slot: number): void {
     const { store } = this;
-    for (let slot = 0; slot < store.highWater; slot++) {
-      const holder = store.stack[slot];
-      if (holder === undefined) continue;
-      store.stack[slot] = undefined;
-      if (store.isPending(slot)) store.site[slot] = this.sites.intern(formatStack(holder));
-    }
+    const holder = store.stack[slot];
+    if (holder === undefined) return;
+    store.stack[slot] = undefined;
+    if (store.isPending(slot)) store.site[slot] = this.sites.intern(formatStack(holder));
   }
 
   build(now: number, maxGroups: number): BuiltGroups {
@@ -109,11 +112,7 @@ export class ChainBuilder {
     }
     path.reverse();
     const links: ChainLink[] = path.map((slot) => {
-      const holder = store.stack[slot];
-      if (holder !== undefined) {
-        store.stack[slot] = undefined;
-        store.site[slot] = this.sites.intern(formatStack(holder));
-      }
+      this.formatStackOf(slot);
       const site = this.sites.sites[store.site[slot]!];
       const derived =
         store.inner[slot] !== NO_SLOT ||
