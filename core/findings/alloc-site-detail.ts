@@ -62,7 +62,9 @@ function bytesBySite(model: ProfileModel): Map<string, number> {
   const self = functionTotals(model, Math.max(0, valueIndexOf(model, 'space'))).self;
   const bytes = new Map<string, number>();
   model.frames.forEach((frame, f) => {
-    if (self[f]! > 0) bytes.set(siteKey(frame), (bytes.get(siteKey(frame)) ?? 0) + self[f]!);
+    if (!(self[f]! > 0)) return;
+    const key = siteKey(frame);
+    bytes.set(key, (bytes.get(key) ?? 0) + self[f]!);
   });
   return bytes;
 }
