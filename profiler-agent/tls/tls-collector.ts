@@ -12,7 +12,7 @@ import type { Collector, CollectorContext } from '../collector';
 import type { MethodPatch } from '../method-patch';
 import { patchMethod } from '../method-patch';
 import { captureStack, type CapturedStack } from '../stack-frames';
-import { callerFrames } from './caller-frames';
+import { callerFrames } from '../caller-frames';
 import { HandshakeTracker } from './handshake-tracker';
 import { HostInterval } from './host-interval';
 

@@ -7,7 +7,7 @@ import type { Frame } from '../../core/frame';
 import type { UndiciSection } from '../../core/network/undici-section';
 import { subscribeChannel } from '../channel-subscription';
 import type { Collector, CollectorContext } from '../collector';
-import { callerFrames } from '../tls/caller-frames';
+import { callerFrames } from '../caller-frames';
 import type { SeenDispatcher } from './dispatcher-registry';
 import { DispatcherRegistry } from './dispatcher-registry';
 import { hiddenField } from './hidden-fields';

@@ -3,8 +3,8 @@
  * and everything above it, so the first frame is always the patch's wrapper (agent code). `callerFrames`
  * drops it and the library frames above the caller's own code.
  */
-import type { Frame } from '../../core/frame';
-import { dropLeadingNodeFrames, parseStack, type CapturedStack } from '../stack-frames';
+import type { Frame } from '../core/frame';
+import { dropLeadingNodeFrames, parseStack, type CapturedStack } from './stack-frames';
 
 /**
  * Frames of a stack captured by `captureStack(observer, depth)`, innermost first, starting at the first
