@@ -6,17 +6,16 @@
  * Median of three runs each, interleaved, for ~10 and ~33 MB profiles; one run for ~100 MB, where speedscope's page
  * runs out of memory in headless Chromium here (the figure is then the time until it crashed).
  */
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import type { Protocol } from 'devtools-protocol';
 import { cpuProfileRecords } from '../core/session/profile-records';
 import { SESSION_SCHEMA } from '../core/session/records';
 import type { SessionRecord } from '../core/session/records';
 import { ensureBuilt, openBrowser, showView, startUi } from '../test/e2e/browser-app';
+import { serveFolder } from '../test/export/static-server';
 import { median, type Bench, type BenchFigure } from './bench';
 import { HUNDRED_MB_SHAPE, writeSyntheticCpuProfile } from './synthetic-cpu-profile';
 import type { SyntheticShape } from './synthetic-cpu-profile';
@@ -58,31 +57,6 @@ async function timeHyperscope(session: string): Promise<number> {
     await context.close();
     await ui.stop();
   }
-}
-
-/** Serves speedscope's release build on 127.0.0.1 (it loads its own assets and a wasm module). */
-async function serveSpeedscope(): Promise<{ url: string; close(): Promise<void> }> {
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.css': 'text/css',
-    '.wasm': 'application/wasm',
-  };
-  const server = createServer((req, res) => {
-    const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-    if (path.startsWith('..')) return void res.writeHead(404).end();
-    const file = join(SPEEDSCOPE_DIR, path);
-    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file)
-      .on('error', () => res.end())
-      .pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/index.html`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }
 
 /** Wall time to speedscope's flame graph; `crashed` when the page died on the way (out of memory). */
@@ -161,11 +135,12 @@ export const flameUiBench: Bench = {
   async run(): Promise<BenchFigure[]> {
     ensureBuilt();
     const dir = await mkdtemp(join(tmpdir(), 'hyperscope-flame-bench-'));
-    const speedscope = await serveSpeedscope();
+    // speedscope's release build loads its own assets and a wasm module; the profile goes in by file input.
+    const speedscope = await serveFolder(SPEEDSCOPE_DIR, {});
     try {
       const figures: BenchFigure[] = [];
       const sizes = SIZES.slice(0, Number(process.env.BENCH_FLAME_SIZES) || SIZES.length);
-      for (const size of sizes) figures.push(await measureSize(dir, speedscope.url, size));
+      for (const size of sizes) figures.push(await measureSize(dir, `${speedscope.origin}/index.html`, size));
       return figures;
     } finally {
       await speedscope.close();
