@@ -23,14 +23,14 @@ export function pinSelf(core: number): void {
     execFileSync(TASKSET, ['-cp', String(core), String(process.pid)], { stdio: 'ignore' });
 }
 
-/** Starts `script` (which prints its port as its first stdout line) pinned to `core`. */
+/** Starts `script` (which prints its port as its first stdout line) pinned to `core` (`null`: not pinned). */
 export async function startTarget(
   script: string,
-  env: Record<string, string>,
-  core: number,
+  env: NodeJS.ProcessEnv,
+  core: number | null,
   path = '/',
 ): Promise<StartedTarget> {
-  const pin = existsSync(TASKSET) ? [TASKSET, '-c', String(core)] : [];
+  const pin = core !== null && existsSync(TASKSET) ? [TASKSET, '-c', String(core)] : [];
   const [command, ...args] = [...pin, process.execPath, script];
   const child: ChildProcess = spawn(command!, args, {
     env: { ...process.env, ...env },

@@ -6,12 +6,12 @@
  * With and without the collectors, alternating, each round a fresh target process driven by autocannon.
  */
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSelfSigned } from '../demo/support/self-signed';
 import { bundleCollectors } from '../test/network/collector-process';
 import { median, type Bench, type BenchFigure } from './bench';
+import { startTarget } from './target-run';
 
 const ROUNDS = 3;
 const DURATION_S = 4;
@@ -48,23 +48,15 @@ upstream.listen(0, '127.0.0.1', () => {
 `;
 
 async function measure(dir: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const child = spawn(process.execPath, [join(dir, 'target.cjs')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const { url, stop } = await startTarget(join(dir, 'target.cjs'), env, null);
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
-      child.once('exit', () => reject(new Error('bench target exited')));
-    });
-    const url = `http://127.0.0.1:${port}/`;
     await autocannon({ url, connections: CONNECTIONS, duration: 1 }); // warm-up
     const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
     if (result.non2xx > 0 || result.errors > 0)
       throw new Error(`bench target failed requests: ${result.non2xx} non-2xx, ${result.errors} errors`);
     return result.requests.average;
   } finally {
-    child.kill();
+    stop();
   }
 }
 
