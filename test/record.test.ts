@@ -4,21 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoCommand, runCli, startCli } from './support/cli';
+import { killPid } from './support/node-target';
 import { errorLines, headerPid, waitForSnapshots } from './support/session-file';
 import { readSessionFile } from '../main/session/read-session-file';
 import { sessionRecordValidator } from './support/session-schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-record-'));
 const pidsToKill: number[] = [];
-afterAll(() => {
-  for (const pid of pidsToKill) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-});
+afterAll(() => pidsToKill.forEach(killPid));
 
 describe('hyperscope record', () => {
   it('launches a command, records for --duration, stops the child and writes a valid file', async () => {

@@ -15,19 +15,14 @@ import {
   settledTargetState,
   startFaultTarget,
 } from './support/fault-target';
+import { killPid } from '../support/node-target';
 import { launchFaultTarget, recordArgs } from './support/record-args';
 import { errorLines, headerPid, waitForSnapshots } from '../support/session-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-frozen-'));
 const stoppedPids: number[] = [];
 afterAll(async () => {
-  for (const pid of stoppedPids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // gone already
-    }
-  }
+  stoppedPids.forEach(killPid);
   await killFaultTargets();
 });
 

@@ -81,6 +81,15 @@ export async function killNodeTargets(): Promise<void> {
   );
 }
 
+/** Sends SIGKILL to `pid`; a process already gone is not an error. */
+export function killPid(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
 /** True while a process with this pid exists. */
 export function isAlive(pid: number): boolean {
   try {
