@@ -4,14 +4,15 @@
  * from every known pool (idle keep-alive sockets are unreferenced, and destroyed ones have no handle).
  */
 import type { HttpAgentRegistry } from './http-agent-registry';
+import type { AddressedSocket } from './socket-address';
 
-/** The parts of a `net.Socket` / `tls.TLSSocket` the agent reads. */
-export interface SocketLike {
+/**
+ * The parts of a `net.Socket` / `tls.TLSSocket` the agent reads. Addresses come through
+ * `socket-address.ts`: the `remoteAddress`/`localPort` getters would cache them on the socket.
+ */
+export interface SocketLike extends AddressedSocket {
   connecting?: boolean;
   destroyed?: boolean;
-  remoteAddress?: string;
-  remotePort?: number;
-  localPort?: number;
   encrypted?: boolean;
   server?: unknown;
   _server?: unknown;

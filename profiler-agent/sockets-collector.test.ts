@@ -82,3 +82,31 @@ it('counts TLS sockets on both sides, in use and idle in their pool', async () =
   expect(pool?.createdAt?.[0]?.url).toMatch(/sockets-collector\.test\.ts$/);
   agent.destroy();
 });
+
+it('reads addresses without caching them on the sockets (a new property would split their hidden class)', async () => {
+  install(undefined);
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 2 });
+  await Promise.all([get(agent, '/quick'), get(agent, '/quick')]);
+  const sockets = (process as unknown as { _getActiveHandles(): object[] })
+    ._getActiveHandles()
+    .concat(...Object.values(agent.freeSockets).map((list) => list ?? []));
+  const cached = (): string[] =>
+    sockets.flatMap((socket, index) =>
+      ['_peername', '_sockname'].filter((key) => Object.hasOwn(socket, key)).map((key) => `${index}.${key}`),
+    );
+  const before = cached();
+  const snapshot = collect();
+  installedAgent()?.call('sockets.list', JSON.stringify({ peer: `127.0.0.1:${port}` }));
+  expect(
+    snapshot.peers.find((peer) => peer.side === 'client' && peer.peer === `127.0.0.1:${port}`),
+  ).toMatchObject({
+    idle: 2,
+  });
+  const listed = JSON.parse(
+    installedAgent()?.call('sockets.list', JSON.stringify({ peer: '127.0.0.1' })) ?? 'null',
+  ) as { result: { remotePort: number | null; localPort: number | null }[] };
+  expect(listed.result.length).toBeGreaterThan(0);
+  for (const socket of listed.result) expect(socket.remotePort ?? socket.localPort).toBeGreaterThan(0);
+  expect(cached()).toEqual(before);
+  agent.destroy();
+});

@@ -5,6 +5,7 @@
 import type { PeerSockets, SocketStates } from '../core/agent-protocol';
 import type { Collector, CollectorContext } from './collector';
 import type { Census, NetworkCensus, SocketLike } from './network-census';
+import { localAddress, peerAddress } from './socket-address';
 
 export interface SocketsSection {
   sockets: SocketStates & { total: number };
@@ -90,19 +91,20 @@ function describer(tlsServer: abstract new (...args: never[]) => object) {
   return (socket: SocketLike, census: Census): SocketDetail => {
     const server = socket.server ?? socket._server;
     const side = server || socket._tlsOptions?.isServer ? 'server' : 'client';
+    const remote = peerAddress(socket);
     return {
       // Server side groups by the client's host: its ephemeral ports would make every socket a peer.
       peer:
         side === 'server'
-          ? (socket.remoteAddress ?? '?')
+          ? (remote?.address ?? '?')
           : (census.poolOrigin.get(socket) ??
-            `${socket._host ?? socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`),
+            `${socket._host ?? remote?.address ?? '?'}:${remote?.port ?? '?'}`),
       side,
       tls: socket.encrypted === true || server instanceof tlsServer,
       state: stateOf(socket, census),
-      localPort: socket.localPort ?? null,
-      remoteAddress: socket.remoteAddress ?? null,
-      remotePort: socket.remotePort ?? null,
+      localPort: localAddress(socket)?.port ?? null,
+      remoteAddress: remote?.address ?? null,
+      remotePort: remote?.port ?? null,
       bytesRead: socket.bytesRead ?? 0,
       bytesWritten: socket.bytesWritten ?? 0,
     };

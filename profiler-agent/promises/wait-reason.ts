@@ -3,17 +3,16 @@
  * (its current state decides: a socket still connecting, a TLS socket not yet secure, …).
  */
 import type { WaitReason } from '../../core/chains/promise-section';
+import { peerAddress, type AddressedSocket } from '../socket-address';
 import type { SiteTable } from './site-table';
 import { SlotFlag, type SlotStore } from './slot-store';
 import type { UndiciWaits } from './undici-waits';
 
-interface SocketLike {
+interface SocketLike extends AddressedSocket {
   connecting?: boolean;
   encrypted?: boolean;
   _secureEstablished?: boolean;
   destroyed?: boolean;
-  remoteAddress?: string;
-  remotePort?: number;
   _host?: string;
 }
 
@@ -94,10 +93,8 @@ function timerReason(resource: object | undefined): WaitReason {
 }
 
 function socketReason(socket: SocketLike, type: string): WaitReason {
-  const peer =
-    socket.remoteAddress !== undefined
-      ? `${socket.remoteAddress}:${socket.remotePort ?? ''}`
-      : (socket._host ?? type);
+  const remote = peerAddress(socket);
+  const peer = remote ? `${remote.address}:${remote.port ?? ''}` : (socket._host ?? type);
   if (socket.connecting) return { kind: 'socket-connect', detail: peer };
   if (socket.encrypted && !socket._secureEstablished && !socket.destroyed)
     return { kind: 'tls-handshake', detail: peer };

@@ -7,6 +7,7 @@
 import type { TLSSocket } from 'node:tls';
 import type { Frame } from '../../core/frame';
 import type { PendingHandshake } from '../../core/network/tls-section';
+import { localAddress, peerAddress, type AddressedSocket } from '../socket-address';
 import type { CapturedStack } from '../stack-frames';
 import type { HandshakeOutcome } from './host-interval';
 
@@ -35,20 +36,20 @@ interface HandshakeRecord {
 }
 
 /** The fields of a TLSSocket read here; `_host` is what net's `connect` was given. */
-type TrackedSocket = TLSSocket & { _host?: string | null; errored?: unknown };
+type TrackedSocket = TLSSocket & AddressedSocket & { _host?: string | null; errored?: unknown };
 
 // Records live beside the sockets, not on them: adding (and deleting) a property on a TLSSocket changes its
 // hidden class, which Node's own code then meets on every TLS socket (polymorphic property access).
 const records = new WeakMap<TrackedSocket, HandshakeRecord>();
 
 function clientHost(socket: TrackedSocket): string {
-  const host = socket._host ?? socket.remoteAddress ?? '?';
-  return `${host}:${socket.remotePort ?? '?'}`;
+  const remote = peerAddress(socket);
+  return `${socket._host ?? remote?.address ?? '?'}:${remote?.port ?? '?'}`;
 }
 
 function serverHost(socket: TrackedSocket): string {
   const sni = (socket as { servername?: string | false }).servername;
-  return `${sni || '*'}:${socket.localPort ?? '?'}`;
+  return `${sni || '*'}:${localAddress(socket)?.port ?? '?'}`;
 }
 
 function hostOf(socket: TrackedSocket, record: HandshakeRecord): string {
@@ -154,7 +155,8 @@ export class HandshakeTracker {
     old.sort((a, b) => b.ageMs - a.ageMs);
     const list = old.slice(0, cap).map(({ socket, record, ageMs }) => {
       if (record.stack && !record.frames) record.frames = this.sink.frames(record.stack);
-      const peer = socket.remoteAddress ? `${socket.remoteAddress}:${socket.remotePort}` : '';
+      const remote = peerAddress(socket);
+      const peer = remote ? `${remote.address}:${remote.port}` : '';
       const host = record.host ?? `${socket._host ?? '?'}:?`;
       const phase: PendingHandshake['phase'] = record.startedAt === null ? 'tcp' : 'tls';
       return { host, side: record.side, phase, ageMs, peer, frames: record.frames ?? [] };
