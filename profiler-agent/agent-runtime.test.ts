@@ -44,12 +44,12 @@ describe('install', () => {
     expect(first).toMatchObject({ reused: false, pid: process.pid, version: 1 });
     expect(proto.addRequest).not.toBe(addRequest);
     expect(install(undefined).reused).toBe(true);
-    expect(diagnosticsChannel.hasSubscribers('http.server.request.start')).toBe(true);
+    expect(diagnosticsChannel.hasSubscribers('http.server.response.finish')).toBe(true);
 
     installedAgent()?.detach();
     expect(proto.addRequest).toBe(addRequest);
     expect(Object.hasOwn(http.Agent.prototype, 'on')).toBe(false);
-    expect(diagnosticsChannel.hasSubscribers('http.server.request.start')).toBe(false);
+    expect(diagnosticsChannel.hasSubscribers('http.server.response.finish')).toBe(false);
     expect(installedAgent()).toBeUndefined();
   });
 

@@ -1,8 +1,8 @@
 /**
  * Every `http.Agent` / `https.Agent` the agent can find, held weakly. Agents reach the registry four ways:
  * the global agents at start; construction after start (the constructor calls `this.on('free', …)`, so an
- * own `on` on `http.Agent.prototype` sees every new agent and captures its creation stack); any use
- * (`addRequest`, `removeSocket`); agents reachable from live sockets (`socket._httpMessage.agent`),
+ * own `on` on `http.Agent.prototype` sees every new agent and captures its creation stack); any request
+ * (`addRequest`); agents reachable from live sockets (`socket._httpMessage.agent`),
  * which finds pools created before attach that are busy but no longer called; and, once at attach, every
  * instance of `http.Agent.prototype` on the heap, handed over by Hyperscope (`Runtime.queryObjects`):
  * pools made before attach that only hold idle sockets (unreferenced, so no live handle leads to them).
@@ -18,6 +18,8 @@ export interface HttpAgentInternals {
   freeSockets: Record<string, unknown[] | undefined>;
   requests: Record<string, unknown[] | undefined>;
   maxSockets: number;
+  /** Sockets of every origin, in use and free (Node ≥ 14.5). */
+  totalSocketCount?: number;
   keepAlive?: boolean;
   getName?(options: unknown): string;
   protocol?: string;
@@ -30,6 +32,8 @@ interface AgentRecord {
   frames?: Frame[];
   /** Per pool key: the latest stack of a request that had to queue for a socket (parsed on demand). */
   queued?: Map<string, { stack: CapturedStack; frames?: Frame[] }>;
+  /** No queued request's stack is taken before this time (ms since the epoch): see `noteIfQueued`. */
+  quietUntil?: number;
 }
 
 /** How many agents are tracked at most; agents beyond are counted in `dropped.httpAgents`. */
@@ -39,6 +43,11 @@ const MAX_AGENTS = 10_000;
  * beyond this, agents are still tracked, without a stack (`dropped.httpAgentStacks`).
  */
 const STACKS_PER_SECOND = 50;
+/**
+ * After taking a queued request's stack, the agent's requests are not looked at for this long, ms: a
+ * starved pool queues on every request, and the latest stack every 100 ms names the caller as well.
+ */
+const QUEUED_STACK_EVERY_MS = 100;
 
 export class HttpAgentRegistry {
   private readonly records = new WeakMap<object, AgentRecord>();
@@ -53,13 +62,12 @@ export class HttpAgentRegistry {
     const { http, https } = context.builtins;
     const onError = (): void => context.drop('httpAgentHookError');
     const proto = http.Agent.prototype as object;
-    const register = (self: unknown): void => void this.add(self);
     const onAddRequest = (self: unknown, args: unknown[], wrapper: Method): void => {
+      if (!isHttpAgent(self)) return;
       this.add(self);
       this.noteIfQueued(self, args[1], wrapper);
     };
     this.patches.push(patchMethod(proto, 'addRequest', onAddRequest, onError));
-    this.patches.push(patchMethod(proto, 'removeSocket', register, onError));
     const onConstruct = (self: unknown, args: unknown[], wrapper: Method): void => {
       // The constructor's own `this.on('free', …)`: no 'free' listener yet means construction, not later use.
       if (args[0] !== 'free' || !isHttpAgent(self) || self.listenerCount('free') > 0) return;
@@ -134,22 +142,27 @@ export class HttpAgentRegistry {
   /**
    * A request is about to queue when its origin has no free socket and all `maxSockets` are in use: keep
    * its stack (within the stack budget), so a starved pool can name the code that waits on it even when
-   * the agent was created before attach. Costs nothing while the pool has room.
+   * the agent was created before attach. Costs two reads while the pool has room, and one clock read
+   * for `QUEUED_STACK_EVERY_MS` after each stack taken (the pool key is a new string each time).
    */
-  private noteIfQueued(self: unknown, options: unknown, wrapper: Method): void {
-    if (!isHttpAgent(self) || typeof self.getName !== 'function' || !Number.isFinite(self.maxSockets)) return;
+  private noteIfQueued(self: HttpAgentInternals, options: unknown, wrapper: Method): void {
+    if (!Number.isFinite(self.maxSockets) || typeof self.getName !== 'function') return;
+    // Fewer sockets than the limit in the whole pool: no origin of it can be full.
+    if (typeof self.totalSocketCount === 'number' && self.totalSocketCount < self.maxSockets) return;
+    const record = this.records.get(self);
+    const now = Date.now();
+    if (!record || now < (record.quietUntil ?? 0)) return;
     const key = self.getName(options);
     if ((self.freeSockets[key]?.length ?? 0) > 0) return;
     if ((self.sockets[key]?.length ?? 0) < self.maxSockets) return;
-    const record = this.records.get(self);
-    if (!record || !this.stackBudget()) return;
+    if (!this.stackBudget(now)) return;
+    record.quietUntil = now + QUEUED_STACK_EVERY_MS;
     record.queued ??= new Map();
     record.queued.set(key, { stack: captureStack(wrapper) });
   }
 
   /** True while this second's stack budget lasts; counts a drop otherwise. */
-  private stackBudget(): boolean {
-    const now = Date.now();
+  private stackBudget(now = Date.now()): boolean {
     if (now - this.stackWindow.start >= 1000) this.stackWindow = { start: now, used: 0 };
     if (this.stackWindow.used++ < STACKS_PER_SECOND) return true;
     this.context?.drop('httpAgentStacks');
