@@ -94,12 +94,15 @@ export async function injectAgent(
     `})(typeof require === 'function' ? require : undefined)` +
     // Names the agent's script in the target's stacks, so its own frames can be left out of them.
     `\n//# sourceURL=${AGENT_SOURCE_URL}`;
-  const whenIdle = evaluateString(session, evaluation('__hyperscopeAgent.installWhenIdle'), 'install', true);
+  const whenIdle = evaluateString(session, evaluation('__hyperscopeAgent.installWhenIdle'), 'install', {
+    awaitPromise: true,
+    commandLineApi: true,
+  });
   const installed = withTimeout(whenIdle, cleanWaitMs, 'install').catch((error: unknown) => {
     if (!(error instanceof TimeoutError)) throw error;
     whenIdle.catch(() => undefined); // settles when the loop turns; the agent is installed by then
     const now = evaluation('((r, o) => JSON.stringify(__hyperscopeAgent.install(r, o)))');
-    return evaluateString(session, now, 'install');
+    return evaluateString(session, now, 'install', { commandLineApi: true });
   });
   const hello = JSON.parse(await installTimeout(installed, timeoutMs)) as AgentHello;
   // A reused agent adopted them at its own install; agents made since are found by construction.
@@ -152,17 +155,18 @@ async function installTimeout(installed: Promise<string>, ms: number): Promise<s
 
 /**
  * Evaluates `expression` in the target and returns its string value (awaited when it is a promise and
- * `awaitPromise`); target exceptions become {@link AgentError}.
+ * `awaitPromise`); target exceptions become {@link AgentError}. Only the install needs the command-line
+ * API (its `require`): installing it costs every other evaluation a scope set up and torn down again.
  */
 async function evaluateString(
   session: InspectorSession,
   expression: string,
   what: string,
-  awaitPromise = false,
+  { awaitPromise = false, commandLineApi = false } = {},
 ): Promise<string> {
   const reply = await session.send('Runtime.evaluate', {
     expression,
-    includeCommandLineAPI: true,
+    includeCommandLineAPI: commandLineApi,
     returnByValue: true,
     awaitPromise,
     // Neither pause on, nor report to the console, an exception of ours.
