@@ -110,3 +110,25 @@ it('reads addresses without caching them on the sockets (a new property would sp
   expect(cached()).toEqual(before);
   agent.destroy();
 });
+
+it('counts a socket it cannot read and still reports the others', async () => {
+  install(undefined);
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 2 });
+  await Promise.all([get(agent, '/quick'), get(agent, '/quick')]);
+  const [odd] = Object.values(agent.freeSockets).flatMap((list) => list ?? []);
+  // As a getter can throw when a collection interrupts Node in the middle of a write to the socket.
+  Object.defineProperty(odd, 'bytesWritten', {
+    get: () => {
+      throw new TypeError('half-updated write state');
+    },
+  });
+  const snapshot = collect();
+  expect(snapshot.agent.dropped['sockets.unreadable']).toBe(1);
+  expect(snapshot.agent.dropped['collector.sockets']).toBeUndefined();
+  expect(
+    snapshot.peers.find((peer) => peer.side === 'client' && peer.peer === `127.0.0.1:${port}`),
+  ).toMatchObject({
+    idle: 1,
+  });
+  agent.destroy();
+});

@@ -35,6 +35,19 @@ export function createSocketsCollector(census: NetworkCensus): Collector<Sockets
   let describe: (socket: SocketLike, census: Census) => SocketDetail = () => {
     throw new Error('sockets collector not started');
   };
+  /**
+   * One socket's detail, or undefined (counted in `dropped['sockets.unreadable']`) when reading it throws:
+   * a collection runs as an interrupt, possibly in the middle of Node's own write to that socket, where a
+   * getter such as `bytesWritten` can meet a half-updated state. One socket must not cost the section.
+   */
+  const describeOrDrop = (socket: SocketLike, taken: Census): SocketDetail | undefined => {
+    try {
+      return describe(socket, taken);
+    } catch {
+      context?.drop('sockets.unreadable');
+      return undefined;
+    }
+  };
   return {
     name: 'sockets',
     start(ctx) {
@@ -47,7 +60,8 @@ export function createSocketsCollector(census: NetworkCensus): Collector<Sockets
       const totals = { connecting: 0, open: 0, idle: 0, destroyedReferenced: 0, total: 0 };
       const peers = new Map<string, PeerSockets>();
       for (const socket of taken.sockets) {
-        const detail = describe(socket, taken);
+        const detail = describeOrDrop(socket, taken);
+        if (!detail) continue;
         totals[detail.state]++;
         totals.total++;
         const key = `${detail.side}|${detail.tls}|${detail.peer}`;
@@ -69,8 +83,8 @@ export function createSocketsCollector(census: NetworkCensus): Collector<Sockets
         const taken = census.take(Date.now());
         const out: SocketDetail[] = [];
         for (const socket of taken.sockets) {
-          const detail = describe(socket, taken);
-          if (typeof wanted === 'string' && detail.peer !== wanted) continue;
+          const detail = describeOrDrop(socket, taken);
+          if (!detail || (typeof wanted === 'string' && detail.peer !== wanted)) continue;
           if (out.length >= MAX_LISTED) break;
           out.push(detail);
         }
