@@ -1,0 +1,55 @@
+// The duty cycle's rate, pause and coverage with a fake clock: promises counted by the test, not by V8.
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { DutyCycle } from './duty-cycle';
+import { PROMISE_DEFAULTS } from './options';
+
+let observed = 0;
+const hooks = {
+  begin: vi.fn(),
+  end: vi.fn(),
+  take: () => {
+    const taken = observed;
+    observed = 0;
+    return taken;
+  },
+  renew: vi.fn(),
+};
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000 });
+  observed = 0;
+});
+afterEach(() => vi.useRealTimers());
+
+it('counts a window’s rate over the whole window, also when a collection read coverage during it', () => {
+  // 150,000 promises/s at 3 µs each is 45% of a core against a 2% budget: hooks must pause.
+  const cycle = new DutyCycle({ ...PROMISE_DEFAULTS, windowMs: 200 }, hooks);
+  cycle.start();
+  vi.advanceTimersByTime(150);
+  expect(cycle.readCoverage(Date.now())).toBe(1);
+  observed = 30_000; // 200 ms at 150,000 a second
+  vi.advanceTimersByTime(50);
+  expect(cycle.lastRate).toBe(150_000);
+  expect(cycle.active).toBe(false);
+  expect(hooks.end).toHaveBeenCalledOnce();
+  // The pause keeps the budget: 200 ms × (0.45 / 0.02 − 1) = 4.3 s off, then the next window.
+  vi.advanceTimersByTime(4_299);
+  expect(cycle.active).toBe(false);
+  vi.advanceTimersByTime(1);
+  expect(cycle.active).toBe(true);
+  // Coverage since the read at 150 ms: 50 ms on out of 4,350 ms.
+  expect(cycle.readCoverage(Date.now())).toBeCloseTo(50 / 4_350, 5);
+  cycle.stop();
+});
+
+it('keeps hooks on at a low rate, renewing the window', () => {
+  const cycle = new DutyCycle(PROMISE_DEFAULTS, hooks);
+  cycle.start();
+  observed = 200; // 1,000 a second: 0.3% of a core
+  vi.advanceTimersByTime(PROMISE_DEFAULTS.windowMs);
+  expect(cycle.lastRate).toBe(1_000);
+  expect(cycle.active).toBe(true);
+  expect(hooks.renew).toHaveBeenCalled();
+  expect(cycle.readCoverage(Date.now())).toBe(1);
+  cycle.stop();
+});
