@@ -64,7 +64,7 @@ export class HttpAgentRegistry {
     const proto = http.Agent.prototype as object;
     const onAddRequest = (self: unknown, args: unknown[], wrapper: Method): void => {
       if (!isHttpAgent(self)) return;
-      this.add(self);
+      if (!this.records.has(self)) this.add(self); // known agents (every call but the first): one lookup
       this.noteIfQueued(self, args[1], wrapper);
     };
     this.patches.push(patchMethod(proto, 'addRequest', onAddRequest, onError));
