@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { PoolOrigin } from '../agent-protocol';
 import { compareSessions } from '../bridge/compare-sessions';
 import { buildSession } from '../findings/test-support/session-builder';
+import { STARVED_FETCH_POOL as fetchPool, setUndiciPools } from '../findings/test-support/undici-pools';
 import { summarizeSession } from '../report/summarize-session';
 import { allPools, queuedInAllPools } from './all-pools';
-import { UNDICI_SECTION_KEY } from './undici-section';
-
-const fetchPool: PoolOrigin = {
-  poolId: 'undici.Agent#1',
-  kind: 'undici',
-  origin: 'prices.internal:80',
-  inUse: 4,
-  idle: 0,
-  queued: 8,
-  maxSockets: 4,
-  keepAlive: true,
-};
 
 /** A session whose fetch pool starves from the 3rd snapshot while every http.Agent pool has room. */
 const starvedFetch = buildSession({ snapshots: 5 }, (snapshot, step) => {
-  const pools = step.index >= 2 ? [fetchPool] : [{ ...fetchPool, queued: 0 }];
-  snapshot.extensions = {
-    [UNDICI_SECTION_KEY]: {
-      pools,
-      stats: [],
-      dispatchers: 1,
-      totals: { requests: 0, connects: 0, connectErrors: {} },
-    },
-  };
+  setUndiciPools(snapshot, step.index >= 2 ? [fetchPool] : [{ ...fetchPool, queued: 0 }]);
 });
 
 describe('all pools of a snapshot', () => {

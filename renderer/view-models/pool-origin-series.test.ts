@@ -1,33 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { PoolOrigin } from '../../core/agent-protocol';
 import {
   BOUNDED_MAX_SOCKETS,
   BOUNDED_UPSTREAM,
   buildSession,
   TEST_START_TIME,
 } from '../../core/findings/test-support/session-builder';
-import { UNDICI_SECTION_KEY } from '../../core/network/undici-section';
+import {
+  STARVED_FETCH_POOL as fetchPool,
+  setUndiciPools,
+} from '../../core/findings/test-support/undici-pools';
 import { poolOriginSeries } from './pool-origin-series';
-
-const fetchPool: PoolOrigin = {
-  poolId: 'undici.Agent#1',
-  kind: 'undici',
-  origin: 'prices.internal:80',
-  inUse: 4,
-  idle: 0,
-  queued: 8,
-  maxSockets: 4,
-  keepAlive: true,
-};
 
 describe('pools over time', () => {
   // The fetch pool has no connection in the first two snapshots (so it is not listed), then starves.
   const session = buildSession({ snapshots: 4, seed: 3 }, (snapshot, step) => {
     for (const pool of snapshot.pools) pool.queued = 0;
-    const pools = step.index >= 2 ? [{ ...fetchPool, queued: step.index * 4 }] : [];
-    snapshot.extensions = {
-      [UNDICI_SECTION_KEY]: { pools, stats: [], dispatchers: 1, totals: { requests: 0, connects: 0 } },
-    };
+    setUndiciPools(snapshot, step.index >= 2 ? [{ ...fetchPool, queued: step.index * 4 }] : []);
   });
   const series = poolOriginSeries(session.snapshots, TEST_START_TIME);
 
