@@ -28,7 +28,8 @@ export function scopeHistogram(
 ): SizeHistogram {
   const sum: SizeHistogram = { samples: zeros(), bytes: zeros(), objects: zeros() };
   for (const start of scope === 'site' ? [node] : nodesOfFrame(model, model.nodes.frame[node]!)) {
-    for (let i = start; i < subtreeEnd(model, start); i++) {
+    // The end once per subtree: in the loop's condition it would rescan the subtree at every node.
+    for (let i = start, end = subtreeEnd(model, start); i < end; i++) {
       const site = histograms.bySite.get(i);
       site?.bytes.forEach((bytes, k) => {
         sum.bytes[k]! += bytes;
