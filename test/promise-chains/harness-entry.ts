@@ -13,6 +13,11 @@ export interface Harness {
   chain(groupId: string): PromiseChain | null;
   dropped: Record<string, number>;
   stop(): void;
+  /**
+   * Collects once and prints the target's JSON line, `{ section, chains, dropped }` with one chain per
+   * group (what `runTarget` reads), then runs `beforeExit` and exits with 0 once stdout is flushed.
+   */
+  printChainsAndExit(beforeExit?: () => void): void;
 }
 
 /** Starts the promise collector; with `withUndici`, the undici collector too (its `dispatch` patch tells queued requests). */
@@ -30,13 +35,22 @@ export function startCollector(promises: PromiseOptions = {}, { withUndici = fal
   };
   undici?.start(context);
   collector.start(context);
+  const chain = (groupId: string) => collector.methods?.chain?.(groupId) as PromiseChain | null;
   return {
     collect: () => collector.collect(Date.now()),
-    chain: (groupId) => collector.methods?.chain?.(groupId) as PromiseChain | null,
+    chain,
     dropped,
     stop: () => {
       collector.stop();
       undici?.stop();
+    },
+    printChainsAndExit(beforeExit) {
+      const section = collector.collect(Date.now())!;
+      const chains = section.groups.map((group) => chain(group.id));
+      process.stdout.write(JSON.stringify({ section, chains, dropped }) + '\n', () => {
+        beforeExit?.();
+        process.exit(0);
+      });
     },
   };
 }

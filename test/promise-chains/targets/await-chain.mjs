@@ -22,8 +22,4 @@ await new Promise((resolve) => setTimeout(resolve, 250));
 for (let i = 0; i < 5; i++) outerStep();
 for (let i = 0; i < 2; i++) neverDone();
 await Promise.race([new Promise((resolve) => setTimeout(resolve, 300)), new Promise(() => {})]);
-const section = harness.collect();
-const chains = section.groups.map((group) => harness.chain(group.id));
-process.stdout.write(JSON.stringify({ section, chains, dropped: harness.dropped }) + '\n', () =>
-  process.exit(0),
-);
+harness.printChainsAndExit();

@@ -32,10 +32,6 @@ async function main() {
     clients.push(client);
   }
   await new Promise((resolve) => setTimeout(resolve, 400));
-  const section = harness.collect();
-  const chains = section.groups.map((group) => harness.chain(group.id));
-  process.stdout.write(JSON.stringify({ section, chains, dropped: harness.dropped }) + '\n', () =>
-    process.exit(0),
-  );
+  harness.printChainsAndExit();
 }
 main();

@@ -84,14 +84,11 @@ async function main() {
   await settled;
 
   await new Promise((resolve) => setTimeout(resolve, Number(process.env.WAIT_MS || 400)));
-  const section = harness.collect();
-  const chains = section.groups.map((group) => harness.chain(group.id));
-  process.stdout.write(JSON.stringify({ section, chains, dropped: harness.dropped }) + '\n', () => {
+  harness.printChainsAndExit(() => {
     hole.kill();
     // Release the thread blocked opening the FIFO, or exit would wait for it.
     fs.closeSync(fs.openSync(fifo, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK));
     fs.rmSync(fifo, { force: true });
-    process.exit(0);
   });
 }
 main();

@@ -25,10 +25,6 @@ async function main() {
   await new Promise((resolve) => setTimeout(resolve, 250));
   for (let id = 1; id <= 6; id++) getProduct(base, id).catch(() => {});
   await new Promise((resolve) => setTimeout(resolve, 400));
-  const section = harness.collect();
-  const chains = section.groups.map((group) => harness.chain(group.id));
-  process.stdout.write(JSON.stringify({ section, chains, dropped: harness.dropped }) + '\n', () =>
-    process.exit(0),
-  );
+  harness.printChainsAndExit();
 }
 main();
