@@ -63,6 +63,21 @@ export function AllocationsView() {
         : null,
     [profiles],
   );
+  // Once per selection: both walk the tree or every site's stack, and typing a search re-renders the view.
+  const histogram = useMemo(
+    () =>
+      model && histograms && selected !== null
+        ? scopeHistogram(model, histograms, selected, scope)
+        : histograms?.process,
+    [model, histograms, selected, scope],
+  );
+  const split = useMemo(
+    () =>
+      model && selected !== null && allocatedRetained
+        ? scopeSplit(allocatedRetained, model, selected, scope)
+        : undefined,
+    [model, allocatedRetained, selected, scope],
+  );
   const rateRows = useMemo(
     () => (session ? allocRateRows(windowedProfilesOf(session), session.header.createdAt) : []),
     [session],
@@ -79,7 +94,7 @@ export function AllocationsView() {
     />
   );
 
-  if (!model || !layout || !histograms)
+  if (!model || !layout || !histograms || !histogram)
     return (
       <div className="profile-view">
         {session && <div className="flame-toolbar">{switcher}</div>}
@@ -102,12 +117,6 @@ export function AllocationsView() {
     );
   const frameIndex = selected === null ? null : (model.nodes.frame[selected] ?? null);
   const frame = frameIndex !== null ? model.frames[frameIndex] : undefined;
-  const histogram =
-    selected !== null ? scopeHistogram(model, histograms, selected, scope) : histograms.process;
-  const split =
-    selected !== null && allocatedRetained
-      ? scopeSplit(allocatedRetained, model, selected, scope)
-      : undefined;
   const topTitle = mode === 'alive' ? 'Top functions by bytes still alive' : 'Top allocating functions';
   return (
     <div className="profile-view">
