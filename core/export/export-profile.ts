@@ -86,7 +86,6 @@ export function exportProfile(
   options: ExportOptions = {},
 ): ExportOutput {
   const one = modelOf(set, kind);
-  const flame = kind === 'cpu' && !options.allFrames ? codeOnly(one) : one;
   switch (format) {
     case 'speedscope':
       return { type: 'text', chunks: speedscopeChunks(speedscopeEntries(set, kind), title) };
@@ -121,9 +120,12 @@ export function exportProfile(
       return { type: 'bytes', chunks: pprofChunks(spec), gzip: true };
     }
     case 'html':
-      return { type: 'text', chunks: htmlChunks(flame, primaryValueIndex(flame), { title }) };
-    case 'svg':
-      return { type: 'text', chunks: svgChunks(flame, primaryValueIndex(flame), { title }) };
+    case 'svg': {
+      // Only flame graphs leave non-code frames out: a large profile's copy is not made for other formats.
+      const flame = kind === 'cpu' && !options.allFrames ? codeOnly(one) : one;
+      const chunks = format === 'html' ? htmlChunks : svgChunks;
+      return { type: 'text', chunks: chunks(flame, primaryValueIndex(flame), { title }) };
+    }
   }
 }
 
