@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /** One CLI sub-command: gets its own arguments, returns the process exit code. */
 export interface Command {
   readonly name: string;
@@ -16,5 +18,14 @@ export class UserError extends Error {
   ) {
     super(message);
     this.name = 'UserError';
+  }
+}
+
+/** node:util's `parseArgs`; its mistakes (an unknown option, a missing value) become a UserError, exit code 2. */
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UserError((error as Error).message, 2);
   }
 }

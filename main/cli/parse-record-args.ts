@@ -1,5 +1,4 @@
 /** Arguments of `hyperscope record`, checked; every mistake is one {@link UserError} line. */
-import { parseArgs } from 'node:util';
 import type { PromiseOptions } from '../../core/chains/promise-section';
 import {
   CPU_SAMPLING_INTERVAL_US,
@@ -7,7 +6,7 @@ import {
   withinBounds,
 } from '../../core/session/recording-bounds';
 import { parseDurationMs } from '../../core/units/duration';
-import { UserError } from './command';
+import { parseCommandArgs, UserError } from './command';
 
 export type RecordTarget =
   | { kind: 'pid'; pid: number }
@@ -37,34 +36,29 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
   const dash = argv.indexOf('--');
   const own = dash === -1 ? argv : argv.slice(0, dash);
   const launch = dash === -1 ? [] : argv.slice(dash + 1);
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: own,
-      options: {
-        pid: { type: 'string' },
-        url: { type: 'string' },
-        'allow-remote': { type: 'boolean', default: false },
-        keep: { type: 'boolean', default: false },
-        duration: { type: 'string' },
-        interval: { type: 'string', default: '1s' },
-        output: { type: 'string', short: 'o' },
-        'no-cpu': { type: 'boolean', default: false },
-        'no-heap': { type: 'boolean', default: false },
-        'no-promises': { type: 'boolean', default: false },
-        'promise-budget': { type: 'string' },
-        'promise-stacks': { type: 'string' },
-        'cpu-interval': { type: 'string' },
-        'heap-interval': { type: 'string' },
-        'find-idle-pools': { type: 'boolean', default: false },
-        quiet: { type: 'boolean', short: 'q', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UserError((error as Error).message, 2);
-  }
+  const { values } = parseCommandArgs({
+    args: own,
+    options: {
+      pid: { type: 'string' },
+      url: { type: 'string' },
+      'allow-remote': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      duration: { type: 'string' },
+      interval: { type: 'string', default: '1s' },
+      output: { type: 'string', short: 'o' },
+      'no-cpu': { type: 'boolean', default: false },
+      'no-heap': { type: 'boolean', default: false },
+      'no-promises': { type: 'boolean', default: false },
+      'promise-budget': { type: 'string' },
+      'promise-stacks': { type: 'string' },
+      'cpu-interval': { type: 'string' },
+      'heap-interval': { type: 'string' },
+      'find-idle-pools': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
   const chosen = [values.pid !== undefined, values.url !== undefined, launch.length > 0].filter(
     Boolean,
   ).length;

@@ -3,7 +3,6 @@
  * attach, inject the agent, let it watch for a while, print the groups and each group's chain outer → inner,
  * then remove the agent and leave the target as it was (also on Ctrl-C and on errors).
  */
-import { parseArgs } from 'node:util';
 import { byCountThenAge } from '../../../core/chains/group-chains';
 import type { ChainGroup, PromiseChain, PromiseSection } from '../../../core/chains/promise-section';
 import { promiseSectionOf } from '../../../core/chains/promise-sections';
@@ -18,7 +17,7 @@ import type { AttachedTarget } from '../../inspector/attached-target';
 import { loadSourceMaps } from '../../profile/load-source-maps';
 import { attachTarget, printWarning } from '../attach-target';
 import type { Command } from '../command';
-import { UserError } from '../command';
+import { parseCommandArgs, UserError } from '../command';
 import { runningTarget, type RecordTarget } from '../parse-record-args';
 
 /** Chains fetched when no `--group` is given: the biggest groups' only. */
@@ -149,24 +148,19 @@ function textDump(section: PromiseSection, chains: readonly PromiseChain[], only
 }
 
 function parseChainsArgs(argv: string[]): ChainsArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        pid: { type: 'string' },
-        url: { type: 'string' },
-        'allow-remote': { type: 'boolean', default: false },
-        wait: { type: 'string', default: '5s' },
-        group: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UserError((error as Error).message, 2);
-  }
+  const { values } = parseCommandArgs({
+    args: argv,
+    options: {
+      pid: { type: 'string' },
+      url: { type: 'string' },
+      'allow-remote': { type: 'boolean', default: false },
+      wait: { type: 'string', default: '5s' },
+      group: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
   if ((values.pid === undefined) === (values.url === undefined))
     throw new UserError('say which process: --pid PID or --url HOST:PORT', 2);
   // `--wait 0` is allowed: an agent already installed (a recording) has seen everything.

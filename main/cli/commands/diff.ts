@@ -1,6 +1,5 @@
 /** `hyperscope diff BASE FILE [--json]`: what grew and what shrank between two sessions or profiles. */
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { diffInputs, type DiffedProfile } from '../../../core/diff/diff-report';
 import { flameDiffChunks, flameDiffOf } from '../../../core/diff/flame-diff-export';
 import { formatDiffText } from '../../../core/diff/format-diff-text';
@@ -8,7 +7,7 @@ import { readProfileInput } from '../../export/read-profile-input';
 import { writeExport } from '../../export/write-export';
 import type { Command } from '../command';
 import { printUnmappedNote } from '../unmapped-note';
-import { UserError } from '../command';
+import { parseCommandArgs, UserError } from '../command';
 
 const USAGE = `usage: hyperscope diff BASE FILE [--json] [--all-frames] [--flame OUT.html|OUT.svg [--profile P]]
 
@@ -34,21 +33,16 @@ interface DiffArgs {
 }
 
 function parseDiffArgs(args: string[]): DiffArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        json: { type: 'boolean', default: false },
-        'all-frames': { type: 'boolean', default: false },
-        flame: { type: 'string' },
-        profile: { type: 'string' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UserError((error as Error).message, 2);
-  }
+  const parsed = parseCommandArgs({
+    args,
+    options: {
+      json: { type: 'boolean', default: false },
+      'all-frames': { type: 'boolean', default: false },
+      flame: { type: 'string' },
+      profile: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
   const { json, 'all-frames': allFrames, flame, profile } = parsed.values;
   if (profile !== undefined && !flame) throw new UserError('--profile chooses what --flame draws', 2);
   if (profile !== undefined && !(FLAME_PROFILES as readonly string[]).includes(profile))

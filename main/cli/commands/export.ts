@@ -1,7 +1,6 @@
 /** `hyperscope export FILE --format F [--profile KIND] [-o OUT]`: a profile for other tools. */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   EXPORT_EXTENSIONS,
   EXPORT_FORMATS,
@@ -14,7 +13,7 @@ import { readProfileInput } from '../../export/read-profile-input';
 import { writeExport } from '../../export/write-export';
 import type { Command } from '../command';
 import { printUnmappedNote } from '../unmapped-note';
-import { UserError } from '../command';
+import { parseCommandArgs, UserError } from '../command';
 
 const USAGE = `usage: hyperscope export FILE --format FORMAT [--profile cpu|alloc|alive|chains] [-o OUT]
 
@@ -40,21 +39,16 @@ interface ExportArgs {
 }
 
 function parseExportArgs(args: string[]): ExportArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        format: { type: 'string', short: 'f' },
-        profile: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'all-frames': { type: 'boolean', default: false },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UserError((error as Error).message, 2);
-  }
+  const parsed = parseCommandArgs({
+    args,
+    options: {
+      format: { type: 'string', short: 'f' },
+      profile: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'all-frames': { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
   const { format, profile: kind, output: out, 'all-frames': allFrames } = parsed.values;
   const [file, extra] = parsed.positionals;
   if (extra !== undefined) throw new UserError(`one input file only (got ${file} and ${extra})`, 2);

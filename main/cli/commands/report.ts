@@ -2,7 +2,6 @@
  * `hyperscope report FILE [--json]`: findings and summaries of a recorded session, like `pprof -top`; a
  * profile file from another tool gets its CPU and allocation tables (findings need a recording).
  */
-import { parseArgs } from 'node:util';
 import { analysisContext } from '../../../core/findings/analysis-context';
 import { buildReport } from '../../../core/report/build-report';
 import { formatTextReport } from '../../../core/report/format-text';
@@ -11,7 +10,7 @@ import { loadSourceMaps } from '../../profile/load-source-maps';
 import { readSessionOrProfile } from '../../session/read-session-or-profile';
 import type { Command } from '../command';
 import { unmappedNote } from '../unmapped-note';
-import { UserError } from '../command';
+import { parseCommandArgs, UserError } from '../command';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -21,16 +20,11 @@ export const reportCommand: Command = {
   --json     the report as JSON (schema "hyperscope.report/1")
   --color    ANSI colours in the text report (default: when stdout is a terminal)`,
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: argv,
-        options: { json: { type: 'boolean', default: false }, color: { type: 'boolean' } },
-        allowPositionals: true,
-      });
-    } catch (error) {
-      throw new UserError((error as Error).message, 2);
-    }
+    const parsed = parseCommandArgs({
+      args: argv,
+      options: { json: { type: 'boolean', default: false }, color: { type: 'boolean' } },
+      allowPositionals: true,
+    });
     const [file, ...extra] = parsed.positionals;
     if (!file || extra.length > 0)
       throw new UserError('give one session or profile file: hyperscope report FILE', 2);
