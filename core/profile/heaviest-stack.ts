@@ -5,6 +5,7 @@
  * trace reads), rather than a list of the hottest functions from unrelated places.
  */
 import type { Frame } from '../frame';
+import { plainFrame } from './allocated-retained';
 import { childLists } from './assemble-model';
 import { isSystemFrame, valueIndexOf, type ProfileModel } from './profile-model';
 import { grandTotal, nodeTotals, selfValues } from './totals';
@@ -42,8 +43,5 @@ export function heaviestStack(cpuModel: ProfileModel): Frame[] {
   return path
     .reverse()
     .slice(0, MAX_FRAMES)
-    .map((n) => {
-      const { functionName, url, line, column } = cpuModel.frames[cpuModel.nodes.frame[n]!]!;
-      return { functionName, url, line, column };
-    });
+    .map((n) => plainFrame(cpuModel.frames[cpuModel.nodes.frame[n]!]!));
 }
