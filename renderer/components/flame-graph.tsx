@@ -4,6 +4,7 @@
  * ↑/↓ parent/child, Enter zoom to the selection, Esc reset. Search highlights matching frames.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DeltaColoring } from '../../core/diff/flame-diff-model';
 import type { FlameLayout } from '../../core/profile/flame-layout';
 import { flameRects, searchFrames } from '../../core/profile/flame-view-model';
 import type { FlameRect } from '../../core/profile/flame-view-model';
@@ -25,7 +26,7 @@ export interface FlameGraphProps {
   query: string;
   onQuery(query: string): void;
   /** Colour by change against a base instead of by frame family, with a tooltip line per node. */
-  delta?: { fillOf(node: number): string; noteOf(node: number): string };
+  delta?: DeltaColoring;
 }
 
 export function FlameGraph(props: FlameGraphProps) {
