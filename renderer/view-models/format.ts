@@ -37,7 +37,10 @@ export function formatCount(n: number | null | undefined): string {
  */
 export function formatValue(value: number | null | undefined, unit: string): string {
   if (unit === 'bytes') return formatBytes(value);
-  if (unit === 'bytes/s') return formatBytes(value) === '–' ? '–' : `${formatBytes(value)}/s`;
+  if (unit === 'bytes/s') {
+    const bytes = formatBytes(value);
+    return bytes === '–' ? bytes : `${bytes}/s`;
+  }
   if (unit === 'ms') return formatMs(value);
   if (unit === 'ratio') return formatRatio(value);
   if (unit === 'count' || unit === '') return formatCount(value);
