@@ -41,7 +41,7 @@ export interface SiteStats {
  * Sites whose stack, histogram and rate series are worked out (per kind of window, the heaviest): a profile
  * can name a quarter of a million functions, and only the top of them is ever shown or judged.
  */
-export const DETAILED_SITES = 32;
+const DETAILED_SITES = 32;
 
 /**
  * Every site with bytes in either kind of window; `stack`, `histogram` and `rateSeries` are filled for the
@@ -123,7 +123,7 @@ function heaviestKeys(side: Side): string[] {
 }
 
 /** A site's figures before any bytes are counted. */
-export function emptySide(): SideStats {
+function emptySide(): SideStats {
   return {
     bytes: 0,
     bytesPerSecond: 0,

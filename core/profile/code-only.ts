@@ -8,7 +8,7 @@ import { assembleTree, freezeModel } from './assemble-model';
 import type { FrameCategory, ProfileModel } from './profile-model';
 
 /** The categories `codeOnly` leaves out. */
-export const NON_CODE_CATEGORIES: ReadonlySet<FrameCategory> = new Set(['idle', 'program', 'root']);
+const NON_CODE_CATEGORIES: ReadonlySet<FrameCategory> = new Set(['idle', 'program', 'root']);
 
 /** `model` without (idle), (program) and (root). */
 export function codeOnly(model: ProfileModel): ProfileModel {
