@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiffReport } from '../../core/diff/diff-report';
 import { demoCommand, runCli, startCli } from '../support/cli';
+import { killPid } from '../support/node-target';
 import { headerPid, waitForSnapshots } from '../support/session-file';
 import { HOSTILE_NAME, makeFixtures, withChains, writeSession, type Fixtures } from './fixtures';
 
@@ -134,11 +135,7 @@ describe('hyperscope export of a session without a CPU profile', () => {
     } finally {
       run.child.kill('SIGKILL');
       await run.done;
-      try {
-        process.kill(headerPid(truncated), 'SIGKILL');
-      } catch {
-        // the target is gone already
-      }
+      killPid(headerPid(truncated));
     }
   }, 60_000);
 
