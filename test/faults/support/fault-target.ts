@@ -10,7 +10,12 @@ import { waitFor } from '../../support/wait-for';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { killNodeTargets, startProcess, type NodeTarget } from '../../support/node-target';
+import {
+  killNodeTargets,
+  RANDOM_INSPECT_PORT,
+  startProcess,
+  type NodeTarget,
+} from '../../support/node-target';
 
 /** A query value and a header value sent on every self-call; neither may appear in a recording. */
 export const SECRET_QUERY = 'q-s3cr3t-7f1c';
@@ -99,9 +104,8 @@ export interface FaultTarget extends NodeTarget {
  * free port (its `ws://` URL is then in `inspectorUrl`).
  */
 export async function startFaultTarget(env: NodeJS.ProcessEnv = {}, inspect = false): Promise<FaultTarget> {
-  // Without an inspector, a random port for when one is opened by signal: PID-mode tests running in
-  // parallel would otherwise all open theirs on 9229 and meet each other there.
-  const flags = inspect ? ['--inspect=127.0.0.1:0'] : ['--inspect-port=127.0.0.1:0'];
+  // Without an inspector, a random port for when one is opened by signal (see RANDOM_INSPECT_PORT).
+  const flags = inspect ? ['--inspect=127.0.0.1:0'] : [RANDOM_INSPECT_PORT];
   const target = await startProcess(process.execPath, [...flags, writeFaultTarget()], 'ready', env);
   // Node prints the inspector URL before running the script, so it is there once the target is ready.
   const inspectorUrl = /Debugger listening on (ws:\/\/\S+)/.exec(target.output.stderr)?.[1] ?? null;
