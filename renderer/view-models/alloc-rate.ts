@@ -4,8 +4,7 @@
  * between the two kinds, so each row holds one of them; the chart joins a series across the gaps.
  */
 import { allocRateSeries } from '../../core/profile/alloc-rate-series';
-import { sessionProfiles, type SessionProfiles } from '../../core/profile/session-profiles';
-import type { Session } from '../../core/session/session';
+import type { SessionProfiles } from '../../core/profile/session-profiles';
 
 /** One window's rate at its end: `t` in seconds since the start, bytes/s under the window's kind. */
 export interface AllocRateRow {
@@ -28,15 +27,3 @@ export function allocRateRows(profiles: SessionProfiles, sessionStart: number): 
   ];
   return rows.sort((a, b) => a.t - b.t);
 }
-
-/** The session's windows as models, built once per session (the rate chart needs each window's). */
-export function windowedProfilesOf(session: Session): SessionProfiles {
-  let profiles = cache.get(session);
-  if (!profiles) {
-    profiles = sessionProfiles(session);
-    cache.set(session, profiles);
-  }
-  return profiles;
-}
-
-const cache = new WeakMap<Session, SessionProfiles>();

@@ -6,7 +6,8 @@ import { allocHistograms, bucketOf, BUCKET_LABELS } from '../../core/profile/all
 import { splitAllocatedRetained } from '../../core/profile/allocated-retained';
 import { buildAllocModelFromSampling } from '../../core/profile/build-alloc-model-from-sampling';
 import type { ProfileModel } from '../../core/profile/profile-model';
-import { allocRateRows, windowedProfilesOf } from './alloc-rate';
+import { allocRateRows } from './alloc-rate';
+import { windowedProfilesOf } from './profile-models';
 import { scopeHistogram, scopeSplit } from './alloc-selection';
 
 const MiB = 1024 * 1024;

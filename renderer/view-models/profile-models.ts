@@ -7,9 +7,9 @@ import { profileSetOfSession } from '../../core/import/from-session';
 import type { ProfileSet } from '../../core/import/profile-set';
 import { withoutFrames } from '../../core/profile/code-only';
 import type { FrameCategory, ProfileModel } from '../../core/profile/profile-model';
+import { sessionProfiles, type SessionProfiles } from '../../core/profile/session-profiles';
 import { topFunctions, type TopRow } from '../../core/profile/top';
 import type { Session } from '../../core/session/session';
-import { windowedProfilesOf } from './alloc-rate';
 
 export type AllocMode = 'allocated' | 'alive';
 
@@ -26,6 +26,18 @@ export function profilesOf(session: Session): ProfileSet {
 }
 
 const cache = new WeakMap<Session, ProfileSet>();
+
+/** The session's windows as models, built once per session (the rate chart needs each window's). */
+export function windowedProfilesOf(session: Session): SessionProfiles {
+  let profiles = windowsCache.get(session);
+  if (!profiles) {
+    profiles = sessionProfiles(session);
+    windowsCache.set(session, profiles);
+  }
+  return profiles;
+}
+
+const windowsCache = new WeakMap<Session, SessionProfiles>();
 
 export function allocModelOf(set: ProfileSet, mode: AllocMode): ProfileModel | null {
   return mode === 'allocated' ? set.allocated : set.alive;

@@ -20,9 +20,9 @@ import { EmptyState } from '../components/states';
 import { TimeChart, type SeriesSpec } from '../components/time-chart';
 import { TopTable } from '../components/top-table';
 import { selectIsLive } from '../store/selectors';
-import { allocRateRows, windowedProfilesOf, type AllocRateRow } from '../view-models/alloc-rate';
+import { allocRateRows, type AllocRateRow } from '../view-models/alloc-rate';
 import { scopeHistogram, scopeSplit, type AllocScope } from '../view-models/alloc-selection';
-import { allocModelOf, profilesOf } from '../view-models/profile-models';
+import { allocModelOf, profilesOf, windowedProfilesOf } from '../view-models/profile-models';
 import type { AllocMode } from '../view-models/profile-models';
 
 const MODES = [
