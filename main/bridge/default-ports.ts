@@ -42,6 +42,3 @@ export function defaultPorts(face: FacePorts): BackendPorts {
     exportSession: exportSessionFile,
   };
 }
-
-/** Kept here for the tests' fake ports, which read plain sessions from text. */
-export { parseSession } from '../session/parse-session-text';

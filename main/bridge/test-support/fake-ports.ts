@@ -4,8 +4,8 @@ import type { AgentSnapshot } from '../../../core/agent-protocol';
 import type { PromiseChain } from '../../../core/chains/promise-section';
 import { analyzeSession } from '../../../core/findings/analyze-session';
 import type { BackendPorts, OutputFile, RecordingSink } from '../backend-ports';
-import { parseSession } from '../default-ports';
 import { downloadOutput } from '../download-output';
+import { parseSession } from '../../session/parse-session-text';
 
 /** The one chain the fake recording's agent knows: group `g1`, outer → inner. */
 export const FAKE_CHAIN: PromiseChain = {
