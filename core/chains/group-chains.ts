@@ -57,7 +57,7 @@ const LABELS: Record<WaitReason['kind'], string> = {
 };
 
 /** A group's frames as one async stack, innermost first: where it waits, then where its outermost link was created. */
-export function groupStack(group: Pick<ChainGroup, 'frames' | 'waitFrames'>): Frame[] {
+function groupStack(group: Pick<ChainGroup, 'frames' | 'waitFrames'>): Frame[] {
   return [...(group.waitFrames ?? []), ...group.frames];
 }
 
@@ -66,7 +66,7 @@ export function groupStack(group: Pick<ChainGroup, 'frames' | 'waitFrames'>): Fr
  * package's, not Node's), else the innermost. Chains waiting inside a library (undici's fetch) are named
  * where the service called it, so one blockage seen through several of the library's promises reads as one.
  */
-export function chainSite(group: Pick<ChainGroup, 'frames' | 'waitFrames'>): Frame | undefined {
+function chainSite(group: Pick<ChainGroup, 'frames' | 'waitFrames'>): Frame | undefined {
   const stack = groupStack(group);
   return stack.find((frame) => !isLibraryFrame(frame)) ?? stack[0];
 }

@@ -107,7 +107,7 @@ const promises = object({
 });
 
 /** Checks by section key (`AgentSnapshot.extensions[key]`). */
-export const EXTENSION_SHAPES: Readonly<Record<string, Check>> = {
+const EXTENSION_SHAPES: Readonly<Record<string, Check>> = {
   [TLS_SECTION_KEY]: tls,
   [UNDICI_SECTION_KEY]: undici,
   promises,
