@@ -46,8 +46,13 @@ export function TimeChart<T extends { t: number }>(props: {
     data: props.data as unknown as Record<string, unknown>[],
     margin: { top: 4, right: 12, bottom: 0, left: 0 },
   };
-  const times = [...props.data.map((p) => p.t), ...(props.marks ?? []).map((m) => m.t)];
-  const [from, to] = [Math.min(...times), Math.max(...times)];
+  const marks = props.marks ?? [];
+  // The axis' span, which side a mark's label goes: only with marks, and without copying every point
+  // into one argument list (a live chart re-renders each second, a long recording has many points).
+  let [from, to] = [Infinity, -Infinity];
+  if (marks.length > 0)
+    for (const rows of [props.data, marks])
+      for (const { t } of rows) [from, to] = [Math.min(from, t), Math.max(to, t)];
   const axes = [
     <CartesianGrid key="grid" strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.12} />,
     <XAxis
@@ -74,7 +79,7 @@ export function TimeChart<T extends { t: number }>(props: {
       contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)', color: 'var(--fg)' }}
     />,
     <Legend key="legend" iconSize={8} wrapperStyle={{ fontSize: 11 }} />,
-    ...(props.marks ?? []).map((mark, i) => (
+    ...marks.map((mark, i) => (
       <ReferenceLine
         key={`mark-${i}`}
         x={mark.t}
