@@ -1,8 +1,8 @@
 // The JSON Schema in docs/ is the documented contract: every record our writer produces must match it.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { allocProfileRecords, cpuProfileRecords } from '../core/session/profile-records';
 import type { SessionRecord } from '../core/session/records';
+import { EXTENSIONS_FIXTURE_TEXT, FIXTURE_TEXT, recordsOf } from './fuzz/support/session-mutations';
 import { sessionRecordValidator } from './support/session-schema';
 
 describe('docs/session-format.schema.json', () => {
@@ -26,26 +26,20 @@ describe('docs/session-format.schema.json', () => {
     for (const record of records) expect(validate(record), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it.each(['short.hyperscope', 'extensions.hyperscope'])(
+  it.each([
+    ['short.hyperscope', FIXTURE_TEXT],
+    ['extensions.hyperscope', EXTENSIONS_FIXTURE_TEXT],
+  ])(
     'accepts every record of a real recording (test/fuzz/fixtures/%s), extension sections included',
-    (name) => {
-      const lines = readFileSync(new URL(`./fuzz/fixtures/${name}`, import.meta.url), 'utf8')
-        .trimEnd()
-        .split('\n');
-      for (const [index, line] of lines.entries()) {
-        expect(validate(JSON.parse(line)), `line ${index + 1}: ${JSON.stringify(validate.errors)}`).toBe(
-          true,
-        );
+    (_name, text) => {
+      for (const [index, record] of recordsOf(text).entries()) {
+        expect(validate(record), `line ${index + 1}: ${JSON.stringify(validate.errors)}`).toBe(true);
       }
     },
   );
 
   it('checks the fields of the tls, undici and promises sections, and lets unknown sections be', () => {
-    const text = readFileSync(new URL('./fuzz/fixtures/extensions.hyperscope', import.meta.url), 'utf8');
-    const records = text
-      .trimEnd()
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const records = recordsOf(EXTENSIONS_FIXTURE_TEXT) as Record<string, unknown>[];
     type Sections = Record<string, Record<string, unknown[]>>;
     const sectionsOf = (record: Record<string, unknown>) =>
       (record.snapshot as { extensions: Sections }).extensions;

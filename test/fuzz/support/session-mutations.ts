@@ -13,7 +13,8 @@ export const EXTENSIONS_FIXTURE_TEXT = readFileSync(
   'utf8',
 );
 export const FIXTURE_BYTES = Buffer.from(FIXTURE_TEXT);
-const recordsOf = (text: string): unknown[] =>
+/** The records of a session text, one per line. */
+export const recordsOf = (text: string): unknown[] =>
   text
     .trimEnd()
     .split('\n')
