@@ -15,7 +15,8 @@ import type { Session } from '../../core/session/session';
 import { createSourceMapCache, remapSessionSources } from '../profile/session-source-maps';
 import { readSessionFile } from '../session/read-session-file';
 
-const HEAD_BYTES = 4096;
+/** How much of a file's start tells what it holds (`detectContent` looks no further), bytes. */
+export const HEAD_BYTES = 4096;
 
 /** What a file holds, told by content: a session as recorded, or another tool's profiles. */
 export type ProfileInput =
