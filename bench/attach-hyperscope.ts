@@ -9,11 +9,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { injectAgent } from '../main/agent/agent-client';
 import { attachByUrl } from '../main/inspector/attach-url';
 import { startRecording } from '../main/recorder/recorder';
 import { DEFAULT_RECORDING_OPTIONS } from '../main/recorder/recording-options';
+import { waitFor } from '../test/support/wait-for';
 
 /** How Hyperscope is attached to the measured member of a pair. */
 export type AttachedMode = 'agent' | 'record';
@@ -53,17 +53,20 @@ export async function attachHyperscope(mode: AttachedMode, urlFile: string): Pro
   };
 }
 
+/** The URL the target wrote to `file`, waited for (5 s at most: the target starts in well under that). */
 async function readWhenWritten(file: string): Promise<string> {
-  for (let tries = 0; tries < 200; tries++) {
-    const text = (() => {
-      try {
-        return readFileSync(file, 'utf8').trim();
-      } catch {
-        return '';
-      }
-    })();
-    if (text.startsWith('ws://')) return text;
-    await sleep(25);
-  }
-  throw new Error(`bench target wrote no inspector URL to ${file}`);
+  let url = '';
+  const read = (): string => {
+    try {
+      return readFileSync(file, 'utf8').trim();
+    } catch {
+      return ''; // not written yet
+    }
+  };
+  await waitFor(
+    () => (url = read()).startsWith('ws://'),
+    5_000,
+    () => `bench target wrote no inspector URL to ${file}`,
+  );
+  return url;
 }
