@@ -57,8 +57,7 @@ const wrongValue = fc.oneof(
 /** A mutation: the session text, and where the value was replaced (record index and path). */
 export interface WrongTyped {
   text: string;
-  /** Dotted path inside the record (`snapshot.extensions.tls.hosts.0.side`). */
-  path: string;
+  /** The record and the dotted path inside it (`record 2 at snapshot.extensions.tls.hosts.0.side`). */
   where: string;
 }
 
@@ -82,7 +81,6 @@ function wrongTypedIn(
       parent[path.at(-1)!] = replacement;
     }
     return {
-      path: path.join('.'),
       where: `record ${index} at ${path.join('.') || '(whole)'}`,
       text: mutated.map((r) => JSON.stringify(r)).join('\n') + '\n',
     };
