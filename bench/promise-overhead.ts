@@ -4,10 +4,10 @@
  * autocannon on 127.0.0.1: without the collector against hooks set once, the defaults, hooks always on
  * and "every promise, every stack" (what the sampling saves); then Hyperscope as a user attaches it:
  * the whole agent over the inspector, and a default `hyperscope record` (`attach-hyperscope.ts`). Each
- * round and mode starts a fresh target without the collector and one with it, both pinned to core 0 (the load on core 1) and driven AT ONCE,
- * so that whatever else the machine runs slows both alike: saturated (each gets half the core, req/s and
- * CPU time per request go as the cost), then paced (CPU time per request at a fixed rate, where the
- * process is mostly idle). Medians of the rounds' ratios.
+ * round and mode starts a fresh target without the collector and one with it, both pinned to core 0
+ * (the load on core 1) and driven AT ONCE, so that whatever else the machine runs slows both alike:
+ * saturated (each gets half the core, req/s and CPU time per request go as the cost), then paced (CPU
+ * time per request at a fixed rate, where the process is mostly idle). Medians of the rounds' ratios.
  * Also: the heap the collector adds with 1,000,000 never-settling promises.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,8 @@
 /**
  * Injects the agent into a target over its inspector and talks to it. The bundle is evaluated inside a
  * function given the command-line `require` (present with `includeCommandLineAPI` in CommonJS and ES-module
- * targets alike), then handed the `http.Agent`s already on the heap; afterwards every exchange is one `Runtime.evaluate` of the installed global, as JSON.
+ * targets alike), then, with `findIdlePools`, handed the `http.Agent`s already on the heap; afterwards
+ * every exchange is one `Runtime.evaluate` of the installed global, as JSON.
  */
 import {
   AGENT_GLOBAL_KEY,

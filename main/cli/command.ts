@@ -21,7 +21,7 @@ export class UserError extends Error {
   }
 }
 
-/** node:util's `parseArgs`; its mistakes (an unknown option, a missing value) become a UserError, exit code 2. */
+/** node:util's `parseArgs`; its mistakes (an unknown option, a missing value) become a UserError, exit 2. */
 export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
