@@ -7,11 +7,9 @@
  */
 import type { Builtins, RequireLike } from './builtins';
 import { loadBuiltin } from './builtins';
+import { parseProcTcpRows, TCP_STATE } from '../core/network/proc-tcp-rows';
 
 type Inspector = typeof import('node:inspector');
-
-/** `/proc/net/tcp` state of an established connection. */
-const ESTABLISHED = '01';
 
 /** Closes the inspector if it is open and unused; says whether it did. Run at a clean turn of the loop. */
 export function closeOrphanedInspector(builtins: Builtins, requireFn: RequireLike | undefined): boolean {
@@ -27,7 +25,6 @@ export function closeOrphanedInspector(builtins: Builtins, requireFn: RequireLik
 
 /** Established connections whose local port is `port`, or null when the socket table is unreadable. */
 function connectionsTo(fs: Builtins['fs'], port: number): number | null {
-  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
   let count = 0;
   let readable = false;
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
@@ -38,11 +35,8 @@ function connectionsTo(fs: Builtins['fs'], port: number): number | null {
       continue;
     }
     readable = true;
-    for (const line of text.split('\n').slice(1)) {
-      // "sl local_address rem_address st …", addresses as HEXIP:HEXPORT.
-      const [, local, , state] = line.trim().split(/\s+/);
-      if (state === ESTABLISHED && local?.endsWith(`:${hexPort}`)) count++;
-    }
+    for (const row of parseProcTcpRows(text))
+      if (row.state === TCP_STATE.established && row.localPort === port) count++;
   }
   return readable ? count : null;
 }

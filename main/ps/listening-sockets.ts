@@ -3,6 +3,7 @@
  * descriptors, matched against the LISTEN rows of its network namespace's `net/tcp` and `net/tcp6`.
  */
 import { readdir, readFile, readlink } from 'node:fs/promises';
+import { parseProcTcpRows, TCP_STATE } from '../../core/network/proc-tcp-rows';
 
 /** One listening TCP socket. */
 export interface ListeningSocket {
@@ -12,8 +13,6 @@ export interface ListeningSocket {
   /** Kernel socket inode (to tell sockets apart across reads). */
   inode: number;
 }
-
-const LISTEN_STATE = '0A';
 
 /**
  * Listening TCP sockets owned by `pid`. Throws the file system's error (ENOENT: no such process,
@@ -37,16 +36,9 @@ export async function readListenRows(pid: number | 'self'): Promise<ListeningSoc
 
 /** Parses a `/proc/net/tcp{,6}` table into its LISTEN rows. */
 export function parseTcpTable(table: string): ListeningSocket[] {
-  const sockets: ListeningSocket[] = [];
-  for (const line of table.split('\n').slice(1)) {
-    const fields = line.trim().split(/\s+/);
-    const [local, state, inode] = [fields[1], fields[3], fields[9]];
-    if (!local || state !== LISTEN_STATE || !inode) continue;
-    const [addressHex, portHex] = local.split(':');
-    if (!addressHex || !portHex) continue;
-    sockets.push({ host: connectableHost(addressHex), port: parseInt(portHex, 16), inode: Number(inode) });
-  }
-  return sockets;
+  return parseProcTcpRows(table)
+    .filter((row) => row.state === TCP_STATE.listen)
+    .map((row) => ({ host: connectableHost(row.localAddressHex), port: row.localPort, inode: row.inode }));
 }
 
 async function readSocketInodes(pid: number): Promise<Set<number>> {
