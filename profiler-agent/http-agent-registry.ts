@@ -45,9 +45,11 @@ const MAX_AGENTS = 10_000;
 const STACKS_PER_SECOND = 50;
 /**
  * After taking a queued request's stack, the agent's requests are not looked at for this long, ms: a
- * starved pool queues on every request, and the latest stack every 100 ms names the caller as well.
+ * starved pool queues on every request, and one stack a second (snapshots are a second apart) names the
+ * caller as well. A stack through optimized frames costs ~100 µs: at 100 ms this was ~0.3% of a saturated
+ * service's CPU (docs/performance.md).
  */
-const QUEUED_STACK_EVERY_MS = 100;
+const QUEUED_STACK_EVERY_MS = 1000;
 
 export class HttpAgentRegistry {
   private readonly records = new WeakMap<object, AgentRecord>();
@@ -63,9 +65,9 @@ export class HttpAgentRegistry {
     const onError = (): void => context.drop('httpAgentHookError');
     const proto = http.Agent.prototype as object;
     const onAddRequest = (self: unknown, args: unknown[], wrapper: Method): void => {
-      if (!isHttpAgent(self)) return;
-      if (!this.records.has(self)) this.add(self); // known agents (every call but the first): one lookup
-      this.noteIfQueued(self, args[1], wrapper);
+      // A known agent (every call but the first) costs one lookup.
+      const record = this.records.get(self as object) ?? this.recordOf(self);
+      if (record) this.noteIfQueued(self as HttpAgentInternals, record, args[1], wrapper);
     };
     this.patches.push(patchMethod(proto, 'addRequest', onAddRequest, onError));
     const onConstruct = (self: unknown, args: unknown[], wrapper: Method): void => {
@@ -87,16 +89,25 @@ export class HttpAgentRegistry {
   /** Registers `candidate` if it looks like an `http.Agent` and is not known yet; true when it was added. */
   add(candidate: unknown, created?: CapturedStack): boolean {
     if (!isHttpAgent(candidate) || this.records.has(candidate)) return false;
+    return this.recordOf(candidate, created) !== undefined;
+  }
+
+  /** The record of `candidate`, registered now if it looks like an `http.Agent`; undefined if not one (or full). */
+  private recordOf(candidate: unknown, created?: CapturedStack): AgentRecord | undefined {
+    if (!isHttpAgent(candidate)) return undefined;
+    const known = this.records.get(candidate);
+    if (known) return known;
     if (this.refs.size >= MAX_AGENTS) {
       this.pruneDead();
       if (this.refs.size >= MAX_AGENTS) {
         this.context?.drop('httpAgents');
-        return false;
+        return undefined;
       }
     }
-    this.records.set(candidate, { id: this.nextId++, created });
+    const record: AgentRecord = { id: this.nextId++, created };
+    this.records.set(candidate, record);
     this.refs.add(new WeakRef(candidate));
-    return true;
+    return record;
   }
 
   /** Registers every agent among `candidates` (an array of heap objects); returns how many were new. */
@@ -145,13 +156,17 @@ export class HttpAgentRegistry {
    * the agent was created before attach. Costs two reads while the pool has room, and one clock read
    * for `QUEUED_STACK_EVERY_MS` after each stack taken (the pool key is a new string each time).
    */
-  private noteIfQueued(self: HttpAgentInternals, options: unknown, wrapper: Method): void {
+  private noteIfQueued(
+    self: HttpAgentInternals,
+    record: AgentRecord,
+    options: unknown,
+    wrapper: Method,
+  ): void {
     if (!Number.isFinite(self.maxSockets) || typeof self.getName !== 'function') return;
     // Fewer sockets than the limit in the whole pool: no origin of it can be full.
     if (typeof self.totalSocketCount === 'number' && self.totalSocketCount < self.maxSockets) return;
-    const record = this.records.get(self);
     const now = Date.now();
-    if (!record || now < (record.quietUntil ?? 0)) return;
+    if (now < (record.quietUntil ?? 0)) return;
     const key = self.getName(options);
     if ((self.freeSockets[key]?.length ?? 0) > 0) return;
     if ((self.sockets[key]?.length ?? 0) < self.maxSockets) return;
