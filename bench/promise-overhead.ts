@@ -7,7 +7,9 @@
  * round and mode starts a fresh target without the collector and one with it, both pinned to core 0
  * (the load on core 1) and driven AT ONCE, so that whatever else the machine runs slows both alike:
  * saturated (each gets half the core, req/s and CPU time per request go as the cost), then paced (CPU
- * time per request at a fixed rate, where the process is mostly idle). Medians of the rounds' ratios.
+ * time per request at a fixed rate, where the process is mostly idle); then one at a time, alternating
+ * (the issue's method: each alone on core 0, as a service has its core; two targets time-sharing one core
+ * charge the agent more, docs/performance.md). Medians of the rounds' ratios.
  * Also: the heap the collector adds with 1,000,000 never-settling promises.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -21,7 +23,7 @@ import {
   OPEN_INSPECTOR_SNIPPET,
   type AttachedMode,
 } from './attach-hyperscope';
-import { measurePair, pinSelf, startTarget, type StartedTarget } from './target-run';
+import { measureAlternating, measurePair, pinSelf, startTarget, type StartedTarget } from './target-run';
 
 const ROUNDS = Number(process.env.HS_BENCH_ROUNDS ?? 3);
 /** Seconds of each paired phase (saturated, then paced). */
@@ -29,6 +31,9 @@ const DURATION_S = 5;
 /** Requests per second to EACH target of a pair: both together well below what one core serves (~7k+). */
 const PACED_RATE = 2000;
 const CONNECTIONS = 32;
+/** Alternating runs (the issue's method) per round: one target at a time, saturated, this many seconds each. */
+const ALONE_PAIRS = 4;
+const ALONE_S = 3;
 
 const LABELS: Record<string, string> = {
   'hooks-once': 'hooks set once, removed',
@@ -149,10 +154,17 @@ export const promiseOverheadBench: Bench = {
       if (attached) detachers.set(target, await attachHyperscope(mode as AttachedMode, inspectorFile));
       return target;
     };
-    type Ratios = { saturated: number[]; saturatedCpu: number[]; paced: number[]; afterDetach: number[] };
+    type Ratios = {
+      saturated: number[];
+      saturatedCpu: number[];
+      paced: number[];
+      alone: number[];
+      afterDetach: number[];
+    };
     const ratios: Record<string, Ratios> = {};
     const offCpu: number[] = [];
     const offRps: number[] = [];
+    const offAloneRps: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       for (const [mode, options] of Object.entries(modes)) {
         const [off, on] = await Promise.all([start('off', {}), start(mode, options)]);
@@ -169,7 +181,24 @@ export const promiseOverheadBench: Bench = {
             duration: DURATION_S,
             overallRate: PACED_RATE,
           });
-          const entry = (ratios[mode] ??= { saturated: [], saturatedCpu: [], paced: [], afterDetach: [] });
+          // One at a time, each with core 0 to itself (as a service has its core): the issue's alternating runs.
+          const alone = await measureAlternating(
+            off,
+            on,
+            { connections: CONNECTIONS, duration: ALONE_S },
+            ALONE_PAIRS,
+          );
+          const entry = (ratios[mode] ??= {
+            saturated: [],
+            saturatedCpu: [],
+            paced: [],
+            alone: [],
+            afterDetach: [],
+          });
+          for (const [offAlone, onAlone] of alone) {
+            entry.alone.push(onAlone.requestsPerSecond / offAlone.requestsPerSecond);
+            offAloneRps.push(offAlone.requestsPerSecond);
+          }
           const detach = detachers.get(on);
           if (detach) {
             // Detached, the target must serve as before we came (issue 8): saturated again, side by side.
@@ -193,7 +222,10 @@ export const promiseOverheadBench: Bench = {
               `round ${round} ${mode}: saturated off ${offSat.requestsPerSecond.toFixed(0)} req/s ` +
                 `${offSat.cpuUsPerRequest.toFixed(1)} µs/req, on ${onSat.requestsPerSecond.toFixed(0)} req/s ` +
                 `${onSat.cpuUsPerRequest.toFixed(1)} µs/req; paced CPU/req off ${offPaced.cpuUsPerRequest.toFixed(1)} µs, ` +
-                `on ${onPaced.cpuUsPerRequest.toFixed(1)} µs`,
+                `on ${onPaced.cpuUsPerRequest.toFixed(1)} µs; alone req/s ` +
+                alone
+                  .map(([a, b]) => `${a.requestsPerSecond.toFixed(0)}→${b.requestsPerSecond.toFixed(0)}`)
+                  .join(' '),
             );
         } finally {
           await detachers.get(on)?.();
@@ -205,6 +237,7 @@ export const promiseOverheadBench: Bench = {
     const figures: BenchFigure[] = [];
     const rpsBase = median(offRps);
     const cpuBase = 1e6 / median(offCpu);
+    const aloneBase = median(offAloneRps);
     for (const [mode, entry] of Object.entries(ratios)) {
       const label = LABELS[mode] ?? mode;
       // `value / baseline` prints the median of the rounds' ratios.
@@ -215,6 +248,13 @@ export const promiseOverheadBench: Bench = {
           baseline: rpsBase,
           unit: 'req/s',
           baselineName: 'collector off, saturated beside it on one core',
+        },
+        {
+          name: `${label}: req/s alone`,
+          value: median(entry.alone) * aloneBase,
+          baseline: aloneBase,
+          unit: 'req/s',
+          baselineName: `collector off, alternating ${ALONE_S} s runs, each alone on core 0`,
         },
         {
           name: `${label}: 1/CPU per req`,

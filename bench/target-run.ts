@@ -74,6 +74,29 @@ export function measurePair(
   return Promise.all([measure(a, options), measure(b, options)]);
 }
 
+/**
+ * One target at a time under the same load: `pairs` × (a then b, the order swapped every other pair),
+ * so each has the core to itself as a service has its own; neighbouring runs share the machine's moment.
+ */
+export async function measureAlternating(
+  a: StartedTarget,
+  b: StartedTarget,
+  options: Omit<AutocannonOptions, 'url'>,
+  pairs: number,
+): Promise<[Measured, Measured][]> {
+  const out: [Measured, Measured][] = [];
+  for (let pair = 0; pair < pairs; pair++) {
+    if (pair % 2 === 0) {
+      const first = await measure(a, options);
+      out.push([first, await measure(b, options)]);
+    } else {
+      const second = await measure(b, options);
+      out.push([await measure(a, options), second]);
+    }
+  }
+  return out;
+}
+
 // Linux reports utime/stime in clock ticks of 1/100 s (USER_HZ) on every architecture Node runs on.
 const TICK_US = 10_000;
 
