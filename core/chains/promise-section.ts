@@ -115,7 +115,7 @@ export interface PromiseOptions {
   enabled?: boolean;
   /** Length of one sampling window with hooks on, ms. Default 200. */
   windowMs?: number;
-  /** Throughput share the collector may cost, 0..1; sets the pause between windows. Default 0.02. */
+  /** Throughput share the collector may cost, 0..1; sets the pause between windows. Default 0.01. */
   overheadBudget?: number;
   /** Estimated cost of one observed promise with hooks on, µs (calibrated by bench/promise-overhead.ts). Default 3. */
   costPerPromiseUs?: number;

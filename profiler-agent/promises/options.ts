@@ -6,7 +6,7 @@ export type ResolvedPromiseOptions = Required<PromiseOptions>;
 export const PROMISE_DEFAULTS: ResolvedPromiseOptions = {
   enabled: true,
   windowMs: 200,
-  overheadBudget: 0.02,
+  overheadBudget: 0.01,
   costPerPromiseUs: 3,
   stacksPerSecond: 1000,
   stackDepth: 12,

@@ -18,8 +18,8 @@ const USAGE = `hyperscope record (--pid PID | --url HOST:PORT | -- COMMAND ARGS�
   --interval 1s        how often to collect (default 1s)
   -o, --output FILE    session file (default hyperscope-PID-TIME.hyperscope)
   --no-cpu --no-heap --no-promises   leave a profiler off
-  --promise-budget 2%  throughput share the promise-chain hooks may cost (they run in windows sized to
-                       it; 100% keeps them on; default 2% — see docs/performance.md)
+  --promise-budget 1%  throughput share the promise-chain hooks may cost (they run in windows sized to
+                       it; 100% keeps them on; default 1% — see docs/performance.md)
   --promise-stacks 1000  promise creation stacks captured per second of hooks-on time (default 1000)
   --cpu-interval 1000  µs between CPU samples (also 500us, 2ms; default 1000)
   --heap-interval 32KiB  average bytes between allocation samples (default 32KiB; smaller: exact
