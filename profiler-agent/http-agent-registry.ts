@@ -46,8 +46,8 @@ const STACKS_PER_SECOND = 50;
 /**
  * After taking a queued request's stack, the agent's requests are not looked at for this long, ms: a
  * starved pool queues on every request, and one stack a second (snapshots are a second apart) names the
- * caller as well. A stack through optimized frames costs ~100 µs: at 100 ms this was ~0.3% of a saturated
- * service's CPU (docs/performance.md).
+ * caller as well. At 100 ms, `perf` put these stacks at ~0.3% of a saturated service's CPU
+ * (docs/performance.md).
  */
 const QUEUED_STACK_EVERY_MS = 1000;
 
