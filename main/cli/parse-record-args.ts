@@ -39,9 +39,7 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
   const { values } = parseCommandArgs({
     args: own,
     options: {
-      pid: { type: 'string' },
-      url: { type: 'string' },
-      'allow-remote': { type: 'boolean', default: false },
+      ...RUNNING_TARGET_OPTIONS,
       keep: { type: 'boolean', default: false },
       duration: { type: 'string' },
       interval: { type: 'string', default: '1s' },
@@ -99,6 +97,13 @@ function target(
   const [command, ...args] = launch as [string, ...string[]];
   return { kind: 'launch', command, args, keep };
 }
+
+/** The options that name a running process (`record`, `chains`): read by {@link runningTarget}. */
+export const RUNNING_TARGET_OPTIONS = {
+  pid: { type: 'string' },
+  url: { type: 'string' },
+  'allow-remote': { type: 'boolean', default: false },
+} as const;
 
 /** The running process `--pid PID` or `--url HOST:PORT` names (`record`, `chains`); undefined without either. */
 export function runningTarget(

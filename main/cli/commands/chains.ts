@@ -18,7 +18,7 @@ import { loadSourceMaps } from '../../profile/load-source-maps';
 import { attachTarget, printWarning } from '../attach-target';
 import type { Command } from '../command';
 import { parseCommandArgs, UserError } from '../command';
-import { runningTarget, type RecordTarget } from '../parse-record-args';
+import { RUNNING_TARGET_OPTIONS, runningTarget, type RecordTarget } from '../parse-record-args';
 
 /** Chains fetched when no `--group` is given: the biggest groups' only. */
 const MAX_CHAINS = 10;
@@ -151,9 +151,7 @@ function parseChainsArgs(argv: string[]): ChainsArgs {
   const { values } = parseCommandArgs({
     args: argv,
     options: {
-      pid: { type: 'string' },
-      url: { type: 'string' },
-      'allow-remote': { type: 'boolean', default: false },
+      ...RUNNING_TARGET_OPTIONS,
       wait: { type: 'string', default: '5s' },
       group: { type: 'string' },
       json: { type: 'boolean', default: false },
