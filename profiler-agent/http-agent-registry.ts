@@ -88,7 +88,7 @@ export class HttpAgentRegistry {
 
   /** Registers `candidate` if it looks like an `http.Agent` and is not known yet; true when it was added. */
   add(candidate: unknown, created?: CapturedStack): boolean {
-    if (!isHttpAgent(candidate) || this.records.has(candidate)) return false;
+    if (this.records.has(candidate as object)) return false;
     return this.recordOf(candidate, created) !== undefined;
   }
 
