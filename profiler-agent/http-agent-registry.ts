@@ -32,8 +32,8 @@ interface AgentRecord {
   frames?: Frame[];
   /** Per pool key: the latest stack of a request that had to queue for a socket (parsed on demand). */
   queued?: Map<string, { stack: CapturedStack; frames?: Frame[] }>;
-  /** No queued request's stack is taken before this time (ms since the epoch): see `noteIfQueued`. */
-  quietUntil?: number;
+  /** A queued request's stack was taken since the last collection: no other until the next (`noteIfQueued`). */
+  quiet?: boolean;
 }
 
 /** How many agents are tracked at most; agents beyond are counted in `dropped.httpAgents`. */
@@ -43,17 +43,12 @@ const MAX_AGENTS = 10_000;
  * beyond this, agents are still tracked, without a stack (`dropped.httpAgentStacks`).
  */
 const STACKS_PER_SECOND = 50;
-/**
- * After taking a queued request's stack, the agent's requests are not looked at for this long, ms: a
- * starved pool queues on every request, and one stack a second (snapshots are a second apart) names the
- * caller as well. At 100 ms, `perf` put these stacks at ~0.3% of a saturated service's CPU
- * (docs/performance.md).
- */
-const QUEUED_STACK_EVERY_MS = 1000;
 
 export class HttpAgentRegistry {
   private readonly records = new WeakMap<object, AgentRecord>();
   private refs = new Set<WeakRef<HttpAgentInternals>>();
+  /** Records quiet until the next collection. */
+  private quieted: AgentRecord[] = [];
   private patches: MethodPatch[] = [];
   private nextId = 1;
   private context: CollectorContext | undefined;
@@ -83,6 +78,7 @@ export class HttpAgentRegistry {
   stop(): void {
     for (const patch of this.patches.splice(0)) patch.restore();
     this.refs = new Set();
+    this.quieted = [];
     this.context = undefined;
   }
 
@@ -153,8 +149,10 @@ export class HttpAgentRegistry {
   /**
    * A request is about to queue when its origin has no free socket and all `maxSockets` are in use: keep
    * its stack (within the stack budget), so a starved pool can name the code that waits on it even when
-   * the agent was created before attach. Costs two reads while the pool has room, and one clock read
-   * for `QUEUED_STACK_EVERY_MS` after each stack taken (the pool key is a new string each time).
+   * the agent was created before attach. A starved pool queues on every request, and a snapshot shows one
+   * stack per pool key: after one is taken, the agent's requests cost a flag read until the next
+   * collection (no clock read, no pool key string). At 10 stacks a second, `perf` put them at ~0.3% of a
+   * saturated service's CPU (docs/performance.md).
    */
   private noteIfQueued(
     self: HttpAgentInternals,
@@ -162,18 +160,24 @@ export class HttpAgentRegistry {
     options: unknown,
     wrapper: Method,
   ): void {
+    if (record.quiet === true) return;
     if (!Number.isFinite(self.maxSockets) || typeof self.getName !== 'function') return;
     // Fewer sockets than the limit in the whole pool: no origin of it can be full.
     if (typeof self.totalSocketCount === 'number' && self.totalSocketCount < self.maxSockets) return;
-    const now = Date.now();
-    if (now < (record.quietUntil ?? 0)) return;
     const key = self.getName(options);
     if ((self.freeSockets[key]?.length ?? 0) > 0) return;
     if ((self.sockets[key]?.length ?? 0) < self.maxSockets) return;
-    if (!this.stackBudget(now)) return;
-    record.quietUntil = now + QUEUED_STACK_EVERY_MS;
+    if (!this.stackBudget()) return;
+    record.quiet = true;
+    this.quieted.push(record);
     record.queued ??= new Map();
     record.queued.set(key, { stack: captureStack(wrapper) });
+  }
+
+  /** A collection has read the queued stacks: each pool may take one again. */
+  collected(): void {
+    for (const record of this.quieted) record.quiet = false;
+    this.quieted = [];
   }
 
   /** True while this second's stack budget lasts; counts a drop otherwise. */

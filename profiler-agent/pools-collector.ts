@@ -27,6 +27,7 @@ export function createPoolsCollector(
       census.take(now);
       const pools: PoolOrigin[] = [];
       for (const agent of registry.live()) pools.push(...describeAgent(agent, registry));
+      registry.collected();
       pools.sort((a, b) => b.queued - a.queued || b.inUse - a.inUse || b.idle - a.idle);
       if (pools.length > maxPools) context?.drop('pools', pools.length - maxPools);
       return pools.slice(0, maxPools);
