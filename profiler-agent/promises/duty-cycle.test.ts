@@ -53,3 +53,26 @@ it('keeps hooks on at a low rate, renewing the window', () => {
   expect(cycle.readCoverage(Date.now())).toBe(1);
   cycle.stop();
 });
+
+it('ends a renewed window at once when it sees more promises than a calm one may', () => {
+  const cycle = new DutyCycle(PROMISE_DEFAULTS, hooks);
+  cycle.start();
+  observed = 200; // 1,000 a second: hooks stay on
+  vi.advanceTimersByTime(PROMISE_DEFAULTS.windowMs);
+  expect(cycle.active).toBe(true);
+  // Hooks stay on below 3,333 promises a second (1% of a core at 3 µs each): 667 in a 200 ms window.
+  expect(cycle.renewedWindowLimit()).toBe(667);
+  // Load arrives: the tracker counts 667 promises within 5 ms and asks for the window to end.
+  vi.advanceTimersByTime(5);
+  observed = 667;
+  cycle.closeSoon();
+  vi.advanceTimersByTime(1);
+  expect(cycle.active).toBe(false);
+  expect(cycle.lastRate).toBeGreaterThan(100_000); // 667 in 5–6 ms
+  cycle.stop();
+});
+
+it('never ends an exhaustive window early', () => {
+  const cycle = new DutyCycle({ ...PROMISE_DEFAULTS, exhaustive: true }, hooks);
+  expect(cycle.renewedWindowLimit()).toBe(Infinity);
+});

@@ -27,6 +27,8 @@ export class DutyCycle {
   private onMsSinceRead = 0;
   private readSince = Date.now();
   private stopped = false;
+  /** The window's timer was replaced by one that ends it at the next turn (`closeSoon`). */
+  private endingSoon = false;
   active = false;
   /** Promises per second observed in the last window. */
   lastRate = 0;
@@ -63,8 +65,7 @@ export class DutyCycle {
   private openWindow(): void {
     if (this.stopped) return;
     // The timer is armed before hooks go on, so the agent's own timer is never observed.
-    this.timer = setTimeout(() => this.closeWindow(true), this.options.windowMs);
-    this.timer.unref?.();
+    this.armWindowEnd();
     this.onSince = Date.now();
     this.windowStart = this.onSince;
     this.active = true;
@@ -86,16 +87,48 @@ export class DutyCycle {
       // pending promise becomes weakly held and checked, what it waits on is forgotten).
       this.onSince = now;
       this.windowStart = now;
-      this.timer = setTimeout(() => this.closeWindow(true), this.options.windowMs);
-      this.timer.unref?.();
+      // The same timer, re-armed: a new one five times a second was most of an idle target's window cost.
+      if (this.endingSoon || !this.timer) this.armWindowEnd();
+      else this.timer.refresh();
+      this.endingSoon = false;
       this.hooks.renew();
       return;
     }
+    this.endingSoon = false;
     this.hooks.end();
     this.active = false;
     if (!reschedule || this.stopped) return;
     this.timer = setTimeout(() => this.openWindow(), pause);
     this.timer.unref?.();
+  }
+
+  /**
+   * Ends the current window at the next turn of the loop. For a window renewed at a low rate that has
+   * already seen more promises than that rate allows (`renewedWindowLimit`): when load arrives at an idle
+   * service, hooks then go off within a turn of the loop, not at the end of the window.
+   */
+  closeSoon(): void {
+    if (!this.active || this.stopped || this.endingSoon) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.endingSoon = true;
+    this.timer = setTimeout(() => this.closeWindow(true), 0);
+    this.timer.unref?.();
+  }
+
+  private armWindowEnd(): void {
+    this.timer = setTimeout(() => this.closeWindow(true), this.options.windowMs);
+    this.timer.unref?.();
+  }
+
+  /**
+   * Promises in one window beyond which a pause would follow it: a renewed (calm) window that sees more
+   * may be closed at once (`closeSoon`). Infinity when hooks never pause.
+   */
+  renewedWindowLimit(): number {
+    if (this.options.exhaustive) return Infinity;
+    const staysOnBelowRate =
+      (Math.max(1e-6, this.options.overheadBudget) * 1e6) / this.options.costPerPromiseUs;
+    return Math.max(1, Math.ceil((staysOnBelowRate * this.options.windowMs) / 1000));
   }
 
   /** The pause after a window of `onMs`, ms, that keeps the estimated cost within the budget. */

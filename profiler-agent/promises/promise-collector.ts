@@ -64,11 +64,23 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
       const sites = new SiteTable(MAX_SITES);
       const calm = (): boolean => cycle.windows > 0 && cycle.lastRate < options.attributeBelowRate;
       const cycle = new DutyCycle(options, {
-        begin: () => tracker.enable(calm()),
+        begin: () => {
+          tracker.busyAt = 0;
+          tracker.enable(calm());
+        },
         end: () => tracker.disable(),
         take: () => tracker.takeObserved(),
-        renew: () => tracker.setAttribution(calm()),
+        renew: () => {
+          tracker.busyAt = cycle.renewedWindowLimit();
+          tracker.setAttribution(calm());
+        },
       });
+      // Load arrived while hooks stayed on: stop observing resources now (async_hooks on every resource
+      // and promise is the dearest part), and end the window at the next turn of the loop.
+      tracker.onBusy = () => {
+        tracker.setAttribution(false);
+        cycle.closeSoon();
+      };
       tracker.stackTokens = options.stacksPerSecond;
       const undici = new UndiciWaits(store, () => tracker.openRoots());
       running = {

@@ -28,6 +28,10 @@ export class PromiseTracker {
   overflowPending = 0;
   collectedUnsettled = 0;
   droppedSlots = 0;
+  /** When `createdInWindow` reaches this, `onBusy` runs (once); 0: never. */
+  busyAt = 0;
+  /** The window has seen more promises than a calm one may (see `DutyCycle.renewedWindowLimit`). */
+  onBusy: () => void = () => undefined;
   /** Stacks that may still be captured; refilled by hooks-on time (`stacksPerSecond`), at most one second's worth. */
   stackTokens = 0;
   stacksTaken = 0;
@@ -137,7 +141,7 @@ export class PromiseTracker {
     try {
       if (this.isAgentWork()) return;
       this.created++;
-      this.createdInWindow++;
+      if (++this.createdInWindow === this.busyAt) this.onBusy();
       const { store } = this;
       const now = Date.now();
       const slot = store.alloc(now);
