@@ -9,7 +9,8 @@
  * saturated (each gets half the core, req/s and CPU time per request go as the cost), then paced (CPU
  * time per request at a fixed rate, where the process is mostly idle); then one at a time, alternating
  * (the issue's method: each alone on core 0, as a service has its core; two targets time-sharing one core
- * charge the agent more, docs/performance.md). Medians of the rounds' ratios.
+ * charge the agent more, docs/performance.md). Attached modes are measured again after Hyperscope
+ * detaches, paired then alternating (issue 8: back to baseline). Medians of the rounds' ratios.
  * Also: the heap the collector adds with 1,000,000 never-settling promises.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -160,6 +161,7 @@ export const promiseOverheadBench: Bench = {
       paced: number[];
       alone: number[];
       afterDetach: number[];
+      aloneAfterDetach: number[];
     };
     const ratios: Record<string, Ratios> = {};
     const offCpu: number[] = [];
@@ -194,6 +196,7 @@ export const promiseOverheadBench: Bench = {
             paced: [],
             alone: [],
             afterDetach: [],
+            aloneAfterDetach: [],
           });
           for (const [offAlone, onAlone] of alone) {
             entry.alone.push(onAlone.requestsPerSecond / offAlone.requestsPerSecond);
@@ -211,6 +214,15 @@ export const promiseOverheadBench: Bench = {
               duration: DURATION_S,
             });
             entry.afterDetach.push(offAfter.cpuUsPerRequest / onAfter.cpuUsPerRequest);
+            // And the issue's way: one at a time, alternating.
+            const aloneAfter = await measureAlternating(
+              off,
+              on,
+              { connections: CONNECTIONS, duration: ALONE_S },
+              ALONE_PAIRS,
+            );
+            for (const [offAlone, onAlone] of aloneAfter)
+              entry.aloneAfterDetach.push(onAlone.requestsPerSecond / offAlone.requestsPerSecond);
           }
           entry.saturated.push(onSat.requestsPerSecond / offSat.requestsPerSecond);
           entry.saturatedCpu.push(offSat.cpuUsPerRequest / onSat.cpuUsPerRequest);
@@ -272,6 +284,13 @@ export const promiseOverheadBench: Bench = {
                 baseline: 1,
                 unit: '',
                 baselineName: 'collector off, same run, after Hyperscope detached',
+              },
+              {
+                name: `${label}: detached, req/s alone`,
+                value: median(entry.aloneAfterDetach) * aloneBase,
+                baseline: aloneBase,
+                unit: 'req/s',
+                baselineName: `collector off, alternating ${ALONE_S} s runs, after Hyperscope detached`,
               },
             ]),
         {
