@@ -111,3 +111,13 @@ describe('promise collector memory', () => {
     );
   });
 });
+
+it('ends a calm window at the next turn when a burst of promises arrives', async () => {
+  // Hooks stay on while the service is idle; load arriving then must not pay a whole window of them.
+  const result = await runTarget<{ calm: boolean; activeAfterBurst: boolean }>(
+    process.execPath,
+    'idle-then-burst.cjs',
+  );
+  expect(result.calm).toBe(true);
+  expect(result.activeAfterBurst).toBe(false);
+});
