@@ -20,4 +20,20 @@ describe('openVerifiedSession', () => {
     expect(verified).toMatchObject({ pid: other.pid, nodeVersion: process.version });
     await verified.session.close();
   });
+
+  it('asks again a target caught in its start-up, before it knows its pid', async () => {
+    // Node sets `process.pid` when it prepares to run the main script, after the inspector is up.
+    const late = `
+      const pid = process.pid;
+      const setPid = (value) => Object.defineProperty(process, 'pid', { value, configurable: true, enumerable: true });
+      setPid(undefined);
+      setTimeout(() => setPid(pid), 300);
+      console.log('ready');
+      setInterval(() => {}, 1000);`;
+    const target = await startNodeTarget(late, ['--inspect=127.0.0.1:0']);
+    const url = /Debugger listening on (ws:\/\/\S+)/.exec(target.output.stderr)![1]!;
+    const verified = await openVerifiedSession(url, [target.pid]);
+    expect(verified.pid).toBe(target.pid);
+    await verified.session.close();
+  });
 });

@@ -12,6 +12,8 @@ import { connectInspector } from './inspector-session';
 export const MIN_NODE_MAJOR = 18;
 
 const IDENTIFY_TIMEOUT_MS = 5000;
+/** Pause before asking a target again that could not tell its pid yet, ms. */
+const IDENTIFY_RETRY_MS = 50;
 
 export interface VerifiedSession {
   session: InspectorSession;
@@ -60,13 +62,37 @@ export function assertSupportedNode(nodeVersion: string): void {
   }
 }
 
+/**
+ * Asks the target for its pid and Node version. A target caught early in its start-up may not have
+ * `process.pid` yet (Node sets it when it prepares to run the main script, after the inspector is up;
+ * a CI run met `[null, "v20…"]`): then it is asked again, until the answer is whole or the time is up.
+ */
 async function identify(session: InspectorSession): Promise<{ pid: number; nodeVersion: string }> {
+  const deadline = Date.now() + IDENTIFY_TIMEOUT_MS;
+  for (;;) {
+    const answer = await askPidAndVersion(session, Math.max(1, deadline - Date.now()));
+    if (answer) return answer;
+    if (Date.now() + IDENTIFY_RETRY_MS >= deadline) {
+      throw new AttachError(
+        'unreachable',
+        'connected, but the target did not report its pid and Node version',
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, IDENTIFY_RETRY_MS));
+  }
+}
+
+/** One `[process.pid, process.version]`; undefined while the target cannot tell both yet. */
+async function askPidAndVersion(
+  session: InspectorSession,
+  timeoutMs: number,
+): Promise<{ pid: number; nodeVersion: string } | undefined> {
   const reply = await withTimeout(
     session.send('Runtime.evaluate', {
       expression: 'JSON.stringify([process.pid, process.version])',
       returnByValue: true,
     }),
-    IDENTIFY_TIMEOUT_MS,
+    timeoutMs,
     'the target (asked for its pid)',
   ).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
@@ -75,7 +101,7 @@ async function identify(session: InspectorSession): Promise<{ pid: number; nodeV
   const value: unknown = reply.result.value;
   const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : null;
   if (!Array.isArray(parsed) || typeof parsed[0] !== 'number' || typeof parsed[1] !== 'string') {
-    throw new AttachError('unreachable', 'connected, but the target did not report its pid and Node version');
+    return undefined;
   }
   return { pid: parsed[0], nodeVersion: parsed[1] };
 }
