@@ -87,7 +87,8 @@ export class DutyCycle {
       // pending promise becomes weakly held and checked, what it waits on is forgotten).
       this.onSince = now;
       this.windowStart = now;
-      // The same timer, re-armed: a new one five times a second was most of an idle target's window cost.
+      // The same timer, re-armed: making a new one five times a second was half of what an idle target's
+      // windows cost (perf).
       if (this.endingSoon || !this.timer) this.armWindowEnd();
       else this.timer.refresh();
       this.endingSoon = false;
