@@ -24,7 +24,14 @@ import {
   OPEN_INSPECTOR_SNIPPET,
   type AttachedMode,
 } from './attach-hyperscope';
-import { measureAlternating, measurePair, pinSelf, startTarget, type StartedTarget } from './target-run';
+import {
+  measureAlternating,
+  measurePair,
+  pinSelf,
+  startTarget,
+  type Measured,
+  type StartedTarget,
+} from './target-run';
 
 const ROUNDS = Number(process.env.HS_BENCH_ROUNDS ?? 3);
 /** Seconds of each paired phase (saturated, then paced). */
@@ -108,6 +115,16 @@ upstream.listen(0, '127.0.0.1', () => {
 });
 `;
 
+/** The alternating runs of one round: `off` and `on` each alone on core 0, `ALONE_PAIRS` times. */
+function measureAlone(off: StartedTarget, on: StartedTarget): Promise<[Measured, Measured][]> {
+  return measureAlternating(off, on, { connections: CONNECTIONS, duration: ALONE_S }, ALONE_PAIRS);
+}
+
+/** On ÷ off req/s of each alternating pair. */
+function aloneRatios(pairs: [Measured, Measured][]): number[] {
+  return pairs.map(([offAlone, onAlone]) => onAlone.requestsPerSecond / offAlone.requestsPerSecond);
+}
+
 /** Heap (after GC) that 1,000,000 never-settling promises add, MiB: without and with the collector. */
 async function millionPendingMiB(): Promise<{ base: number; collector: number }> {
   type Result = { grown: number };
@@ -184,12 +201,7 @@ export const promiseOverheadBench: Bench = {
             overallRate: PACED_RATE,
           });
           // One at a time, each with core 0 to itself (as a service has its core): the issue's alternating runs.
-          const alone = await measureAlternating(
-            off,
-            on,
-            { connections: CONNECTIONS, duration: ALONE_S },
-            ALONE_PAIRS,
-          );
+          const alone = await measureAlone(off, on);
           const entry = (ratios[mode] ??= {
             saturated: [],
             saturatedCpu: [],
@@ -198,10 +210,8 @@ export const promiseOverheadBench: Bench = {
             afterDetach: [],
             aloneAfterDetach: [],
           });
-          for (const [offAlone, onAlone] of alone) {
-            entry.alone.push(onAlone.requestsPerSecond / offAlone.requestsPerSecond);
-            offAloneRps.push(offAlone.requestsPerSecond);
-          }
+          entry.alone.push(...aloneRatios(alone));
+          offAloneRps.push(...alone.map(([offAlone]) => offAlone.requestsPerSecond));
           const detach = detachers.get(on);
           if (detach) {
             // Detached, the target must serve as before we came (issue 8): saturated again, side by side.
@@ -215,14 +225,7 @@ export const promiseOverheadBench: Bench = {
             });
             entry.afterDetach.push(offAfter.cpuUsPerRequest / onAfter.cpuUsPerRequest);
             // And the issue's way: one at a time, alternating.
-            const aloneAfter = await measureAlternating(
-              off,
-              on,
-              { connections: CONNECTIONS, duration: ALONE_S },
-              ALONE_PAIRS,
-            );
-            for (const [offAlone, onAlone] of aloneAfter)
-              entry.aloneAfterDetach.push(onAlone.requestsPerSecond / offAlone.requestsPerSecond);
+            entry.aloneAfterDetach.push(...aloneRatios(await measureAlone(off, on)));
           }
           entry.saturated.push(onSat.requestsPerSecond / offSat.requestsPerSecond);
           entry.saturatedCpu.push(offSat.cpuUsPerRequest / onSat.cpuUsPerRequest);
