@@ -2,6 +2,7 @@
  * Connects to an inspector WebSocket and checks, from inside, that it belongs to the process we meant
  * (another process may answer on the same port) and that its Node is new enough.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { withTimeout } from '../recorder/with-timeout';
 import { AttachError } from './attached-target';
 import { nodeMajorVersion } from './inspector-http';
@@ -78,7 +79,7 @@ async function identify(session: InspectorSession): Promise<{ pid: number; nodeV
         'connected, but the target did not report its pid and Node version',
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, IDENTIFY_RETRY_MS));
+    await sleep(IDENTIFY_RETRY_MS);
   }
 }
 
