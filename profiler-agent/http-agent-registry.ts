@@ -61,7 +61,8 @@ export class HttpAgentRegistry {
     const proto = http.Agent.prototype as object;
     const onAddRequest = (self: unknown, args: unknown[], wrapper: Method): void => {
       // A known agent (every call but the first) costs one lookup.
-      const record = this.records.get(self as object) ?? this.recordOf(self);
+      const record =
+        this.records.get(self as object) ?? (isHttpAgent(self) ? this.register(self) : undefined);
       if (record) this.noteIfQueued(self as HttpAgentInternals, record, args[1], wrapper);
     };
     this.patches.push(patchMethod(proto, 'addRequest', onAddRequest, onError));
@@ -84,15 +85,12 @@ export class HttpAgentRegistry {
 
   /** Registers `candidate` if it looks like an `http.Agent` and is not known yet; true when it was added. */
   add(candidate: unknown, created?: CapturedStack): boolean {
-    if (this.records.has(candidate as object)) return false;
-    return this.recordOf(candidate, created) !== undefined;
+    if (!isHttpAgent(candidate) || this.records.has(candidate)) return false;
+    return this.register(candidate, created) !== undefined;
   }
 
-  /** The record of `candidate`, registered now if it looks like an `http.Agent`; undefined if not one (or full). */
-  private recordOf(candidate: unknown, created?: CapturedStack): AgentRecord | undefined {
-    if (!isHttpAgent(candidate)) return undefined;
-    const known = this.records.get(candidate);
-    if (known) return known;
+  /** Registers an agent not known yet; undefined when the registry is full. */
+  private register(candidate: HttpAgentInternals, created?: CapturedStack): AgentRecord | undefined {
     if (this.refs.size >= MAX_AGENTS) {
       this.pruneDead();
       if (this.refs.size >= MAX_AGENTS) {
