@@ -64,10 +64,7 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
       const sites = new SiteTable(MAX_SITES);
       const calm = (): boolean => cycle.windows > 0 && cycle.lastRate < options.attributeBelowRate;
       const cycle = new DutyCycle(options, {
-        begin: () => {
-          tracker.busyAt = 0;
-          tracker.enable(calm());
-        },
+        begin: () => tracker.enable(calm()),
         end: () => tracker.disable(),
         take: () => tracker.takeObserved(),
         renew: () => {

@@ -63,6 +63,7 @@ export class PromiseTracker {
   enable(attribute: boolean): void {
     const hooks = this.builtins.v8.promiseHooks;
     this.createdInWindow = 0;
+    this.busyAt = 0; // a window that follows a pause is never ended early (`renew` sets it for calm ones)
     this.openLen = 0;
     this.stackRefilledAt = Date.now();
     this.stops = [
