@@ -37,6 +37,7 @@ export function sessionOfProfiles(set: ProfileSet, file: ImportedFile): Session 
   const alloc = (model: ProfileModel, includesCollected: boolean): AllocProfileWindow =>
     allocWindow(model, includesCollected, file.createdAt, endTime);
   return {
+    sources: [],
     header: importedHeader(file, cpu !== null, set.allocated !== null || set.alive !== null),
     snapshots: [],
     marks: [],

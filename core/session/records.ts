@@ -45,9 +45,54 @@ export interface HeaderRecord {
   options: RecordingOptions;
 }
 
-export interface SnapshotRecord {
+/**
+ * Which recorded process or thread a record belongs to: the `id` of a {@link SourceRecord}.
+ * Absent on a record of the header's own target (every record of a one-process session).
+ */
+export interface FromSource {
+  source?: string;
+}
+
+export interface SnapshotRecord extends FromSource {
   type: 'snapshot';
   snapshot: AgentSnapshot;
+}
+
+/**
+ * A process or thread recorded beside the header's target, in the same file: a cluster worker of an
+ * attached primary, a process under an attached PM2 daemon, or a worker thread of any recorded process.
+ * Written when the recorder starts following it (mid-recording for one that appears later); its
+ * snapshots, events and profiles then carry `source: id`.
+ */
+export interface SourceRecord {
+  type: 'source';
+  /** Unique in the file, e.g. `p4242` (a process) or `p4242.t1` (thread 1 of process 4242). */
+  id: string;
+  kind: 'process' | 'thread';
+  /** Process id as this machine sees it. */
+  pid: number;
+  /** `worker_threads` threadId; 0 for a process's main thread. */
+  threadId: number;
+  /** The source this one belongs to (a worker's primary, a thread's process); absent: the header's target. */
+  parent?: string;
+  /** For people: `worker 2 of 4`, `thread 1 (resize.js)`, `app api (pm2 id 3)`. */
+  label: string;
+  /** `process.version` of the source, e.g. `v22.23.0`. */
+  nodeVersion: string;
+  /** Command line of a process; a worker thread's script and argv. */
+  argv: string[];
+  /** When the recorder started following it, ms since the epoch. */
+  time: number;
+}
+
+/** A source that stopped being recorded before the end of the session (it exited, or was lost). */
+export interface SourceEndRecord {
+  type: 'source-end';
+  /** The `id` of its {@link SourceRecord}. */
+  source: string;
+  time: number;
+  reason: 'exited' | 'lost' | 'error';
+  message?: string;
 }
 
 /** A moment the user marked. */
@@ -58,7 +103,7 @@ export interface MarkRecord {
 }
 
 /** Something the recorder wants the reader to know (target exited, a collection failed, …). */
-export interface EventRecord {
+export interface EventRecord extends FromSource {
   type: 'event';
   time: number;
   level: 'info' | 'warning' | 'error';
@@ -66,8 +111,9 @@ export interface EventRecord {
 }
 
 /** Opens a profile streamed in parts; `id` ties the parts together. */
-export interface ProfileBeginRecord {
+export interface ProfileBeginRecord extends FromSource {
   type: 'profile-begin';
+  /** Unique in the file across sources (its parts name it); a source's ids carry its id as a prefix. */
   id: string;
   kind: 'cpu' | 'alloc';
   /** Start and end of the profile's window, ms since the epoch. */
@@ -140,4 +186,6 @@ export type SessionRecord =
   | CpuSamplesRecord
   | AllocSamplesRecord
   | ProfileEndRecord
+  | SourceRecord
+  | SourceEndRecord
   | EndRecord;

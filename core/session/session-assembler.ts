@@ -14,7 +14,7 @@ import type {
   MarkRecord,
   ProfileBeginRecord,
 } from './records';
-import type { AllocProfileWindow, CpuProfileWindow, Session } from './session';
+import type { AllocProfileWindow, CpuProfileWindow, Session, SourceData } from './session';
 import { SessionFormatError } from './session-error';
 import type { Protocol } from 'devtools-protocol';
 
@@ -50,6 +50,9 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
   const events: EventRecord[] = [];
   const cpuProfiles: CpuProfileWindow[] = [];
   const allocProfiles: AllocProfileWindow[] = [];
+  /** The header's target's data; other sources get their own, by id. */
+  const own = { snapshots, events, cpuProfiles, allocProfiles };
+  const sources = new Map<string, SourceData>();
   const open = new Map<string, OpenProfile>();
   const warnings: string[] = [];
   const unknownTypes = new Set<string>();
@@ -64,6 +67,13 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
 
   const profile = (id: string, lineNumber: number): OpenProfile =>
     open.get(id) ?? fail(`line ${lineNumber}: profile part for "${id}" has no profile-begin before it`);
+
+  /** Where a record's data goes: its source's, or the header target's when it names none. */
+  const dataOf = (source: string | undefined, lineNumber: number): Omit<SourceData, 'info' | 'end'> =>
+    source === undefined
+      ? own
+      : (sources.get(source) ??
+        fail(`line ${lineNumber}: record of source "${source}" before its source record`));
 
   function addLine(line: string, lineNumber: number): void {
     // A line that failed to parse is only an error if more lines follow it.
@@ -94,18 +104,36 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
         return fail(`line ${lineNumber}: a second header`);
       case 'snapshot':
         extensionSieve.sieve(record.snapshot, lineNumber);
-        snapshots.push(record.snapshot);
+        dataOf(record.source, lineNumber).snapshots.push(record.snapshot);
         return;
       case 'mark':
         marks.push(record);
         return;
       case 'event':
-        events.push(record);
+        dataOf(record.source, lineNumber).events.push(record);
         return;
+      case 'source':
+        if (sources.has(record.id)) return fail(`line ${lineNumber}: a second source record "${record.id}"`);
+        sources.set(record.id, {
+          info: record,
+          end: null,
+          snapshots: [],
+          events: [],
+          cpuProfiles: [],
+          allocProfiles: [],
+        });
+        return;
+      case 'source-end': {
+        const data = sources.get(record.source);
+        if (!data) return fail(`line ${lineNumber}: source-end of unknown source "${record.source}"`);
+        data.end = record;
+        return;
+      }
       case 'end':
         end = record;
         return;
       case 'profile-begin':
+        dataOf(record.source, lineNumber);
         open.set(record.id, {
           meta: record,
           cpuNodes: [],
@@ -139,8 +167,9 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
 
   function closeProfile(parts: OpenProfile): void {
     const { meta } = parts;
+    const into = dataOf(meta.source, 0);
     if (meta.kind === 'cpu') {
-      cpuProfiles.push({
+      into.cpuProfiles.push({
         meta,
         // CDP times are µs; the record keeps ms since the epoch.
         profile: {
@@ -152,7 +181,7 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
         },
       });
     } else {
-      allocProfiles.push({ meta, nodes: parts.allocNodes, samples: parts.allocSamples });
+      into.allocProfiles.push({ meta, nodes: parts.allocNodes, samples: parts.allocSamples });
     }
   }
 
@@ -174,8 +203,10 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
         warnings.push(`skipped unknown record types: ${[...unknownTypes].join(', ')}`);
       if (truncated) warnings.push('the file ends in the middle of a record (the recorder was killed?)');
       snapshots.sort((a, b) => a.time - b.time);
+      for (const data of sources.values()) data.snapshots.sort((a, b) => a.time - b.time);
       return {
         header: header as HeaderRecord,
+        sources: [...sources.values()],
         snapshots,
         marks,
         events,

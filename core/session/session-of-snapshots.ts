@@ -14,6 +14,7 @@ import type { Session } from './session';
 export function sessionOfSnapshots(header: HeaderRecord, snapshots: AgentSnapshot[]): Session {
   return {
     header,
+    sources: [],
     snapshots,
     marks: [],
     events: [],

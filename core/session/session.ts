@@ -12,6 +12,8 @@ import type {
   HeaderRecord,
   MarkRecord,
   ProfileBeginRecord,
+  SourceEndRecord,
+  SourceRecord,
 } from './records';
 
 /** A CPU profile of one window, reassembled from its streamed parts. */
@@ -30,8 +32,29 @@ export interface AllocProfileWindow {
   samples: { size: number; nodeId: number; ordinal: number }[];
 }
 
+/**
+ * What was recorded of one process or thread other than the header's target (see {@link SourceRecord}):
+ * the same kinds of data as the session's own, kept apart.
+ */
+export interface SourceData {
+  info: SourceRecord;
+  /** Null while it was still recorded at the end of the session. */
+  end: SourceEndRecord | null;
+  /** In time order. */
+  snapshots: AgentSnapshot[];
+  events: EventRecord[];
+  cpuProfiles: CpuProfileWindow[];
+  allocProfiles: AllocProfileWindow[];
+}
+
 export interface Session {
   header: HeaderRecord;
+  /**
+   * The other processes and threads recorded in this file, in the order they appeared; empty for a
+   * one-process session. The fields below (snapshots, profiles, events) are the header's target's only;
+   * `core/session/session-parts.ts` splits a session into one {@link Session} per source.
+   */
+  sources: SourceData[];
   /** In time order. */
   snapshots: AgentSnapshot[];
   marks: MarkRecord[];

@@ -53,6 +53,7 @@ export function buildSession(options: TimelineOptions, shape?: SnapshotShaper): 
   });
   const lastTime = snapshots.at(-1)?.time ?? TEST_START_TIME;
   return {
+    sources: [],
     header: {
       type: 'header',
       schema: SESSION_SCHEMA,

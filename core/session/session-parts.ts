@@ -1,0 +1,77 @@
+/**
+ * A session of several processes or threads (a cluster, worker threads) split into one one-process
+ * {@link Session} per source, so that every analysis written for one process (findings, tables,
+ * charts) runs on each as it is, and the report and the app can say which process a finding is about.
+ */
+import type { SourceRecord } from './records';
+import type { Session, SourceData } from './session';
+
+/** One process or thread of a session, as a session of its own. */
+export interface SessionPart {
+  /** `main` for the header's target; else the {@link SourceRecord} id. */
+  id: string;
+  /** For people: `pid 4242`, `primary (pid 4242)`, `worker 2 of 4`, `thread 1 (resize.js)`. */
+  label: string;
+  kind: SourceRecord['kind'];
+  pid: number;
+  /** 0 for a process's main thread. */
+  threadId: number;
+  /** The part's own data under a header naming it; its `sources` is empty. */
+  session: Session;
+}
+
+/** The id of the header's own target among a session's parts. */
+export const MAIN_PART_ID = 'main';
+
+/** The header's target first, then every other source in the order it appeared. */
+export function sessionParts(session: Session): SessionPart[] {
+  const main: SessionPart = {
+    id: MAIN_PART_ID,
+    label: mainLabel(session),
+    kind: 'process',
+    pid: session.header.target.pid,
+    threadId: 0,
+    session: session.sources.length === 0 ? session : { ...session, sources: [] },
+  };
+  return [main, ...session.sources.map((data) => partOf(session, data))];
+}
+
+function mainLabel(session: Session): string {
+  const { pid } = session.header.target;
+  const hasProcesses = session.sources.some((s) => s.info.kind === 'process' && s.info.parent === undefined);
+  const hasThreads = session.sources.some((s) => s.info.kind === 'thread' && s.info.parent === undefined);
+  if (hasProcesses) return `primary (pid ${pid})`;
+  if (hasThreads) return `main thread (pid ${pid})`;
+  return `pid ${pid}`;
+}
+
+function partOf(session: Session, data: SourceData): SessionPart {
+  const { info } = data;
+  return {
+    id: info.id,
+    label: info.label,
+    kind: info.kind,
+    pid: info.pid,
+    threadId: info.threadId,
+    session: {
+      ...session,
+      header: {
+        ...session.header,
+        target: { ...session.header.target, pid: info.pid, nodeVersion: info.nodeVersion, argv: info.argv },
+      },
+      sources: [],
+      snapshots: data.snapshots,
+      events: data.events,
+      cpuProfiles: data.cpuProfiles,
+      allocProfiles: data.allocProfiles,
+      end: data.end
+        ? {
+            type: 'end',
+            time: data.end.time,
+            reason: data.end.reason === 'exited' ? 'target-exited' : 'connection-lost',
+            ...(data.end.message ? { message: data.end.message } : {}),
+          }
+        : session.end,
+    },
+  };
+}
