@@ -4,8 +4,9 @@
  * freezes or the connection drops — and in every case closes the file with what was recorded.
  * The loop is `collection-loop.ts`, the reconnection `watch-connection.ts`, the end `finish-recording.ts`.
  */
-import type { MarkRecord } from '../../core/session/records';
+import type { HeaderRecord, MarkRecord } from '../../core/session/records';
 import type { AttachedTarget } from '../inspector/attached-target';
+import type { SessionWriter } from '../session/session-writer';
 import { createSessionWriter } from '../session/session-writer';
 import { collectOnce, scheduleCollection } from './collection-loop';
 import { finishRecording } from './finish-recording';
@@ -22,10 +23,15 @@ import { watchConnection } from './watch-connection';
 export type { EndReason, Recording, RecordingProgress, RecordingResult } from './recording';
 export { collectTimeoutFor } from './recording';
 
+/**
+ * Records `target` into `options.output`, or into `into` when given: the writer of one source of a
+ * multi-source session (`main/session/source-writer.ts`), which writes no header of its own.
+ */
 export async function startRecording(
   target: AttachedTarget,
   options: RecordingOptions,
   version: string,
+  into?: (header: HeaderRecord) => SessionWriter,
 ): Promise<Recording> {
   const startedAt = Date.now();
   const header = recordingHeader(target, options, version, startedAt);
@@ -39,7 +45,7 @@ export async function startRecording(
   const state: RecordingState = {
     target,
     options,
-    writer: createSessionWriter(options.output, header),
+    writer: into ? into(header) : createSessionWriter(options.output, header),
     startedAt,
     collectTimeoutMs: collectTimeoutFor(options),
     listeners: new Set(),
