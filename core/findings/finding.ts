@@ -30,6 +30,17 @@ export interface Evidence {
   series: EvidenceSeries[];
 }
 
+/** Which process or thread of a session of several a finding is about (`core/session/session-parts.ts`). */
+export interface FindingPlace {
+  /** The `SessionPart` id: `main`, or a source id such as `p4242` or `p4242.t1`. */
+  part: string;
+  /** `worker 2 of 4`, `thread 1 (resize.js)`, `primary (pid 4242)`. */
+  label: string;
+  pid: number;
+  /** 0 for a process's main thread. */
+  threadId: number;
+}
+
 export interface Finding {
   kind: FindingKind;
   severity: Severity;
@@ -38,4 +49,6 @@ export interface Finding {
   /** The code responsible, innermost first; empty when it cannot be had. */
   frames: Frame[];
   advice: string;
+  /** Set in a session of several processes or threads: the one this finding is about. */
+  place?: FindingPlace;
 }
