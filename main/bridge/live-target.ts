@@ -12,7 +12,8 @@ import { attachByUrl } from '../inspector/attach-url';
 import { launchTarget } from '../inspector/launch';
 import { createSnapshotRemapper, createSourceMapCache } from '../profile/session-source-maps';
 import { DEFAULT_RECORDING_OPTIONS } from '../recorder/recording-options';
-import { startRecording } from '../recorder/recorder';
+import { FOLLOW_ALL, followersFor } from '../sources/followers';
+import { startRecordingWithSources } from '../sources/record-with-sources';
 import type { LiveTarget } from './backend-ports';
 import { createLiveFindings } from './live-findings';
 
@@ -42,7 +43,12 @@ export async function attachLive(target: AttachTarget, options: LiveTargetOption
       const recordingOptions = { ...DEFAULT_RECORDING_OPTIONS, ...definedOnly(requested), output };
       // Maps are loaded once per script for the whole recording; scripts changed since it began are skipped.
       const remap = createSnapshotRemapper(createSourceMapCache(Date.now()));
-      const recording = await startRecording(attached, recordingOptions, options.version);
+      const recording = await startRecordingWithSources(
+        attached,
+        recordingOptions,
+        options.version,
+        followersFor(FOLLOW_ALL),
+      );
       const findings = createLiveFindings(attached, recordingOptions, options.version, sink.finding);
       // Remapping waits for maps to load: a queue keeps the snapshots (and findings) in order.
       let shown = Promise.resolve();

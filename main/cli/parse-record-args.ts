@@ -6,6 +6,7 @@ import {
   withinBounds,
 } from '../../core/session/recording-bounds';
 import { parseDurationMs } from '../../core/units/duration';
+import type { FollowChoice } from '../sources/followers';
 import { parseCommandArgs, UserError } from './command';
 
 export type RecordTarget =
@@ -30,6 +31,8 @@ export interface RecordArgs {
   heapIntervalBytes: number | null;
   /** `--find-idle-pools`: walk the heap at attach for pools made before it and idle since. */
   findIdlePools: boolean;
+  /** Which other processes and threads to record beside the target (`--no-workers`, `--no-threads`). */
+  follow: FollowChoice;
 }
 
 export function parseRecordArgs(argv: string[]): RecordArgs {
@@ -52,6 +55,8 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
       'cpu-interval': { type: 'string' },
       'heap-interval': { type: 'string' },
       'find-idle-pools': { type: 'boolean', default: false },
+      'no-workers': { type: 'boolean', default: false },
+      'no-threads': { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
     },
     strict: true,
@@ -82,6 +87,7 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
     cpuIntervalUs: values['cpu-interval'] === undefined ? null : cpuInterval(values['cpu-interval']),
     heapIntervalBytes: values['heap-interval'] === undefined ? null : heapInterval(values['heap-interval']),
     findIdlePools: values['find-idle-pools'],
+    follow: { workers: !values['no-workers'], threads: !values['no-threads'] },
   };
 }
 

@@ -22,8 +22,11 @@ export function finishRecording(
   done: (result: RecordingResult) => void,
   reason: EndReason,
   message?: string,
+  beforeEnd?: () => Promise<void>,
 ): Promise<RecordingResult> {
-  state.finishing ??= finishNow(state, done, reason, message);
+  state.finishing ??= (beforeEnd ? beforeEnd().catch(() => undefined) : Promise.resolve()).then(() =>
+    finishNow(state, done, reason, message),
+  );
   return state.finishing;
 }
 

@@ -23,16 +23,22 @@ import { watchConnection } from './watch-connection';
 export type { EndReason, Recording, RecordingProgress, RecordingResult } from './recording';
 export { collectTimeoutFor } from './recording';
 
-/**
- * Records `target` into `options.output`, or into `into` when given: the writer of one source of a
- * multi-source session (`main/session/source-writer.ts`), which writes no header of its own.
- */
+/** How a recording takes part in a session of several sources (`main/sources/`). */
+export interface RecordingHooks {
+  /** The writer to use instead of a new file: one source's (`main/session/source-writer.ts`). */
+  into?: (header: HeaderRecord) => SessionWriter;
+  /** Runs once when the recording begins to finish, before its last profiles and its end are written. */
+  beforeEnd?: () => Promise<void>;
+}
+
+/** Records `target` into `options.output`, or as one source of a session when `hooks.into` is given. */
 export async function startRecording(
   target: AttachedTarget,
   options: RecordingOptions,
   version: string,
-  into?: (header: HeaderRecord) => SessionWriter,
+  hooks: RecordingHooks = {},
 ): Promise<Recording> {
+  const { into } = hooks;
   const startedAt = Date.now();
   const header = recordingHeader(target, options, version, startedAt);
   // A target we launched is starting up: its first clean turn of the event loop may be seconds away.
@@ -65,7 +71,8 @@ export async function startRecording(
 
   let resolveFinished!: (result: RecordingResult) => void;
   const finished = new Promise<RecordingResult>((resolve) => (resolveFinished = resolve));
-  const finish: Finish = (reason, message) => finishRecording(state, resolveFinished, reason, message);
+  const finish: Finish = (reason, message) =>
+    finishRecording(state, resolveFinished, reason, message, hooks.beforeEnd);
   watchConnection(state, link, finish, () => scheduleCollection(state, finish));
 
   void collectOnce(state, finish);

@@ -6,7 +6,8 @@ import { attachTarget, printWarning } from '../attach-target';
 import { parseRecordArgs } from '../parse-record-args';
 import { progressLine } from '../progress-line';
 import { DEFAULT_RECORDING_OPTIONS } from '../../recorder/recording-options';
-import { startRecording } from '../../recorder/recorder';
+import { followersFor } from '../../sources/followers';
+import { startRecordingWithSources } from '../../sources/record-with-sources';
 import { formatDurationMs } from '../../../core/units/duration';
 
 const USAGE = `hyperscope record (--pid PID | --url HOST:PORT | -- COMMAND ARGS…) [options]
@@ -24,6 +25,9 @@ const USAGE = `hyperscope record (--pid PID | --url HOST:PORT | -- COMMAND ARGS�
   --cpu-interval 1000  µs between CPU samples (also 500us, 2ms; default 1000)
   --heap-interval 32KiB  average bytes between allocation samples (default 32KiB; smaller: exact
                        sizes for smaller objects, more overhead — see docs/performance.md)
+  --no-workers         record only this process, not the cluster workers or other Node processes it
+                       started (by default a cluster primary is recorded with every worker)
+  --no-threads         leave its worker threads out (by default each gets the agent too)
   --find-idle-pools    also list pools made before attaching and idle since (one heap walk at
                        attach; it slowed a target ~10% for as long as it ran — see docs/performance.md)
   -q, --quiet          no progress line`;
@@ -37,7 +41,7 @@ export const recordCommand: Command = {
     const target = await attachTarget(args.target);
     target.warnings.forEach(printWarning);
     const output = resolve(args.output ?? defaultFileName(target.pid));
-    const recording = await startRecording(
+    const recording = await startRecordingWithSources(
       target,
       {
         ...DEFAULT_RECORDING_OPTIONS,
@@ -54,6 +58,7 @@ export const recordCommand: Command = {
           args.heapIntervalBytes ?? DEFAULT_RECORDING_OPTIONS.heapSamplingIntervalBytes,
       },
       process.env.HYPERSCOPE_VERSION ?? 'dev',
+      followersFor(args.follow),
     ).catch(async (error: unknown) => {
       await target.stop().catch(() => undefined);
       throw error;
