@@ -24,7 +24,8 @@ export function recordingHeader(
       nodeVersion: target.nodeVersion,
       argv: [],
       attachedBy: target.attachedBy,
-      inspectorUrl: target.inspectorUrl,
+      // In-process there is no inspector URL: the field is left out rather than empty.
+      ...(target.inspectorUrl ? { inspectorUrl: target.inspectorUrl } : {}),
     },
     options: {
       intervalMs: options.intervalMs,
