@@ -5,7 +5,8 @@ import { UserError } from '../command';
 import { attachTarget, printWarning } from '../attach-target';
 import { parseRecordArgs } from '../parse-record-args';
 import { progressLine } from '../progress-line';
-import { DEFAULT_RECORDING_OPTIONS } from '../../recorder/recording-options';
+import { recordingOptionsOf } from '../record-options';
+import { defaultSessionFileName } from '../../session/session-file-name';
 import { followersFor } from '../../sources/followers';
 import { startRecordingWithSources } from '../../sources/record-with-sources';
 import { formatDurationMs } from '../../../core/units/duration';
@@ -40,23 +41,10 @@ export const recordCommand: Command = {
     const args = parseRecordArgs(argv);
     const target = await attachTarget(args.target);
     target.warnings.forEach(printWarning);
-    const output = resolve(args.output ?? defaultFileName(target.pid));
+    const output = resolve(args.output ?? defaultSessionFileName(target.pid));
     const recording = await startRecordingWithSources(
       target,
-      {
-        ...DEFAULT_RECORDING_OPTIONS,
-        output,
-        durationMs: args.durationMs,
-        intervalMs: args.intervalMs,
-        cpu: args.cpu,
-        heap: args.heap,
-        promises: args.promises,
-        promiseOptions: args.promiseOptions,
-        findIdlePools: args.findIdlePools,
-        cpuSamplingIntervalUs: args.cpuIntervalUs ?? DEFAULT_RECORDING_OPTIONS.cpuSamplingIntervalUs,
-        heapSamplingIntervalBytes:
-          args.heapIntervalBytes ?? DEFAULT_RECORDING_OPTIONS.heapSamplingIntervalBytes,
-      },
+      recordingOptionsOf(args, output),
       process.env.HYPERSCOPE_VERSION ?? 'dev',
       followersFor(args.follow),
     ).catch(async (error: unknown) => {
@@ -92,8 +80,3 @@ export const recordCommand: Command = {
     throw new UserError(`${result.message ?? result.reason}; kept ${kept}`);
   },
 };
-
-function defaultFileName(pid: number): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `hyperscope-${pid}-${stamp}.hyperscope`;
-}
