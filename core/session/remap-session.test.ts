@@ -105,6 +105,43 @@ describe('remapSession', () => {
     expect(remapped.allocProfiles[0]!.nodes[0]!.callFrame).toMatchObject({ url: SOURCE, lineNumber: 2 });
   });
 
+  it('remaps the snapshots and profiles of every other process or thread too', () => {
+    const own = sessionWithFrames();
+    const worker = sessionWithFrames();
+    const session: Session = {
+      ...own,
+      snapshots: [],
+      cpuProfiles: [],
+      allocProfiles: [],
+      sources: [
+        {
+          info: {
+            type: 'source',
+            id: 'p4243',
+            kind: 'process',
+            pid: 4243,
+            threadId: 0,
+            label: 'worker 1 of 1',
+            nodeVersion: 'v20.20.2',
+            argv: [],
+            time: 0,
+          },
+          end: null,
+          snapshots: worker.snapshots,
+          events: [],
+          cpuProfiles: worker.cpuProfiles,
+          allocProfiles: worker.allocProfiles,
+        },
+      ],
+    };
+    expect([...sessionFrameUrls(session)].sort()).toEqual([BUNDLE, 'node:internal/x']);
+    const source = remapSession(session, maps).sources[0]!;
+    expect(source.snapshots[0]!.pools[0]!.createdAt?.[0]).toMatchObject({ url: SOURCE, line: 7 });
+    expect(source.cpuProfiles[0]!.profile.nodes[0]!.callFrame).toMatchObject({ url: SOURCE });
+    expect(source.allocProfiles[0]!.nodes[0]!.callFrame).toMatchObject({ url: SOURCE });
+    expect(source.info.label).toBe('worker 1 of 1');
+  });
+
   it('names every frame url, and leaves a session without maps as it is', () => {
     const session = sessionWithFrames();
     expect([...sessionFrameUrls(session)].sort()).toEqual([BUNDLE, 'node:internal/x']);

@@ -18,18 +18,29 @@ import type { Session } from './session';
 /** `session` with its frames remapped; the same object when `maps` is empty. */
 export function remapSession(session: Session, maps: SourceMaps): Session {
   if (maps.size === 0) return session;
-  const remapCall = (frame: Protocol.Runtime.CallFrame) => remapCallFrame(frame, maps);
+  // A cluster's workers and a process's threads run the same bundles: their frames move too.
   return {
     ...session,
-    snapshots: session.snapshots.map((snapshot) => remapSnapshot(snapshot, maps)),
-    cpuProfiles: session.cpuProfiles.map((window) => ({
+    ...remapData(session, maps),
+    sources: session.sources.map((source) => ({ ...source, ...remapData(source, maps) })),
+  };
+}
+
+type RecordedData = Pick<Session, 'snapshots' | 'cpuProfiles' | 'allocProfiles'>;
+
+/** The snapshots and profiles of one process or thread, remapped. */
+function remapData(data: RecordedData, maps: SourceMaps): RecordedData {
+  const remapCall = (frame: Protocol.Runtime.CallFrame) => remapCallFrame(frame, maps);
+  return {
+    snapshots: data.snapshots.map((snapshot) => remapSnapshot(snapshot, maps)),
+    cpuProfiles: data.cpuProfiles.map((window) => ({
       ...window,
       profile: {
         ...window.profile,
         nodes: window.profile.nodes.map((node) => ({ ...node, callFrame: remapCall(node.callFrame) })),
       },
     })),
-    allocProfiles: session.allocProfiles.map((window) => ({
+    allocProfiles: data.allocProfiles.map((window) => ({
       ...window,
       nodes: window.nodes.map((node) => ({ ...node, callFrame: remapCall(node.callFrame) })),
     })),
@@ -56,13 +67,15 @@ export function remapSnapshot(snapshot: AgentSnapshot, maps: SourceMaps): AgentS
   };
 }
 
-/** Every script url the session's frames name (snapshots and profiles), for loading their maps. */
+/** Every script url the session's frames name (snapshots and profiles of every source), for loading maps. */
 export function sessionFrameUrls(session: Session): Set<string> {
   const urls = new Set<string>();
-  for (const snapshot of session.snapshots) for (const url of snapshotFrameUrls(snapshot)) urls.add(url);
-  for (const window of session.cpuProfiles)
-    for (const node of window.profile.nodes) urls.add(node.callFrame.url);
-  for (const window of session.allocProfiles) for (const node of window.nodes) urls.add(node.callFrame.url);
+  for (const data of [session, ...session.sources]) {
+    for (const snapshot of data.snapshots) for (const url of snapshotFrameUrls(snapshot)) urls.add(url);
+    for (const window of data.cpuProfiles)
+      for (const node of window.profile.nodes) urls.add(node.callFrame.url);
+    for (const window of data.allocProfiles) for (const node of window.nodes) urls.add(node.callFrame.url);
+  }
   urls.delete('');
   return urls;
 }
