@@ -37,9 +37,22 @@ export function sessionParts(session: Session): SessionPart[] {
 }
 
 function mainLabel(session: Session): string {
-  const { pid } = session.header.target;
-  const hasProcesses = session.sources.some((s) => s.info.kind === 'process' && s.info.parent === undefined);
-  const hasThreads = session.sources.some((s) => s.info.kind === 'thread' && s.info.parent === undefined);
+  return mainPartLabel(
+    session.header.target.pid,
+    session.sources.map((s) => s.info),
+  );
+}
+
+/**
+ * The header's target's label among `sources` (a live recording's too): `primary (pid 4242)` beside
+ * workers, `main thread (pid 4242)` beside threads, else `pid 4242`.
+ */
+export function mainPartLabel(
+  pid: number,
+  sources: readonly Pick<SourceRecord, 'kind' | 'parent'>[],
+): string {
+  const hasProcesses = sources.some((s) => s.kind === 'process' && s.parent === undefined);
+  const hasThreads = sources.some((s) => s.kind === 'thread' && s.parent === undefined);
   if (hasProcesses) return `primary (pid ${pid})`;
   if (hasThreads) return `main thread (pid ${pid})`;
   return `pid ${pid}`;
