@@ -1,6 +1,7 @@
 // Builds the Node-side bundles with esbuild: the CLI (`out/cli/hyperscope.js`), the demo's load worker
-// (`out/cli/demo-load-worker.js`, found beside the CLI) and the agent (`out/agent/agent.js`, one
-// self-contained script injected into targets). Fast (< 1 s), so tests run it first.
+// (`out/cli/demo-load-worker.js`, found beside the CLI), the agent (`out/agent/agent.js`, one
+// self-contained script injected into targets) and the relay Hyperscope runs inside a container's
+// network namespace (`out/reach/netns-relay.js`). Fast (< 1 s), so tests run it first.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -40,6 +41,15 @@ await Promise.all([
     format: 'iife',
     globalName: '__hyperscopeAgent',
     target: 'node18',
+    logLevel: 'warning',
+  }),
+  build({
+    entryPoints: ['main/reach/relay/netns-relay.ts'],
+    outfile: 'out/reach/netns-relay.js',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
     logLevel: 'warning',
   }),
 ]);

@@ -9,6 +9,10 @@ export interface ProcTcpRow {
   localAddressHex: string;
   /** Local port, 0–65535. */
   localPort: number;
+  /** Remote address in the same hex (zeros for a listening socket). */
+  remoteAddressHex: string;
+  /** Remote port (0 for a listening socket). */
+  remotePort: number;
   /** Connection state in hex: `0A` listening, `01` established. */
   state: string;
   /** Kernel socket inode (0 for sockets no process holds any more). */
@@ -23,11 +27,19 @@ export function parseProcTcpRows(table: string): ProcTcpRow[] {
   const rows: ProcTcpRow[] = [];
   for (const line of table.split('\n').slice(1)) {
     const fields = line.trim().split(/\s+/);
-    const [local, state, inode] = [fields[1], fields[3], fields[9]];
-    if (!local || !state || !inode) continue;
+    const [local, remote, state, inode] = [fields[1], fields[2], fields[3], fields[9]];
+    if (!local || !remote || !state || !inode) continue;
     const [localAddressHex, portHex] = local.split(':');
-    if (!localAddressHex || !portHex) continue;
-    rows.push({ localAddressHex, localPort: parseInt(portHex, 16), state, inode: Number(inode) });
+    const [remoteAddressHex, remotePortHex] = remote.split(':');
+    if (!localAddressHex || !portHex || !remoteAddressHex || !remotePortHex) continue;
+    rows.push({
+      localAddressHex,
+      localPort: parseInt(portHex, 16),
+      remoteAddressHex,
+      remotePort: parseInt(remotePortHex, 16),
+      state,
+      inode: Number(inode),
+    });
   }
   return rows;
 }

@@ -1,6 +1,7 @@
 /**
  * Attach to a local Node process by its PID: check it exists and is Node, open its inspector, find the
- * port it opened, connect, and check from inside that the session really is that process.
+ * port it opened, connect, and check from inside that the session really is that process. A process in
+ * another network namespace (a container) is reached through a relay started in it (`main/reach/`).
  */
 import type { ProcessIdentity } from '../ps/process-identity';
 import { readNamespacePids, readProcessIdentity } from '../ps/process-identity';
@@ -11,6 +12,9 @@ import type { InspectorAddress } from './inspector-http';
 import { readInspectorTargets } from './inspector-http';
 import { connectInspector } from './inspector-session';
 import { openInspectorOf } from './open-inspector-of-pid';
+import { openRouteToPid } from './open-route-to-pid';
+import type { FoundInspector } from './open-inspector-of-pid';
+import type { VerifiedSession } from './open-verified-session';
 import { assertSupportedNode, openVerifiedSession } from './open-verified-session';
 import { waitForInspectorClosed } from './wait-for-inspector-closed';
 
@@ -33,16 +37,28 @@ export async function attachByPid(pid: number, options: AttachByPidOptions = {})
   if (!identity.isNode) {
     throw new AttachError('not-node', `process ${pid} (${identity.name}) is not a Node.js process`);
   }
-  const found = await openInspectorOf(identity, options.openTimeoutMs ?? 2000);
-  const webSocketUrl = await webSocketUrlAt(found.address);
+  // Before the signal: a target we could not reach should not be left with an open inspector.
+  const route = await openRouteToPid(pid);
+  let found: FoundInspector;
+  let webSocketUrl: string;
+  let verified: VerifiedSession;
   try {
-    assertSupportedNode(found.nodeVersion);
+    found = await openInspectorOf(identity, route, options.openTimeoutMs ?? 2000);
+    webSocketUrl = await webSocketUrlAt(found.reachable, route.describe(found.address));
+    try {
+      assertSupportedNode(found.nodeVersion);
+    } catch (error) {
+      if (found.openedByUs) await closeAfterTooOld(webSocketUrl);
+      throw error;
+    }
+    verified = await openVerifiedSession(webSocketUrl, await readNamespacePids(pid));
   } catch (error) {
-    if (found.openedByUs) await closeAfterTooOld(webSocketUrl);
+    await route.close();
     throw error;
   }
-  const verified = await openVerifiedSession(webSocketUrl, await readNamespacePids(pid));
   const { session } = verified;
+  // The relay (if any) serves this session; a reconnection opens a route of its own.
+  void session.closed.then(() => route.close());
 
   return {
     session,
@@ -95,8 +111,9 @@ function permissionDenied(pid: number): AttachError {
   );
 }
 
-async function webSocketUrlAt(address: InspectorAddress): Promise<string> {
-  const where = `${address.host}:${address.port}`;
+/** The target's WebSocket URL, read at `address`; `via` names the real place when it is a relay's port. */
+async function webSocketUrlAt(address: InspectorAddress, via: string | null): Promise<string> {
+  const where = via ?? `${address.host}:${address.port}`;
   const targets = await readInspectorTargets(address).catch((error: Error) => {
     throw new AttachError(
       'unreachable',

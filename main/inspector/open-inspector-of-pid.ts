@@ -1,13 +1,15 @@
 /**
  * Opens a local Node process's inspector (SIGUSR1, as `process._debugProcess` does on Linux) and finds
  * the port it actually opened by watching which listening sockets appear in that process — never by
- * assuming 9229. Tells apart "it was already open" and "the port it wanted is taken".
+ * assuming 9229. Tells apart "it was already open" and "the port it wanted is taken". Sockets are probed
+ * through the target's route: in a container, its 127.0.0.1, never ours.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ListeningSocket } from '../ps/listening-sockets';
 import { readListenRows, readListeningSockets } from '../ps/listening-sockets';
 import type { ProcessIdentity } from '../ps/process-identity';
 import { readNodeOptions } from '../ps/process-identity';
+import type { TargetRoute } from '../reach/target-route';
 import { AttachError } from './attached-target';
 import { configuredInspectPort } from './configured-inspect-port';
 import type { InspectorAddress } from './inspector-http';
@@ -15,7 +17,10 @@ import { probeInspectorVersion } from './inspector-http';
 
 /** An inspector found listening in the target. */
 export interface FoundInspector {
+  /** Where it listens, as the target sees it (its own network namespace). */
   address: InspectorAddress;
+  /** Where Hyperscope dials it: `address` itself, or a local port standing for it (another namespace). */
+  reachable: InspectorAddress;
   /** `vX.Y.Z` as reported by `/json/version`. */
   nodeVersion: string;
   /** False when the inspector was already open before we signalled. */
@@ -26,8 +31,15 @@ const POLL_INTERVAL_MS = 25;
 // Opening takes ~10 ms; past this, a socket that was there before is probed as the inspector.
 const ALREADY_OPEN_CHECK_MS = 250;
 
-/** Signals `target` to open its inspector and waits up to `timeoutMs` milliseconds for it to listen. */
-export async function openInspectorOf(target: ProcessIdentity, timeoutMs: number): Promise<FoundInspector> {
+/**
+ * Signals `target` to open its inspector and waits up to `timeoutMs` milliseconds for it to listen;
+ * every probe goes through `route`.
+ */
+export async function openInspectorOf(
+  target: ProcessIdentity,
+  route: TargetRoute,
+  timeoutMs: number,
+): Promise<FoundInspector> {
   const { pid } = target;
   const nodeOptions = await readNodeOptions(pid);
   if (/(^|\s)--disable-sigusr1\b/.test(nodeOptions) || target.argv.includes('--disable-sigusr1')) {
@@ -49,11 +61,11 @@ export async function openInspectorOf(target: ProcessIdentity, timeoutMs: number
     });
     const fresh = now.filter((s) => !probed.has(s.inode) && !before.some((b) => b.inode === s.inode));
     fresh.forEach((s) => probed.add(s.inode));
-    const opened = await firstInspector(fresh);
+    const opened = await firstInspector(fresh, route);
     if (opened) return { ...opened, openedByUs: true };
     if (!checkedExisting && Date.now() - started >= ALREADY_OPEN_CHECK_MS) {
       checkedExisting = true;
-      const existing = await firstInspector(before);
+      const existing = await firstInspector(before, route);
       if (existing) return { ...existing, openedByUs: false };
       const wanted = configuredInspectPort(nodeOptions, target.argv);
       if (await heldByOther(pid, wanted, before)) throw portConflict(pid, wanted);
@@ -68,12 +80,16 @@ export async function openInspectorOf(target: ProcessIdentity, timeoutMs: number
 
 async function firstInspector(
   sockets: ListeningSocket[],
+  route: TargetRoute,
 ): Promise<Omit<FoundInspector, 'openedByUs'> | null> {
-  const versions = await Promise.all(sockets.map((s) => probeInspectorVersion(s)));
+  const reachable = await Promise.all(sockets.map((s) => route.reach({ host: s.host, port: s.port })));
+  const versions = await Promise.all(reachable.map((address) => probeInspectorVersion(address)));
   const index = versions.findIndex((v) => v !== null);
   const socket = sockets[index];
   const nodeVersion = versions[index];
-  return socket && nodeVersion ? { address: { host: socket.host, port: socket.port }, nodeVersion } : null;
+  return socket && nodeVersion
+    ? { address: { host: socket.host, port: socket.port }, reachable: reachable[index]!, nodeVersion }
+    : null;
 }
 
 /** True when something other than a socket the target just opened listens on `port`. */
