@@ -51,6 +51,15 @@ describe('formatTextReport', () => {
     expect(text.endsWith('\n')).toBe(true);
   });
 
+  it('says how the target was reached; a target that recorded itself had no inspector port', () => {
+    const report = reportWith([]);
+    expect(formatTextReport(report).split('\n')[1]).toBe('command: node server.js (attached by pid)');
+    const inProcess = { ...report, target: { ...report.target, attachedBy: 'in-process' as const } };
+    expect(formatTextReport(inProcess).split('\n')[1]).toBe(
+      'command: node server.js (recorded in-process, no inspector port)',
+    );
+  });
+
   it('counts warnings as a plural noun, critical and info as they are', () => {
     const two = [finding('warning', 'pool-starvation', 0), finding('warning', 'fd-exhaustion', 0)];
     expect(formatTextReport(reportWith(two))).toContain('2 findings: 2 warnings\n');

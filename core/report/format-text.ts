@@ -88,9 +88,14 @@ function headerLines(report: Report): string[] {
   return [
     `hyperscope report: pid ${target.pid}, node ${target.nodeVersion}, ${formatDuration(report.durationMs)}, ` +
       `${report.snapshots} snapshots every ${formatDuration(report.intervalMs)}, ${ended}`,
-    `command: ${target.argv.join(' ')} (attached by ${target.attachedBy})`,
+    `command: ${target.argv.join(' ')} (${howRecorded(target.attachedBy)})`,
     ...marksLines(report.marks),
   ];
+}
+
+/** `attached by pid`, or `recorded in-process` for a target that recorded itself (no inspector port). */
+function howRecorded(attachedBy: Report['target']['attachedBy']): string {
+  return attachedBy === 'in-process' ? 'recorded in-process, no inspector port' : `attached by ${attachedBy}`;
 }
 
 function findingsHeadline(findings: readonly Finding[], imported: boolean): string {

@@ -14,9 +14,13 @@ export interface TargetInfo {
   pid: number;
   nodeVersion: string;
   argv: string[];
-  /** How we got in: 'pid', 'url' or 'launch'. */
-  attachedBy: 'pid' | 'url' | 'launch' | 'file';
-  /** The inspector URL used, if any. */
+  /**
+   * How we got in: 'pid', 'url', 'launch', or 'in-process' (the target recorded itself from a worker
+   * thread, `node --require hyperscope/register`, with no inspector port). 'file' only in memory: a
+   * profile from another tool opened as a session.
+   */
+  attachedBy: 'pid' | 'url' | 'launch' | 'in-process' | 'file';
+  /** The inspector URL used, if any (none in-process). */
   inspectorUrl?: string;
 }
 

@@ -4,8 +4,11 @@
  */
 import type { InspectorSession } from './inspector-session';
 
-/** How the target was reached. */
-export type AttachMode = 'pid' | 'url' | 'launch';
+/**
+ * How the target was reached: by PID, by inspector URL, launched by us, or from inside itself
+ * (`node --require hyperscope/register`: a worker thread of the target records its main thread).
+ */
+export type AttachMode = 'pid' | 'url' | 'launch' | 'in-process';
 
 /** How a launched target ended: its exit code, or the signal that killed it. */
 export interface TargetExit {
@@ -20,7 +23,7 @@ export interface AttachedTarget {
   readonly pid: number;
   /** `process.version` of the target, e.g. `v20.20.2`. */
   readonly nodeVersion: string;
-  /** The `ws://` URL of the target's inspector. */
+  /** The `ws://` URL of the target's inspector; `''` in-process, where no inspector port is open. */
   readonly inspectorUrl: string;
   readonly attachedBy: AttachMode;
   /** True when the inspector was closed before we came; `stop()` then closes it again. */
