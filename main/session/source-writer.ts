@@ -52,7 +52,7 @@ export function sourceWriter(writer: SessionWriter, source: string): SessionWrit
 }
 
 /** How a source's own recording ended, as its `source-end` says it; stopped with the session: none. */
-const SOURCE_END_REASON: Partial<Record<string, SourceEndRecord['reason']>> = {
+export const SOURCE_END_REASON: Partial<Record<string, SourceEndRecord['reason']>> = {
   'target-exited': 'exited',
   'connection-lost': 'lost',
   error: 'error',

@@ -45,6 +45,7 @@ export async function startRecordingWithSources(
   const main: RecordedSource = {
     id: MAIN,
     kind: 'process',
+    threadId: 0,
     label: `pid ${target.pid}`,
     target,
     recording: root,
@@ -77,7 +78,15 @@ export async function startRecordingWithSources(
         return sourceWriter(shared, id);
       },
     });
-    const recorded: RecordedSource = { id, kind: source.kind, label: source.label, target: child, recording };
+    const recorded: RecordedSource = {
+      id,
+      kind: source.kind,
+      threadId: source.threadId,
+      ...(parent.id === MAIN ? {} : { parent: parent.id }),
+      label: source.label,
+      target: child,
+      recording,
+    };
     live.set(id, recorded);
     void recording.finished.then(() => live.delete(id));
     if (source.kind === 'process') await follow(recorded);

@@ -12,6 +12,10 @@ export interface RecordedSource {
   /** `main` for the header's target, else its `SourceRecord` id. */
   readonly id: string;
   readonly kind: SourceRecord['kind'];
+  /** `worker_threads` threadId; 0 for a process. */
+  readonly threadId: number;
+  /** The id of the source it belongs to; absent for the header's target and its direct children. */
+  readonly parent?: string;
   readonly label: string;
   readonly target: AttachedTarget;
   readonly recording: Recording;
