@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSessionText } from './session-assembler';
 import { cpuProfileRecords, allocProfileRecords } from './profile-records';
 import type { AgentSnapshot } from '../agent-protocol';
-import type { HeaderRecord, SessionRecord } from './records';
+import type { HeaderRecord, SessionRecord, SourceRecord } from './records';
 
 const header: HeaderRecord = {
   type: 'header',
@@ -148,5 +148,90 @@ describe('parseSessionText', () => {
     expect(() => parseSessionText(lines([header]) + deep + '\n')).toThrow(
       /line 2 nests deeper than 64 levels/,
     );
+  });
+
+  describe('several processes and threads', () => {
+    const worker: SourceRecord = {
+      type: 'source',
+      id: 'p43',
+      kind: 'process',
+      pid: 43,
+      threadId: 0,
+      label: 'worker 1 of 2',
+      nodeVersion: 'v22.1.0',
+      argv: ['node', 'server.js'],
+      time: 1500,
+    };
+    const thread: SourceRecord = {
+      ...worker,
+      id: 'p43.t1',
+      kind: 'thread',
+      threadId: 1,
+      parent: 'p43',
+      label: 'thread 1 (resize.js)',
+    };
+    const cpu = (id: string, source?: string): SessionRecord[] => [
+      ...cpuProfileRecords(
+        { id, startTime: 2000, endTime: 3000, samplingInterval: 1000, ...(source ? { source } : {}) },
+        {
+          nodes: [
+            {
+              id: 1,
+              callFrame: { functionName: id, scriptId: '1', url: 'a.js', lineNumber: 0, columnNumber: 0 },
+            },
+          ],
+          startTime: 0,
+          endTime: 1,
+          samples: [1],
+          timeDeltas: [1],
+        },
+      ),
+    ];
+
+    it("keeps each source's snapshots, events, end and profiles apart from the header's target", () => {
+      const session = parseSessionText(
+        lines([
+          header,
+          { type: 'snapshot', snapshot: snapshotAt(2000) },
+          worker,
+          thread,
+          { type: 'snapshot', snapshot: snapshotAt(2100), source: 'p43' },
+          { type: 'snapshot', snapshot: snapshotAt(2050), source: 'p43' },
+          { type: 'snapshot', snapshot: snapshotAt(2200), source: 'p43.t1' },
+          { type: 'event', time: 2300, level: 'warning', message: 'slow', source: 'p43.t1' },
+          ...cpu('cpu1'),
+          ...cpu('p43/cpu1', 'p43'),
+          { type: 'source-end', source: 'p43.t1', time: 2500, reason: 'exited' },
+          { type: 'end', time: 3000, reason: 'duration' },
+        ]),
+      );
+      expect(session.snapshots.map((s) => s.time)).toEqual([2000]);
+      expect(session.events).toEqual([]);
+      expect(session.cpuProfiles.map((w) => w.meta.id)).toEqual(['cpu1']);
+      const [p43, t1] = session.sources;
+      expect(session.sources.map((s) => s.info.id)).toEqual(['p43', 'p43.t1']);
+      expect(p43!.snapshots.map((s) => s.time)).toEqual([2050, 2100]);
+      expect(p43!.cpuProfiles.map((w) => w.meta.id)).toEqual(['p43/cpu1']);
+      expect(p43!.cpuProfiles[0]!.profile.nodes[0]!.callFrame.functionName).toBe('p43/cpu1');
+      expect(p43!.end).toBeNull();
+      expect(t1!.info).toEqual(thread);
+      expect(t1!.snapshots).toHaveLength(1);
+      expect(t1!.events.map((e) => e.message)).toEqual(['slow']);
+      expect(t1!.end).toMatchObject({ reason: 'exited', time: 2500 });
+      expect(t1!.cpuProfiles).toEqual([]);
+    });
+
+    it('refuses a record naming a source it was not told of, in one line', () => {
+      const bad = (record: SessionRecord) => () => parseSessionText(lines([header, worker, record]), 's.hs');
+      expect(bad({ type: 'snapshot', snapshot: snapshotAt(2000), source: 'p99' })).toThrow(
+        /^s\.hs: line 3: record of source "p99" before its source record$/,
+      );
+      expect(bad({ type: 'event', time: 1, level: 'info', message: 'x', source: 'p99' })).toThrow(/"p99"/);
+      expect(bad(cpu('p99/c', 'p99')[0]!)).toThrow(/line 3: .*"p99"/);
+      expect(bad({ type: 'source-end', source: 'p99', time: 1, reason: 'lost' })).toThrow(
+        'line 3: source-end of unknown source "p99"',
+      );
+      expect(bad(worker)).toThrow('line 3: a second source record "p43"');
+    });
   });
 });
