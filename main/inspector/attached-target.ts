@@ -36,10 +36,23 @@ export interface AttachedTarget {
    */
   readonly exited: Promise<TargetExit | null>;
   /**
+   * Set when this target is a worker thread of process `pid` (`main/threads/`): its session is carried
+   * by the process's, so it ends with the thread (or with that session) and cannot be reopened alone.
+   */
+  readonly thread?: ThreadOfProcess;
+  /**
    * Ends the attachment: closes the session, closes the inspector if we opened it (PID mode), and
    * stops a launched child (SIGTERM, then SIGKILL after a grace period) unless it was launched with `keep`.
    */
   stop(): Promise<void>;
+}
+
+/** What a worker-thread target knows of its thread. */
+export interface ThreadOfProcess {
+  /** `worker_threads` threadId. */
+  readonly threadId: number;
+  /** True once the thread itself ended (not merely its process's session). */
+  ended(): boolean;
 }
 
 /** Why attaching failed; each has one user-facing message. */

@@ -9,6 +9,15 @@ export async function describeLostTarget(
   target: AttachedTarget,
 ): Promise<{ reason: EndRecord['reason']; message: string }> {
   const exited = `the target (pid ${target.pid}) exited`;
+  if (target.thread) {
+    const thread = `thread ${target.thread.threadId} of pid ${target.pid}`;
+    if (target.thread.ended()) return { reason: 'target-exited', message: `${thread} exited` };
+    if (!isAlive(target.pid)) return { reason: 'target-exited', message: exited };
+    return {
+      reason: 'connection-lost',
+      message: `the connection of ${thread} was closed with its process's`,
+    };
+  }
   if (target.attachedBy === 'launch') {
     // A launched child is ours: its exit status says what happened (a zombie still answers kill(pid, 0)).
     const status = await Promise.race([

@@ -18,6 +18,8 @@ export interface Reconnection {
  * after a launch, the same WebSocket URL is tried. The session is checked to be the same process.
  */
 export async function reconnectTarget(target: AttachedTarget): Promise<Reconnection> {
+  // By PID or URL it would reach the process's main thread, not this thread.
+  if (target.thread) throw new Error('a worker thread is reached only through its process');
   if (target.attachedBy === 'pid') {
     const again = await attachByPid(target.pid);
     return { session: again.session, openedInspector: again.openedByUs };
