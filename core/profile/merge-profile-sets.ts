@@ -30,7 +30,7 @@ export function mergeProfileSets(sets: readonly ProfileSet[], session: Session |
 }
 
 /** The model with its frames' script ids dropped where a url names the script. */
-function acrossProcesses(model: ProfileModel): ProfileModel {
+export function acrossProcesses(model: ProfileModel): ProfileModel {
   if (!model.frames.some((frame) => frame.url !== '' && frame.scriptId !== undefined)) return model;
   return {
     ...model,
