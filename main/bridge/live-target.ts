@@ -11,6 +11,7 @@ import { attachByPid } from '../inspector/attach-pid';
 import { attachByUrl } from '../inspector/attach-url';
 import { launchTarget } from '../inspector/launch';
 import { createSnapshotRemapper, createSourceMapCache } from '../profile/session-source-maps';
+import { targetFileRoot } from '../reach/target-namespaces';
 import { DEFAULT_RECORDING_OPTIONS } from '../recorder/recording-options';
 import { FOLLOW_ALL, followersFor } from '../sources/followers';
 import { startRecordingWithSources } from '../sources/record-with-sources';
@@ -42,7 +43,9 @@ export async function attachLive(target: AttachTarget, options: LiveTargetOption
       const output = join(options.sessionsDir ?? tmpdir(), `hyperscope-${attached.pid}-${stamp}.hyperscope`);
       const recordingOptions = { ...DEFAULT_RECORDING_OPTIONS, ...definedOnly(requested), output };
       // Maps are loaded once per script for the whole recording; scripts changed since it began are skipped.
-      const remap = createSnapshotRemapper(createSourceMapCache(Date.now()));
+      // A target in a container names its own paths: they are read under /proc/PID/root.
+      const root = target.kind === 'pid' ? await targetFileRoot(attached.pid) : null;
+      const remap = createSnapshotRemapper(createSourceMapCache(Date.now(), root));
       const recording = await startRecordingWithSources(
         attached,
         recordingOptions,

@@ -2,6 +2,8 @@
  * Loads the source maps of the scripts a profile names, for `core/profile/source-map.ts` to remap with.
  * A script's map comes from its last `//# sourceMappingURL=` comment (an inline `data:` URL or a file
  * path relative to the script) or, without one, from `<script>.map` when that exists. Only local scripts are read (frame urls that are `file://` URLs or absolute paths).
+ * A target in a container names paths of its own file system: they are read under its `root`
+ * (`/proc/PID/root`, `main/reach/path-in-root.ts`) and keep their own names in the maps.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
@@ -9,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TraceMap } from '@jridgewell/trace-mapping';
 import type { SourceMaps } from '../../core/profile/source-map';
 import type { ProfileModel } from '../../core/profile/profile-model';
+import { pathInRoot } from '../reach/path-in-root';
 
 export interface LoadedSourceMaps {
   /** Keyed by the frame url exactly as given. */
@@ -25,6 +28,11 @@ export interface LoadOptions {
    * then is not the code that ran: its map would point at the wrong lines, so it is skipped (a problem).
    */
   ranAt?: number;
+  /**
+   * Where the target's file system is seen from here (`/proc/PID/root` for a target in another mount
+   * namespace); null or absent: the paths are ours.
+   */
+  root?: string | null;
 }
 
 /** Loads the maps of every distinct url in `urls`; scripts without a map comment, or gone, are skipped. */
@@ -34,13 +42,14 @@ export async function loadSourceMaps(
 ): Promise<LoadedSourceMaps> {
   const maps = new Map<string, TraceMap>();
   const problems: LoadedSourceMaps['problems'] = [];
+  const read = readerUnder(options.root ?? null);
   for (const url of new Set(urls)) {
     const path = localPath(url);
     if (!path) continue;
     try {
-      const map = await loadMapOf(path);
+      const map = await loadMapOf(path, read);
       if (!map) continue; // nothing to say of a script without a map: its frames are its source
-      if (options.ranAt !== undefined && (await modifiedAfter(path, options.ranAt))) {
+      if (options.ranAt !== undefined && (await modifiedAfter(await read.where(path), options.ranAt))) {
         problems.push({ url, reason: 'changed on disk since it ran; its source map is not used' });
         continue;
       }
@@ -57,13 +66,24 @@ export function loadSourceMapsFor(model: ProfileModel): Promise<LoadedSourceMaps
   return loadSourceMaps(model.frames.map((frame) => frame.url));
 }
 
-async function loadMapOf(scriptPath: string): Promise<TraceMap | undefined> {
-  const script = await readIfPresent(scriptPath);
+/** Reads files by the target's paths; `where` is the path of one as seen from here. */
+interface TargetFiles {
+  where(path: string): Promise<string>;
+  text(path: string): Promise<string>;
+}
+
+function readerUnder(root: string | null): TargetFiles {
+  const where = (path: string): Promise<string> => pathInRoot(root, path);
+  return { where, text: async (path) => readFile(await where(path), 'utf8') };
+}
+
+async function loadMapOf(scriptPath: string, read: TargetFiles): Promise<TraceMap | undefined> {
+  const script = await readIfPresent(scriptPath, read);
   if (script === undefined) return undefined;
   const reference = [...script.matchAll(MAPPING_COMMENT)].at(-1)?.[1];
   if (!reference) {
     // Builds that write maps without the comment (esbuild's `external`) leave them beside the script.
-    const beside = await readIfPresent(`${scriptPath}.map`);
+    const beside = await readIfPresent(`${scriptPath}.map`, read);
     return beside === undefined ? undefined : new TraceMap(beside, pathToFileURL(`${scriptPath}.map`).href);
   }
   if (reference.startsWith('data:'))
@@ -71,13 +91,13 @@ async function loadMapOf(scriptPath: string): Promise<TraceMap | undefined> {
   const mapPath = reference.startsWith('file://')
     ? fileURLToPath(reference)
     : resolve(dirname(scriptPath), decodeURIComponent(reference));
-  return new TraceMap(await readFile(mapPath, 'utf8'), pathToFileURL(mapPath).href);
+  return new TraceMap(await read.text(mapPath), pathToFileURL(mapPath).href);
 }
 
 /** A file's text; undefined when it is gone (a profile opened elsewhere names scripts not here). */
-async function readIfPresent(path: string): Promise<string | undefined> {
+async function readIfPresent(path: string, read: TargetFiles): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await read.text(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

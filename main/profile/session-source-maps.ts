@@ -22,14 +22,17 @@ export interface SourceMapCache {
   problems(): string[];
 }
 
-/** A cache for code that ran from `ranAt` (ms since the epoch) on. */
-export function createSourceMapCache(ranAt: number): SourceMapCache {
+/**
+ * A cache for code that ran from `ranAt` (ms since the epoch) on, its files read under `root` when it
+ * runs in another mount namespace (`/proc/PID/root`; see `load-source-maps.ts`).
+ */
+export function createSourceMapCache(ranAt: number, root: string | null = null): SourceMapCache {
   const loaded = new Map<string, Promise<TraceMap | undefined>>();
   const problems: string[] = [];
   const load = (url: string): Promise<TraceMap | undefined> => {
     let map = loaded.get(url);
     if (!map) {
-      map = loadSourceMaps([url], { ranAt }).then((result) => {
+      map = loadSourceMaps([url], { ranAt, root }).then((result) => {
         problems.push(...result.problems.map((p) => `${p.url}: ${p.reason}`));
         return result.maps.get(url);
       });

@@ -55,3 +55,11 @@ async function differs(pid: number, kind: NamespaceKind): Promise<boolean> {
   ]);
   return ours !== null && theirs !== null && ours !== theirs;
 }
+
+/**
+ * Where process `pid`'s files are seen from here: `/proc/PID/root` when it has its own mount namespace
+ * (a container: its `/app/x.js` is not ours), else null (its paths are ours).
+ */
+export async function targetFileRoot(pid: number): Promise<string | null> {
+  return (await readTargetNamespaces(pid)).mountIsolated ? `/proc/${pid}/root` : null;
+}

@@ -15,6 +15,7 @@ import { fetchPromiseChain } from '../../agent/fetch-promise-chain';
 import { orphanAfterForWait } from '../../agent/orphan-after';
 import type { AttachedTarget } from '../../inspector/attached-target';
 import { loadSourceMaps } from '../../profile/load-source-maps';
+import { targetFileRoot } from '../../reach/target-namespaces';
 import { attachTarget, printWarning } from '../attach-target';
 import type { Command } from '../command';
 import { parseCommandArgs, UserError } from '../command';
@@ -91,7 +92,9 @@ async function dumpChains(
     if (!section) throw new Error('the agent reported no promise chains (its promise collector is off)');
     const groups = [...section.groups].sort(byCountThenAge);
     const chains = await fetchChains(agent, groups, args.group);
-    const { maps } = await loadSourceMaps(chainFrameUrls(groups, []));
+    // A target in a container names its own paths: they are read under /proc/PID/root.
+    const root = target.attachedBy === 'pid' ? await targetFileRoot(target.pid) : null;
+    const { maps } = await loadSourceMaps(chainFrameUrls(groups, []), { root });
     const shown = remapSection({ ...section, groups }, maps);
     if (args.json)
       return JSON.stringify(
