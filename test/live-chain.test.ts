@@ -27,7 +27,13 @@ describe('live chain', () => {
       let last: AgentSnapshot | null = null;
       const recording = await live.record(
         { intervalMs: 500, cpu: false, heap: false },
-        { snapshot: (s) => (last = s), finding: () => undefined, ended: () => undefined },
+        {
+          snapshot: (s) => (last = s),
+          sourceSnapshot: () => undefined,
+          sources: () => undefined,
+          finding: () => undefined,
+          ended: () => undefined,
+        },
       );
       await waitFor(
         () => (last ? (promiseSectionOf(last)?.groups.length ?? 0) > 0 : false),

@@ -7,7 +7,7 @@
 import type { AgentSnapshot } from '../agent-protocol';
 import type { PromiseChain } from '../chains/promise-section';
 import type { Finding } from '../findings/finding';
-import type { MarkRecord, RecordingOptions } from '../session/records';
+import type { MarkRecord, RecordingOptions, SourceEndRecord, SourceRecord } from '../session/records';
 import type { Session } from '../session/session';
 import type { SessionComparison } from './session-comparison';
 import type { ExportFormat } from '../export/export-profile';
@@ -54,6 +54,32 @@ export interface AttachedTarget {
   attachedBy: AttachTarget['kind'];
 }
 
+/**
+ * A process or thread the live recording records beside its target: a cluster worker, a worker thread.
+ * Its snapshots come as `sourceSnapshot` events; the saved session has it as the source of the same id.
+ */
+export interface LiveSource {
+  /** The session file's source id, e.g. `p4243` or `p4242.t1`. */
+  id: string;
+  kind: SourceRecord['kind'];
+  pid: number;
+  /** `worker_threads` threadId; 0 for a process. */
+  threadId: number;
+  /** The source it belongs to; absent: the recording's target. */
+  parent?: string;
+  /** For people: `worker 2 of 4`, `thread 1 (resize.js)`. */
+  label: string;
+  /** Set once it stopped being recorded before the recording did (it exited, or was lost). */
+  ended: { time: number; reason: SourceEndRecord['reason'] } | null;
+}
+
+/** One snapshot of a {@link LiveSource}. */
+export interface SourceSnapshot {
+  /** The {@link LiveSource} id. */
+  source: string;
+  snapshot: AgentSnapshot;
+}
+
 /** The recorder's state, pushed on every change. */
 export interface RecordingState {
   phase: 'idle' | 'attaching' | 'attached' | 'recording' | 'stopping';
@@ -62,8 +88,10 @@ export interface RecordingState {
   startedAt: number | null;
   /** Where the current recording streams to, or null. */
   path: string | null;
-  /** Snapshots collected by the current recording. */
+  /** Snapshots collected by the current recording (of its target). */
   snapshotCount: number;
+  /** The other processes and threads it records, in the order they appeared; empty for one process. */
+  sources: LiveSource[];
   /** The last failure (attach, collection, target exit), as one line; null when none. */
   error: string | null;
 }
@@ -75,6 +103,7 @@ export const IDLE_RECORDING: RecordingState = {
   startedAt: null,
   path: null,
   snapshotCount: 0,
+  sources: [],
   error: null,
 };
 
@@ -139,7 +168,10 @@ export type MenuCommand = 'attach' | 'open' | 'save' | 'export' | 'diff' | `view
 
 /** Events the backend pushes: name → payload. */
 export interface EventChannels {
+  /** A snapshot of the recording's target. */
   snapshot: AgentSnapshot;
+  /** A snapshot of one of the other processes or threads recorded with it. */
+  sourceSnapshot: SourceSnapshot;
   finding: Finding;
   recordingState: RecordingState;
   /** A session the backend opened by itself (menu, recent file, second instance). */
@@ -172,6 +204,7 @@ export const REQUEST_CHANNELS = [
 
 export const EVENT_CHANNELS = [
   'snapshot',
+  'sourceSnapshot',
   'finding',
   'recordingState',
   'sessionOpened',

@@ -10,6 +10,7 @@ import type {
   DemoScenario,
   ExportFormat,
   ExportProfileKind,
+  LiveSource,
   ProcessInfo,
   WriteResult,
 } from '../../core/bridge/contract';
@@ -28,7 +29,13 @@ export interface OutputFile {
 
 /** Where the live recorder reports while it records. */
 export interface RecordingSink {
+  /** A snapshot of the recording's target. */
   snapshot(snapshot: AgentSnapshot): void;
+  /** A snapshot of another process or thread recorded with it (`source`: its id). */
+  sourceSnapshot(source: string, snapshot: AgentSnapshot): void;
+  /** The other processes and threads recorded so far (those that ended early marked), on every change. */
+  sources(sources: LiveSource[]): void;
+  /** A finding, placed in its process or thread when it is not the target's. */
   finding(finding: Finding): void;
   /**
    * The recording ended by itself (duration reached, target exited, connection lost); its file is closed.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventChannel } from '../../core/bridge/contract';
+import type { EventChannel, LiveSource } from '../../core/bridge/contract';
 import { buildSession } from '../../core/findings/test-support/session-builder';
 import { fixtureRecords } from '../../test/e2e/session-fixture';
 import { createBackend } from './backend';
@@ -70,6 +70,27 @@ describe('createBackend', () => {
     ]);
     await backend.handlers.detach(undefined);
     expect(world.detached).toBe(1);
+  });
+
+  it('lists the other processes a recording records and streams their snapshots, then forgets them', async () => {
+    const world = fakePorts();
+    const backend = createBackend(world.ports);
+    const pushed: unknown[] = [];
+    backend.subscribe((event, payload) => {
+      if (event === 'sourceSnapshot') pushed.push(payload);
+    });
+    await backend.handlers.attach({ kind: 'pid', pid: 5 });
+    await backend.handlers.startRecording({});
+    const worker = { id: 'p43', kind: 'process', pid: 43, threadId: 0, label: 'worker 1 of 2', ended: null };
+    world.listSources([worker] as LiveSource[]);
+    const snapshot = buildSession({ snapshots: 1 }).snapshots[0]!;
+    world.emitSourceSnapshot('p43', snapshot);
+    const { recording } = await backend.handlers.getState(undefined);
+    expect(recording.sources).toEqual([worker]);
+    expect(recording.snapshotCount).toBe(0);
+    expect(pushed).toEqual([{ source: 'p43', snapshot }]);
+    await backend.handlers.stopRecording(undefined);
+    expect((await backend.handlers.getState(undefined)).recording.sources).toEqual([]);
   });
 
   it('keeps and shows a recording whose target exited', async () => {

@@ -85,6 +85,7 @@ export function createBackend(ports: BackendPorts): Backend {
     setState({
       phase: gone ? 'idle' : 'attached',
       startedAt: null,
+      sources: [],
       error: message ?? null,
       ...(gone ? { target: null } : {}),
     });
@@ -128,9 +129,14 @@ export function createBackend(ports: BackendPorts): Backend {
           state = { ...state, snapshotCount: state.snapshotCount + 1 };
           emit('snapshot', snapshot);
         },
+        sourceSnapshot: (source: string, snapshot: EventChannels['snapshot']) =>
+          emit('sourceSnapshot', { source, snapshot }),
+        sources: (sources: RecordingState['sources']) => setState({ sources }),
         finding: (finding: EventChannels['finding']) => emit('finding', finding),
         ended: (path: string, message: string | undefined) => void endedByItself(path, message),
       };
+      // The new recording lists its sources as it starts (before the state below is pushed).
+      state = { ...state, sources: [] };
       recording = await live.record(options, sink);
       return setState({
         phase: 'recording',
@@ -146,7 +152,7 @@ export function createBackend(ports: BackendPorts): Backend {
       const active = recording;
       recording = null;
       const path = await active.stop();
-      setState({ phase: live ? 'attached' : 'idle', startedAt: null });
+      setState({ phase: live ? 'attached' : 'idle', startedAt: null, sources: [] });
       const opened = await open(await ports.readSessionFile(path), path, basename(path));
       emit('sessionOpened', opened);
       return opened;

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BackendInfo } from '../../core/bridge/contract';
-import { analyzeSession } from '../../core/findings/analyze-session';
+import { analyzeParts } from '../../core/findings/analyze-parts';
 import { scenarios } from '../../demo/scenarios';
 import { remapSessionSources } from '../profile/session-source-maps';
 import { listNodeProcesses } from '../ps/list-node-processes';
@@ -37,7 +37,8 @@ export function defaultPorts(face: FacePorts): BackendPorts {
     readSessionFile: readSessionOrProfile,
     parseSession: parseSessionOrProfile,
     readBytes: async (path) => new Uint8Array(await readFile(path)),
-    findings: (session) => analyzeSession(session),
+    // A cluster's or a threaded service's session: each process and thread analysed, its findings placed.
+    findings: (session) => analyzeParts(session),
     remapSources: (session) => remapSessionSources(session),
     exportSession: exportSessionFile,
   };

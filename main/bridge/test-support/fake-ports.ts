@@ -1,6 +1,7 @@
 /** Backend ports for tests: sessions from text, a scripted live target, outputs kept in memory. */
 import { buildSession } from '../../../core/findings/test-support/session-builder';
 import type { AgentSnapshot } from '../../../core/agent-protocol';
+import type { LiveSource } from '../../../core/bridge/contract';
 import type { PromiseChain } from '../../../core/chains/promise-section';
 import { analyzeSession } from '../../../core/findings/analyze-session';
 import type { BackendPorts, OutputFile, RecordingSink } from '../backend-ports';
@@ -21,6 +22,9 @@ export interface FakeWorld {
   ports: BackendPorts;
   /** Pushes a snapshot through the active recording's sink. */
   emitSnapshot(snapshot: AgentSnapshot): void;
+  /** Lists the active recording's other processes and threads, and pushes a snapshot of one. */
+  listSources(sources: LiveSource[]): void;
+  emitSourceSnapshot(source: string, snapshot: AgentSnapshot): void;
   /** Ends the active recording as a target exit would. */
   endRecording(message: string | undefined): void;
   outputs: OutputFile[];
@@ -33,6 +37,8 @@ export function fakePorts(files: Record<string, string> = {}): FakeWorld {
     outputs: [],
     detached: 0,
     emitSnapshot: (snapshot) => sink?.snapshot(snapshot),
+    listSources: (sources) => sink?.sources(sources),
+    emitSourceSnapshot: (source, snapshot) => sink?.sourceSnapshot(source, snapshot),
     endRecording: (message) => sink?.ended('/recorded.hyperscope', message),
     ports: {
       info: { mode: 'browser', version: 'test', nativeDialogs: false },
