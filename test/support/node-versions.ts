@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 /** 16 is there to check that too-old targets are refused. */
-export type NodeMajor = 16 | 18 | 20 | 22 | 24;
+export type NodeMajor = 16 | 18 | 20 | 22 | 24 | 26;
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const INSTALL_TIMEOUT_MS = 5 * 60_000;
