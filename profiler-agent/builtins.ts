@@ -16,11 +16,16 @@ export interface Builtins {
   /** `util.inspect` is the only public way to read a promise's state (settle checks). */
   util: typeof import('node:util');
   v8: typeof import('node:v8');
+  /**
+   * Only when the target had loaded it before the agent came (a service without worker threads gets no new
+   * module); workers made later are seen through the `worker_threads` diagnostics channel.
+   */
+  worker_threads?: typeof import('node:worker_threads');
 }
 
 export type RequireLike = (id: string) => unknown;
 
-const NAMES: (keyof Builtins)[] = [
+const NAMES: Exclude<keyof Builtins, 'worker_threads'>[] = [
   'async_hooks',
   'diagnostics_channel',
   'fs',
@@ -42,7 +47,14 @@ const NAMES: (keyof Builtins)[] = [
 export function resolveBuiltins(requireFn: RequireLike | undefined): Builtins {
   const out: Partial<Record<keyof Builtins, unknown>> = {};
   for (const name of NAMES) out[name] = loadBuiltin(requireFn, name);
+  if (isLoaded('worker_threads')) out.worker_threads = loadBuiltin(requireFn, 'worker_threads');
   return out as Builtins;
+}
+
+/** Whether the target has loaded built-in `name` (false when Node does not say). */
+function isLoaded(name: string): boolean {
+  const list = (process as { moduleLoadList?: unknown }).moduleLoadList;
+  return Array.isArray(list) && list.includes(`NativeModule ${name}`);
 }
 
 /** One built-in by name (`inspector`, not `node:inspector`); never call it from an inspector interrupt. */
