@@ -1,5 +1,6 @@
 /**
- * Open file descriptors and the soft limit, from `/proc/self` (Linux). Elsewhere both are null.
+ * Open file descriptors and the soft limit, from `/proc/self` (Linux). Elsewhere, and in a worker
+ * thread (the count is the process's, recorded on its main thread), both are null.
  * The limit changes only by `prlimit` from outside, so it is re-read every `LIMIT_REREAD_MS`, not at every
  * collection: a collection runs in the target's cold, unoptimized tiers, where that read and parse were
  * ~0.15 ms of the ~3 ms a collection costs.
@@ -19,7 +20,9 @@ export function createFdsCollector(): Collector<FdsSection> {
   return {
     name: 'fds',
     start(context) {
-      fs = context.builtins.fs;
+      // The descriptors are the process's: counted by its main thread's agent, not again by each worker's.
+      const worker = context.builtins.worker_threads?.isMainThread === false;
+      fs = worker ? undefined : context.builtins.fs;
       limit = undefined;
     },
     collect(now) {
