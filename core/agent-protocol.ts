@@ -145,7 +145,10 @@ export interface AgentSnapshot {
   peers: PeerSockets[];
   pools: PoolOrigin[];
   fds: {
-    /** Open file descriptors; null where the platform gives no count, and in a worker thread (the process's count is its main thread's). */
+    /**
+     * Open file descriptors; null where the platform gives no count, and in a worker thread (the
+     * process's count is its main thread's).
+     */
     open: number | null;
     /** The soft limit (`ulimit -n`); null when unknown. */
     limit: number | null;
