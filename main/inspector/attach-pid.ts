@@ -42,9 +42,11 @@ export async function attachByPid(pid: number, options: AttachByPidOptions = {})
   let found: FoundInspector;
   let webSocketUrl: string;
   let verified: VerifiedSession;
+  let via: string | null;
   try {
     found = await openInspectorOf(identity, route, options.openTimeoutMs ?? 2000);
-    webSocketUrl = await webSocketUrlAt(found.reachable, route.describe(found.address));
+    via = route.describe(found.address);
+    webSocketUrl = await webSocketUrlAt(found.reachable, via);
     try {
       assertSupportedNode(found.nodeVersion);
     } catch (error) {
@@ -65,6 +67,7 @@ export async function attachByPid(pid: number, options: AttachByPidOptions = {})
     pid,
     nodeVersion: verified.nodeVersion,
     inspectorUrl: webSocketUrl,
+    ...(via ? { reachedThrough: via } : {}),
     attachedBy: 'pid',
     openedByUs: found.openedByUs,
     warnings: [],

@@ -19,12 +19,21 @@ export interface TargetExit {
 export interface AttachedTarget {
   /** A CDP session whose `process.pid` was checked against the target we meant. */
   readonly session: InspectorSession;
-  /** The target's process id as this machine sees it (for a container: its pid inside the container). */
+  /**
+   * The target's process id as this machine sees it (for a process in a container: its host pid; it
+   * sees itself by another, checked as well).
+   */
   readonly pid: number;
   /** `process.version` of the target, e.g. `v20.20.2`. */
   readonly nodeVersion: string;
   /** The `ws://` URL of the target's inspector; `''` in-process, where no inspector port is open. */
   readonly inspectorUrl: string;
+  /**
+   * For users, how the inspector is reached when not directly — e.g. "127.0.0.1:9229 in the network
+   * namespace of container docker:1a2b3c4d5e6f, through a relay (pid 4242)"; `inspectorUrl` is then a
+   * port on our 127.0.0.1 that stands for it while attached. Absent when reached directly.
+   */
+  readonly reachedThrough?: string;
   readonly attachedBy: AttachMode;
   /** True when the inspector was closed before we came; `stop()` then closes it again. */
   readonly openedByUs: boolean;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { forkedChildOf } from '../../test/support/namespaced-target';
 import { killNodeTargets, startNodeTarget, startProcess } from '../../test/support/node-target';
 import { readTargetNamespaces } from './target-namespaces';
 
@@ -41,20 +41,9 @@ describe('readTargetNamespaces', () => {
         '30',
       ]);
       // unshare forks (and kills its child when killed): the sleeper is pid 1 of the new namespace.
-      const sleeper = await childOf(shell.pid);
+      const sleeper = await forkedChildOf(shell.pid);
       const found = await readTargetNamespaces(sleeper);
       expect(found).toMatchObject({ netIsolated: true, pidIsolated: true, mountIsolated: true, innerPid: 1 });
     },
   );
 });
-
-async function childOf(pid: number): Promise<number> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
-    const first = Number(children.trim().split(/\s+/)[0]);
-    if (first > 0) return first;
-    if (Date.now() > deadline) throw new Error(`process ${pid} forked no child within 10 s`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

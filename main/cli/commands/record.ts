@@ -55,6 +55,7 @@ export const recordCommand: Command = {
     process.stderr.write(
       `hyperscope: recording pid ${target.pid} (Node ${target.nodeVersion}) to ${output}\n`,
     );
+    if (target.reachedThrough) process.stderr.write(`hyperscope: inspector at ${target.reachedThrough}\n`);
     recording.onProgress(({ elapsedMs, snapshots, last }) => {
       if (live) process.stderr.write(`\r\x1b[2K${progressLine(target.pid, elapsedMs, snapshots, last)}`);
     });

@@ -1,0 +1,177 @@
+/**
+ * `record --pid` and `chains --pid` on a service in a container of its own making: a network namespace
+ * (`unshare --net`), then also a PID and mount namespace (`--pid --fork --mount-proc`). Hyperscope must
+ * reach the inspector on the target's 127.0.0.1 (through its relay), never ours — a decoy inspector
+ * listens on the same port here — and read source maps that only the target's mount namespace sees.
+ * Without CAP_SYS_ADMIN it must say in one line what is needed and what to do instead.
+ * Needs root, util-linux and iproute2; `npm run build:node` first.
+ */
+import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readSessionFile } from '../../main/session/read-session-file';
+import { readListeningSockets } from '../../main/ps/listening-sockets';
+import { bundleService } from './support/bundle-service';
+import { CLI, runCli } from '../support/cli';
+import type { NamespaceOptions } from '../support/namespaced-target';
+import { namespaceSupport, startNamespacedNode } from '../support/namespaced-target';
+import { IDLE_SCRIPT, killNodeTargets, startNodeTarget } from '../support/node-target';
+import { waitFor } from '../support/wait-for';
+
+const unsupported = namespaceSupport();
+const dir = mkdtempSync(join(tmpdir(), 'hyperscope-containers-'));
+// Readable by the unprivileged user of the last test.
+chmodSync(dir, 0o755);
+let service: string;
+
+beforeAll(async () => {
+  service = await bundleService(join(dir, 'build'));
+});
+afterEach(killNodeTargets);
+afterAll(killNodeTargets);
+
+/** A host Node process whose inspector listens on a free port of OUR 127.0.0.1: the decoy. */
+async function decoyInspectorPort(): Promise<number> {
+  const decoy = await startNodeTarget(IDLE_SCRIPT, ['--inspect=127.0.0.1:0']);
+  let port = 0;
+  await waitFor(
+    () => (port = Number(/ws:\/\/127\.0\.0\.1:(\d+)\//.exec(decoy.output.stderr)?.[1] ?? 0)) > 0,
+    10_000,
+    () => `the decoy announced no inspector: ${decoy.output.stderr}`,
+  );
+  return port;
+}
+
+const CONTAINERS: Array<[string, NamespaceOptions]> = [
+  ['a network namespace (unshare --net)', {}],
+  ['network, PID and mount namespaces (unshare --net --pid --fork --mount-proc)', { pidNamespace: true }],
+];
+
+describe.skipIf(unsupported !== null)(
+  `services in containers${unsupported ? ` — skipped: ${unsupported}` : ''}`,
+  () => {
+    it.each(CONTAINERS)(
+      'record --pid reaches a target in %s on its own 127.0.0.1, not ours',
+      async (_, namespaces) => {
+        const port = await decoyInspectorPort();
+        const target = await startNamespacedNode(service, [`--inspect-port=127.0.0.1:${port}`], namespaces);
+        const output = join(dir, `record-${target.hostPid}.hyperscope`);
+        const result = await runCli(
+          [
+            'record',
+            '--pid',
+            String(target.hostPid),
+            '--duration',
+            '3s',
+            '--interval',
+            '500ms',
+            '-o',
+            output,
+          ],
+          { timeoutMs: 40_000 },
+        );
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toMatch(/through a relay/);
+        const session = await readSessionFile(output);
+        expect(session.header.target.pid).toBe(target.hostPid);
+        expect(session.snapshots.length).toBeGreaterThanOrEqual(3);
+        const cpu = session.cpuProfiles[0]?.profile;
+        expect(cpu?.samples?.length ?? 0).toBeGreaterThan(0);
+        expect(JSON.stringify(cpu?.nodes.map((n) => n.callFrame.functionName))).toContain('priceOrder');
+        // Left as found: its inspector closed again inside, and no relay left running.
+        await waitFor(
+          () =>
+            !target.output.stderr.includes('Debugger listening') ||
+            /Debugger ending/.test(target.output.stderr),
+          10_000,
+          () => `the target's inspector stayed open: ${target.output.stderr}`,
+        );
+        // The relay exits when the CLI disconnects from it (at the latest, when the CLI exits).
+        await waitUntil(async () => (await relaysRunning()).length === 0, 'the relay to exit');
+        expect((await readListeningSockets(target.hostPid)).some((s) => s.port === port)).toBe(false);
+      },
+    );
+
+    it('chains --pid remaps frames with source maps only the target’s mount namespace sees', async () => {
+      const inside = join(dir, 'app');
+      mkdirSync(inside, { recursive: true });
+      const target = await startNamespacedNode(
+        join(inside, 'service.cjs'),
+        ['--inspect-port=127.0.0.1:9229'],
+        {
+          pidNamespace: true,
+          privateDir: { path: inside, copyFrom: join(dir, 'build') },
+        },
+      );
+      const result = await runCli(['chains', '--pid', String(target.hostPid), '--wait', '1s'], {
+        timeoutMs: 30_000,
+      });
+      expect(result.code, result.stderr).toBe(0);
+      // The groups' frames, remapped from service.cjs (which our /tmp does not hold) to the .ts source.
+      expect(result.stdout).toMatch(/waitForStock\s+\S*container-service\.ts:11:9/);
+      expect(result.stdout).toMatch(/handleOrder\s+\S*container-service\.ts:15:9/);
+    });
+
+    it.each([
+      [
+        'as another user (setpriv to nobody)',
+        ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'],
+      ],
+      ['as root without CAP_SYS_ADMIN (capsh --drop)', ['capsh', '--drop=cap_sys_admin', '--']],
+    ])(
+      'without the privilege, %s, says in one line what is needed and what to do instead',
+      async (_, prefix) => {
+        const target = await startNamespacedNode(service, [], { asUser: 65534 });
+        const output = join(dir, `denied-${target.hostPid}.hyperscope`);
+        const args = [process.execPath, CLI, 'record', '--pid', String(target.hostPid), '-o', output];
+        const command =
+          prefix[0] === 'capsh' ? [...prefix, '-c', args.map(shellQuote).join(' ')] : [...prefix, ...args];
+        const { execFile } = await import('node:child_process');
+        const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+          const child = execFile(
+            command[0]!,
+            command.slice(1),
+            { timeout: 30_000 },
+            (error, _stdout, stderr) => resolve({ code: error ? (child.exitCode ?? 1) : 0, stderr }),
+          );
+        });
+        expect(result.code).not.toBe(0);
+        const lines = result.stderr.trim().split('\n');
+        expect(lines, result.stderr).toHaveLength(1);
+        expect(lines[0]).toMatch(/^hyperscope record: process \d+ runs in another network namespace/);
+        expect(lines[0]).toMatch(/needs root or CAP_SYS_ADMIN/);
+        expect(lines[0]).toMatch(/kill -USR1 1/);
+        expect(lines[0]).toMatch(/kubectl port-forward/);
+        expect(lines[0]).toMatch(/hyperscope record --url 127\.0\.0\.1:9229/);
+        // It failed before signalling: the target's inspector was never opened.
+        expect(target.output.stderr).not.toMatch(/Debugger listening/);
+      },
+    );
+  },
+);
+
+/** Relay processes still running (their command line names the relay script). */
+async function relaysRunning(): Promise<number[]> {
+  const { readdir } = await import('node:fs/promises');
+  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+  const running: number[] = [];
+  for (const pid of pids) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes('netns-relay.js')) running.push(Number(pid));
+  }
+  return running;
+}
+
+async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
