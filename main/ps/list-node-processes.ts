@@ -1,15 +1,17 @@
 /**
- * The Node.js processes on this machine (from /proc), with their command line, Node version and
- * whether their inspector is open.
+ * The Node.js processes on this machine (from /proc), as a tree: their command line, Node version,
+ * whether their inspector is open, who started them (a cluster primary, PM2's daemon) and the container
+ * or namespaces they run in.
  */
-import { readdir } from 'node:fs/promises';
-import { probeInspectorVersion } from '../inspector/inspector-http';
-import { readListeningSockets } from './listening-sockets';
-import type { ProcessIdentity } from './process-identity';
-import { readProcessIdentity } from './process-identity';
+import type { Pm2App, Pm2Daemon } from '../process-tree/process-kind';
+import type { TreeProcess } from '../process-tree/node-process-tree';
+import { readNodeProcessTree } from '../process-tree/node-process-tree';
+import type { ProcessRole } from '../process-tree/process-role';
+import { readTargetNamespaces } from '../reach/target-namespaces';
 import { nodeVersionOfExe } from './node-version-of-exe';
+import { findOpenInspector } from './open-inspector-in';
 
-/** One local Node process, as `hyperscope ps` shows it. */
+/** One local Node process, as `hyperscope ps` shows it (`ps --json`: schema `hyperscope.ps/1`). */
 export interface NodeProcessInfo {
   pid: number;
   /** The arguments as the process sees them. */
@@ -20,34 +22,55 @@ export interface NodeProcessInfo {
   nodeVersion: string | null;
   /** Where its inspector listens, or null when it is closed (or we may not look). */
   inspector: { host: string; port: number } | null;
+  /** Its parent process (Node or not); null when unreadable. Added in ps/1 with the tree. */
+  ppid: number | null;
+  /** Its part in the tree of Node processes (`primary`, `worker`, `pm2-daemon`, `pm2-app`, …). */
+  role: ProcessRole;
+  /** The Node process that started it, if any (also listed). */
+  parent: number | null;
+  /** The Node processes it started (also listed), by ascending pid. */
+  children: number[];
+  /** `cluster.worker.id` of a cluster worker, else null. */
+  clusterWorkerId: number | null;
+  /** PM2's id and name of an app PM2 runs, else null. */
+  pm2App: Pm2App | null;
+  /** PM2's version and home of its daemon, else null. */
+  pm2Daemon: Pm2Daemon | null;
+  /** The container its cgroup names (`docker:1a2b3c4d5e6f`, `systemd:api.service`…), or null. */
+  container: string | null;
+  /** The namespaces it does not share with Hyperscope (`net`, `pid`, `mnt`): a container's, or `unshare`'s. */
+  ownNamespaces: Array<'net' | 'pid' | 'mnt'>;
 }
-
-// Short: a port that does not answer like an inspector within this many milliseconds is not one.
-const PROBE_TIMEOUT_MS = 300;
 
 /** Lists local Node processes, this one excluded, by ascending pid. */
 export async function listNodeProcesses(): Promise<NodeProcessInfo[]> {
-  const pids = (await readdir('/proc'))
-    .filter((name) => /^\d+$/.test(name))
-    .map(Number)
-    .filter((pid) => pid !== process.pid);
-  const identities = await Promise.all(pids.map((pid) => readProcessIdentity(pid).catch(() => null)));
-  const nodes = identities.filter((identity): identity is ProcessIdentity => identity?.isNode === true);
-  const infos = await Promise.all(nodes.map(describeNodeProcess));
-  return infos.sort((a, b) => a.pid - b.pid);
+  const tree = await readNodeProcessTree();
+  return Promise.all(tree.map(describeNodeProcess));
 }
 
-async function describeNodeProcess(identity: ProcessIdentity): Promise<NodeProcessInfo> {
-  const sockets = await readListeningSockets(identity.pid).catch(() => []);
-  // Any listening socket may be the inspector (it can have been opened by a signal, on any port).
-  const versions = await Promise.all(sockets.map((s) => probeInspectorVersion(s, PROBE_TIMEOUT_MS)));
-  const index = versions.findIndex((v) => v !== null);
-  const socket = sockets[index];
+async function describeNodeProcess(node: TreeProcess): Promise<NodeProcessInfo> {
+  const { identity, kind } = node;
+  const [inspector, namespaces] = await Promise.all([
+    findOpenInspector(identity.pid),
+    readTargetNamespaces(identity.pid),
+  ]);
+  const own = (['net', 'pid', 'mnt'] as const).filter(
+    (ns) => ({ net: namespaces.netIsolated, pid: namespaces.pidIsolated, mnt: namespaces.mountIsolated })[ns],
+  );
   return {
     pid: identity.pid,
     argv: identity.argv,
     exe: identity.exe,
-    nodeVersion: versions[index] ?? (await nodeVersionOfExe(identity.exe)),
-    inspector: socket ? { host: socket.host, port: socket.port } : null,
+    nodeVersion: inspector?.nodeVersion ?? (await nodeVersionOfExe(identity.exe)),
+    inspector: inspector ? { host: inspector.host, port: inspector.port } : null,
+    ppid: node.ppid,
+    role: node.role,
+    parent: node.parent,
+    children: node.children,
+    clusterWorkerId: kind.clusterWorkerId,
+    pm2App: kind.pm2App,
+    pm2Daemon: kind.pm2Daemon,
+    container: namespaces.container,
+    ownNamespaces: own,
   };
 }

@@ -30,9 +30,7 @@ export async function readProcessIdentity(pid: number): Promise<ProcessIdentity>
     readFile(`/proc/${pid}/comm`, 'utf8').catch(() => ''),
   ]);
   const exe = exeLink.replace(/ \(deleted\)$/, '');
-  const argv = cmdline.split('\0').filter((arg, i, all) => arg !== '' || i < all.length - 1);
-  // A process that set its title (npm does) has one space-padded string in place of its arguments.
-  if (argv.length === 1) argv[0] = argv[0]!.trimEnd();
+  const argv = argvOfCmdline(cmdline);
   return {
     pid,
     exe,
@@ -40,6 +38,16 @@ export async function readProcessIdentity(pid: number): Promise<ProcessIdentity>
     name: comm.trim() || basename(exe),
     isNode: isNodeExecutable(exe),
   };
+}
+
+/**
+ * The arguments in a `/proc/PID/cmdline`. A process that set its title (npm, PM2's daemon and apps)
+ * has one string there, padded with spaces or NULs to the length of its old arguments.
+ */
+export function argvOfCmdline(cmdline: string): string[] {
+  const argv = cmdline.replace(/\0+$/, '').split('\0');
+  if (argv.length === 1) argv[0] = argv[0]!.trimEnd();
+  return argv[0] === '' && argv.length === 1 ? [] : argv;
 }
 
 /** True when an executable path names a Node.js binary. */

@@ -1,4 +1,4 @@
-/** `hyperscope ps [--json]`: local Node.js processes, with their Node version and inspector state. */
+/** `hyperscope ps [--json]`: local Node.js processes as a tree, with Node version, inspector state and container. */
 import { listNodeProcesses } from '../../ps/list-node-processes';
 import { formatProcessTable } from '../../ps/format-process-table';
 import type { Command } from '../command';
@@ -6,16 +6,20 @@ import { UserError } from '../command';
 
 const USAGE = `usage: hyperscope ps [--json]
 
-Lists the Node.js processes on this machine: pid, Node version, where the inspector listens
-("closed" when it is not open; \`hyperscope record --pid PID\` opens it), and the command line.
-  --json   one JSON object: {"schema": "hyperscope.ps/1", "processes": [...]}`;
+Lists the Node.js processes on this machine as a tree: a cluster primary's workers and PM2's apps
+under the process that started them. For each: pid, role (primary, worker N, pm2-daemon, pm2-app
+NAME, …), Node version, where the inspector listens ("closed" when it is not open; \`hyperscope
+record --pid PID\` opens it), the container or own namespaces it runs in, and the command line.
+  --json   one JSON object: {"schema": "hyperscope.ps/1", "processes": [...]}, each process with
+           ppid, role, parent and children (pids), clusterWorkerId, pm2App, pm2Daemon, container
+           and ownNamespaces besides pid, argv, exe, nodeVersion and inspector`;
 
 /** The schema tag of `ps --json`. */
 export const PS_SCHEMA = 'hyperscope.ps/1';
 
 export const psCommand: Command = {
   name: 'ps',
-  summary: 'list local Node.js processes, with inspector state',
+  summary: 'list local Node.js processes as a tree (cluster, PM2), with inspector state',
   usage: USAGE,
   async run(args) {
     const unknown = args.filter((arg) => arg !== '--json');

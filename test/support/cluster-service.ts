@@ -1,0 +1,165 @@
+/**
+ * A real `node:cluster` service for tests: a primary that only forks, and N workers that each serve
+ * `GET /` with three upstream calls through an `http.Agent` of 2 sockets (pool starvation under a
+ * dozen concurrent clients). Every process wants the same inspector port when signalled — as with
+ * Node's default 9229, but on a free port of its own so tests in parallel do not meet. SIGUSR2 to
+ * the primary forks one more worker. The slow upstream and the load live in the test process, on
+ * 127.0.0.1, bounded in time.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NodeTarget } from './node-target';
+import { startProcess } from './node-target';
+import { waitFor } from './wait-for';
+
+const SERVICE = `
+const cluster = require('node:cluster');
+const http = require('node:http');
+const workers = Number(process.env.WORKERS);
+const upstream = Number(process.env.UPSTREAM_PORT);
+if (cluster.isPrimary) {
+  cluster.setupPrimary({ inspectPort: Number(process.env.SHARED_INSPECT_PORT) });
+  let listening = 0;
+  let port = 0;
+  cluster.on('listening', (worker, address) => {
+    port = address.port;
+    if (++listening === workers)
+      console.log('ready ' + port + ' ' + Object.values(cluster.workers).map((w) => w.process.pid).join(' '));
+    else if (listening > workers) console.log('forked ' + worker.process.pid);
+  });
+  process.on('SIGUSR2', () => cluster.fork({ SERVICE_PORT: String(port) }));
+  for (let i = 0; i < workers; i++) cluster.fork();
+  setInterval(() => {}, 1000);
+} else {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+  const get = (path) => new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port: upstream, path, agent }, (res) => {
+      res.resume();
+      res.on('end', resolve);
+    }).on('error', reject);
+  });
+  http.createServer(async (request, response) => {
+    try {
+      await Promise.all([get('/stock'), get('/price'), get('/reviews')]);
+      response.end('ok');
+    } catch (error) {
+      response.statusCode = 502;
+      response.end(String(error));
+    }
+  }).listen(Number(process.env.SERVICE_PORT || 0), '127.0.0.1');
+}
+`;
+
+export interface ClusterService {
+  primary: NodeTarget;
+  /** The port every worker serves on. */
+  port: number;
+  /** Worker pids, in the order they were forked. */
+  workers: number[];
+  /** The inspector port every process of the cluster opens on when signalled. */
+  inspectPort: number;
+  /** Forks one more worker (SIGUSR2 to the primary); resolves with its pid once it listens. */
+  forkWorker(): Promise<number>;
+}
+
+/** Starts the cluster with `workers` workers whose upstream is `upstreamPort`; `node` runs it (default ours). */
+export async function startClusterService(
+  workers: number,
+  upstreamPort: number,
+  node: string = process.execPath,
+): Promise<ClusterService> {
+  const inspectPort = await freePort();
+  const file = join(mkdtempSync(join(tmpdir(), 'hyperscope-cluster-')), 'service.cjs');
+  writeFileSync(file, SERVICE);
+  const primary = await startProcess(node, [`--inspect-port=127.0.0.1:${inspectPort}`, file], 'ready', {
+    WORKERS: String(workers),
+    UPSTREAM_PORT: String(upstreamPort),
+    SHARED_INSPECT_PORT: String(inspectPort),
+  });
+  const [, port, ...pids] = /ready (\d+)((?: \d+)+)/.exec(primary.output.stdout)![0].split(' ').map(Number);
+  return {
+    primary,
+    port: port!,
+    workers: pids,
+    inspectPort,
+    async forkWorker() {
+      const forked = (): string[] => [...primary.output.stdout.matchAll(/forked (\d+)/g)].map((m) => m[1]!);
+      const before = forked().length;
+      primary.child.kill('SIGUSR2');
+      await waitFor(
+        () => forked().length > before,
+        10_000,
+        () => 'no worker was forked',
+      );
+      return Number(forked().at(-1));
+    },
+  };
+}
+
+/** An upstream on 127.0.0.1 that answers every request after `delayMs`. */
+export async function startSlowUpstream(delayMs: number): Promise<{ port: number; close(): Promise<void> }> {
+  const server = http.createServer((_, response) => setTimeout(() => response.end('x'), delayMs));
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * `concurrency` clients sending `GET /` to 127.0.0.1:`port` back to back for `durationMs` at most;
+ * `stop()` ends them early and resolves with how many answers came back.
+ */
+export function startLoad(
+  port: number,
+  concurrency: number,
+  durationMs: number,
+): { stop(): Promise<number> } {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const end = Date.now() + durationMs;
+  let answered = 0;
+  let stopped = false;
+  const client = async (): Promise<void> => {
+    while (!stopped && Date.now() < end) {
+      await new Promise<void>((resolve) => {
+        const request = http.get(
+          { host: '127.0.0.1', port, path: '/', agent, timeout: 10_000 },
+          (response) => {
+            response.resume();
+            response.on('end', () => {
+              answered++;
+              resolve();
+            });
+          },
+        );
+        request.on('error', () => setTimeout(resolve, 100));
+        request.on('timeout', () => request.destroy());
+      });
+    }
+  };
+  const clients = Array.from({ length: concurrency }, client);
+  return {
+    async stop() {
+      stopped = true;
+      agent.destroy();
+      await Promise.all(clients);
+      return answered;
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
