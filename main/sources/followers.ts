@@ -3,6 +3,8 @@
  * it. Each kind registers itself here (cluster workers in `main/process-tree/`, worker threads in
  * `main/threads/`).
  */
+import { clusterFollower } from '../process-tree/cluster-follower';
+import { unfollowedChildrenNotice } from '../process-tree/tree-notices';
 import { threadFollower } from '../threads/thread-follower';
 import type { SourceFollower } from './source-follower';
 
@@ -20,6 +22,7 @@ export const FOLLOW_ALL: FollowChoice = { workers: true, threads: true };
 export function followersFor(choice: FollowChoice): SourceFollower[] {
   const followers: SourceFollower[] = [];
   void choice;
+  followers.push(choice.workers ? clusterFollower() : unfollowedChildrenNotice());
   if (choice.threads) followers.push(threadFollower);
   return followers;
 }

@@ -7,6 +7,12 @@ import { parseRecordArgs } from '../parse-record-args';
 import { progressLine } from '../progress-line';
 import { recordingOptionsOf } from '../record-options';
 import { defaultSessionFileName } from '../../session/session-file-name';
+import {
+  childrenTried,
+  followedSuffix,
+  unfollowedWarning,
+  unrecordedLines,
+} from '../../process-tree/tree-notices';
 import { followersFor } from '../../sources/followers';
 import { startRecordingWithSources } from '../../sources/record-with-sources';
 import { formatDurationMs } from '../../../core/units/duration';
@@ -39,7 +45,7 @@ export const recordCommand: Command = {
   usage: USAGE,
   async run(argv) {
     const args = parseRecordArgs(argv);
-    const target = await attachTarget(args.target);
+    const target = await attachTarget(args.target, { workers: args.follow.workers });
     target.warnings.forEach(printWarning);
     const output = resolve(args.output ?? defaultSessionFileName(target.pid));
     const recording = await startRecordingWithSources(
@@ -53,10 +59,19 @@ export const recordCommand: Command = {
     });
     const live = process.stderr.isTTY && !args.quiet;
     process.stderr.write(
-      `hyperscope: recording pid ${target.pid} (Node ${target.nodeVersion}) to ${output}\n`,
+      `hyperscope: recording pid ${target.pid} (Node ${target.nodeVersion})${followedSuffix(target)} to ${output}\n`,
     );
     if (target.reachedThrough) process.stderr.write(`hyperscope: inspector at ${target.reachedThrough}\n`);
+    unrecordedLines(target).forEach(printWarning);
+    const unfollowed = args.follow.workers ? null : await unfollowedWarning(target.pid);
+    if (unfollowed) printWarning(unfollowed);
+    let childrenSaid = childrenTried(target);
     recording.onProgress(({ elapsedMs, snapshots, last }) => {
+      // A worker forked during the recording that could not be recorded is said when it happens.
+      const unrecorded = unrecordedLines(target, childrenSaid);
+      childrenSaid = childrenTried(target);
+      if (live && unrecorded.length > 0) process.stderr.write('\r\x1b[2K');
+      unrecorded.forEach(printWarning);
       if (live) process.stderr.write(`\r\x1b[2K${progressLine(target.pid, elapsedMs, snapshots, last)}`);
     });
 
