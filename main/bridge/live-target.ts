@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { AttachTarget } from '../../core/bridge/contract';
 import { fetchPromiseChain } from '../agent/fetch-promise-chain';
 import type { AttachedTarget as InspectorTarget } from '../inspector/attached-target';
-import { attachByPid } from '../inspector/attach-pid';
 import { attachByUrl } from '../inspector/attach-url';
 import { launchTarget } from '../inspector/launch';
+import { attachWithTree } from '../process-tree/attach-with-tree';
 import { createSnapshotRemapper, createSourceMapCache } from '../profile/session-source-maps';
 import { targetFileRoot } from '../reach/target-namespaces';
 import { DEFAULT_RECORDING_OPTIONS } from '../recorder/recording-options';
@@ -86,7 +86,8 @@ export async function attachLive(target: AttachTarget, options: LiveTargetOption
 function connect(target: AttachTarget, cliPath: string): Promise<InspectorTarget> {
   switch (target.kind) {
     case 'pid':
-      return attachByPid(target.pid);
+      // A cluster primary is made ready for its workers to be followed (FOLLOW_ALL below).
+      return attachWithTree(target.pid, { workers: true });
     case 'url':
       return attachByUrl(target.url, { allowRemote: target.allowRemote });
     case 'launch': {
