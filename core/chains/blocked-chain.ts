@@ -12,6 +12,7 @@ import { chainSiteLabel, chainSiteStack, waitLabel } from './group-chains';
 import { findPromiseLeak } from './promise-leak';
 import type { ChainGroup } from './promise-section';
 import { timedPromiseSections } from './promise-sections';
+import { waitsOnLiveWorker } from './worker-wait';
 
 /** "Many": chains of one group waiting at once. */
 export const MIN_BLOCKED_CHAINS = 10;
@@ -20,6 +21,14 @@ export const MIN_BLOCKED_AGE_MS = 1000;
 const MIN_SNAPSHOTS = 2;
 const CRITICAL_AGE_MS = 10_000;
 const CRITICAL_CHAINS = 100;
+const ADVICE =
+  'Put a deadline on what these chains wait for (a connect or request timeout, AbortSignal.timeout), ' +
+  'size the pool for the load or shed requests when it is exhausted, and check the upstream it waits on.';
+// The main thread is only the messenger: the worker's own recording says what it waits on.
+const WORKER_ADVICE =
+  'The worker thread answers slower than requests arrive: see what it waits on (its own chains, pools and ' +
+  'findings, when its thread is recorded too), give it more capacity or more workers, bound the requests ' +
+  'handed to it and put a deadline on each reply.';
 
 export function findBlockedChain(session: Session, context: AnalysisContext): Finding[] {
   // Chains that pile up without ever settling are a leak, reported as such, not a line of waiting requests.
@@ -71,9 +80,7 @@ export function findBlockedChain(session: Session, context: AnalysisContext): Fi
         series: [{ name: `blocked chains ${worst.id}`, unit: 'count', points }],
       },
       frames: stack,
-      advice:
-        'Put a deadline on what these chains wait for (a connect or request timeout, AbortSignal.timeout), ' +
-        'size the pool for the load or shed requests when it is exhausted, and check the upstream it waits on.',
+      advice: wait && waitsOnLiveWorker(wait.reason) ? WORKER_ADVICE : ADVICE,
     };
   });
 }

@@ -6,6 +6,7 @@ import { findPromiseLeak } from './promise-leak';
 import type { ChainGroup, PromiseSection, WaitReason } from './promise-section';
 import { promiseCountSeries } from './promise-sections';
 import { renderGoroutineDump } from './render-goroutine-dump';
+import { waitsOnLiveWorker, workerThreadDetail } from './worker-wait';
 
 const frame = (functionName: string, line: number) => ({ functionName, url: '/srv/app.js', line, column: 3 });
 
@@ -165,5 +166,54 @@ describe('findBlockedChain', () => {
     ]);
     expect(findBlockedChain(oneSlow, {})).toEqual([]);
     expect(findBlockedChain(sessionWith(10, healthy), {})).toEqual([]);
+  });
+});
+
+describe('chains waiting on a worker thread', () => {
+  const live: WaitReason = { kind: 'worker', detail: 'worker thread 3 (resize.js)' };
+  const exited: WaitReason = { kind: 'worker', detail: 'worker thread 4 (resize.js), exited' };
+  // Requests handed to the worker faster than it answers: more wait each second.
+  const backlog = (reason: WaitReason) =>
+    sessionWith(12, (i, jitter) => [
+      ...healthy(i, jitter),
+      group('wkr00001', 5 + i * 8 + jitter(2), 3000, reason),
+    ]);
+
+  it('names the thread and its script, and says when it has exited', () => {
+    expect(workerThreadDetail({ threadId: 3, script: 'resize.js', exited: false })).toBe(live.detail);
+    expect(workerThreadDetail({ threadId: 4, script: 'resize.js', exited: true })).toBe(exited.detail);
+    expect(workerThreadDetail({ threadId: 5, name: 'pricing', exited: false })).toBe(
+      'worker thread 5 "pricing"',
+    );
+    expect(workerThreadDetail({ threadId: -1, exited: true })).toBe('worker thread ?, exited');
+    expect(waitLabel(live)).toBe('a reply from worker thread 3 (resize.js)');
+    expect(waitLabel({ kind: 'worker', detail: 'BroadcastChannel jobs' })).toBe(
+      'a reply from BroadcastChannel jobs',
+    );
+    expect(waitLabel({ kind: 'worker' })).toBe('a reply over postMessage');
+    expect(
+      [live, exited, { kind: 'worker', detail: 'MessagePort' }].map((r) =>
+        waitsOnLiveWorker(r as WaitReason),
+      ),
+    ).toEqual([true, false, true]);
+    expect(waitsOnLiveWorker({ kind: 'none' })).toBe(false);
+  });
+
+  it('reports a backlog on a live worker as a blocked chain naming it, not as promises never resolved', () => {
+    const session = backlog(live);
+    expect(findPromiseLeak(session, {})).toEqual([]);
+    const [finding, ...others] = findBlockedChain(session, {});
+    expect(others).toEqual([]);
+    expect(finding!.title).toMatch(
+      /chains blocked at site_wkr00001 .* on a reply from worker thread 3 \(resize\.js\)$/,
+    );
+    expect(JSON.stringify(finding)).not.toContain('never resolved');
+    expect(finding!.advice).toContain('worker thread answers slower');
+  });
+
+  it('reports chains piling up on a worker that exited as a leak', () => {
+    const [leak] = findPromiseLeak(backlog(exited), {});
+    expect(leak!.kind).toBe('promise-leak');
+    expect(leak!.evidence.summary).toContain('on a reply from worker thread 4 (resize.js), exited');
   });
 });

@@ -51,6 +51,7 @@ const LABELS: Record<WaitReason['kind'], string> = {
   timer: 'timer',
   file: 'file operation',
   stream: 'readable stream (request body?)',
+  worker: 'a reply over postMessage',
   group: 'another group',
   untracked: 'unknown (created before sampling)',
   none: 'nothing seen (never resolved?)',
@@ -97,6 +98,8 @@ export function waitLabel(reason: WaitReason): string {
   const request = reason.kind === 'stream' ? /^IncomingMessage (.+)$/.exec(reason.detail ?? '') : null;
   if (request) return `incoming request body (${request[1]})`;
   if (reason.kind === 'stream' && reason.detail) return `readable stream (${reason.detail})`;
+  // The detail names the thread or port itself: `worker thread 3 (resize.js)`.
+  if (reason.kind === 'worker' && reason.detail) return `a reply from ${reason.detail}`;
   if (reason.detail && reason.kind !== 'untracked') return `${base} (${reason.detail})`;
   return base;
 }

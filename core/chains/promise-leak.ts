@@ -10,6 +10,7 @@ import type { Session } from '../session/session';
 import { chainSiteLabel, chainSiteStack, waitLabel } from './group-chains';
 import type { ChainGroup } from './promise-section';
 import { timedPromiseSections } from './promise-sections';
+import { waitsOnLiveWorker } from './worker-wait';
 
 // A healthy service's pending chains follow its in-flight requests: they wander with load but do not
 // climb to the end. A leak keeps climbing: ≥ 1 chain a second over the whole series and its later half,
@@ -24,6 +25,15 @@ export const PENDING_CHAINS_GROWTH: GrowthThresholds = {
 const CRITICAL_SLOPE_PER_S = 20;
 const CRITICAL_PENDING = 10_000;
 const GROUPS_REPORTED = 3;
+
+/**
+ * Chains waiting on a worker thread that is still running are settled by its replies: when they pile up,
+ * the worker is behind (a blocked chain), not a promise nobody will resolve.
+ */
+function awaitsLiveWorker(group: ChainGroup): boolean {
+  const wait = group.waits[0];
+  return wait !== undefined && waitsOnLiveWorker(wait.reason);
+}
 
 /** One finding per creation site whose pending chains grow steadily (the fastest few). */
 export function findPromiseLeak(session: Session, _context: AnalysisContext): Finding[] {
@@ -42,7 +52,7 @@ export function findPromiseLeak(session: Session, _context: AnalysisContext): Fi
     for (const entry of byGroup.values()) if (entry.points.at(-1)!.t !== t) entry.points.push({ t, v: 0 });
   }
   const growing = [...byGroup.values()]
-    .filter((entry) => entry.group.id !== 'unsampled')
+    .filter((entry) => entry.group.id !== 'unsampled' && !awaitsLiveWorker(entry.group))
     .map((entry) => ({ ...entry, growth: steadyGrowth(entry.points, PENDING_CHAINS_GROWTH) }))
     .filter((entry) => entry.growth.steady)
     .sort((a, b) => b.growth.slopePerS - a.growth.slopePerS)

@@ -19,6 +19,11 @@ export type WaitKind =
   | 'file'
   /** An incoming request body (detail `IncomingMessage POST /path`) or another readable stream, iterated or read by events. */
   | 'stream'
+  /**
+   * A reply over a `postMessage` the link's executor sent (or a `Worker` it made): detail
+   * `worker thread 3 (resize.js)` (`, exited` once that thread ended), `MessagePort` or `BroadcastChannel <name>`.
+   */
+  | 'worker'
   /** A promise shared with another group (awaited from several chains). */
   | 'group'
   /** Created before sampling began, or while resources were not observed: the agent does not know what it waits on. */

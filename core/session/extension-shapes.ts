@@ -69,6 +69,7 @@ const waitKind = oneOf(
   'timer',
   'file',
   'stream',
+  'worker',
   'group',
   'untracked',
   'none',

@@ -32,6 +32,7 @@ const WAIT_LABELS: Record<WaitReason['kind'], string> = {
   timer: 'a timer',
   file: 'a file',
   stream: 'a stream',
+  worker: 'a reply (postMessage)',
   group: 'another chain',
   untracked: 'unknown (created before sampling)',
   none: 'nothing (never resolved?)',
