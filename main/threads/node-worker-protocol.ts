@@ -4,7 +4,7 @@
  * types are written from Node's `src/inspector/node_protocol.pdl` ("experimental domain NodeWorker"),
  * which is the same on Node 20, 22, 24 and 26. Measured there: every command answers `{}`; the workers
  * running at `enable` are reported just after its reply, nested workers (a worker's workers) too, with
- * no word of which thread started them; `workerId` is the worker's `threadId`.
+ * no word of which thread started them.
  */
 import type { InspectorSession } from '../inspector/inspector-session';
 
@@ -13,11 +13,14 @@ export type WorkerSessionId = string;
 
 /** `NodeWorker.WorkerInfo`. */
 export interface WorkerInfo {
-  /** `NodeWorker.WorkerID`: the worker's `threadId`, as a string. */
+  /**
+   * `NodeWorker.WorkerID`: an id of Node's inspector, not the worker's `threadId` (they often agree, but
+   * not when a nested worker is reported first).
+   */
   workerId: string;
   /** `worker`. */
   type: string;
-  /** `[worker 1] <name option>`; Node ≥ 24 names an unnamed one `WorkerThread`. */
+  /** `[worker <threadId>] <name option>`; Node ≥ 24 names an unnamed one `WorkerThread`. */
   title: string;
   /** The worker's script as a `file:` URL; something else for `eval` workers. */
   url: string;

@@ -12,12 +12,8 @@ import { createWorkerSession } from './worker-session';
 /** A worker thread Node attached us to. */
 export interface AttachedWorker {
   readonly session: WorkerSession;
+  /** What Node says of it; its `workerId` is not its threadId (`thread-id-of.ts`). */
   readonly info: WorkerInfo;
-  /**
-   * Its `worker_threads` threadId (unique within the process, nested workers included): `workerId`
-   * is the threadId on Node 20 to 26; NaN if a Node ever says otherwise.
-   */
-  readonly threadId: number;
 }
 
 export interface ProcessWorkers {
@@ -56,8 +52,7 @@ export async function attachToWorkers(
       sessions.set(sessionId, worker);
       // A session we close is detached by us: Node says nothing more about it.
       void worker.closed.then(() => sessions.delete(sessionId));
-      const threadId = /^\d+$/.test(workerInfo.workerId) ? Number(workerInfo.workerId) : NaN;
-      onAttached({ session: worker, info: workerInfo, threadId });
+      onAttached({ session: worker, info: workerInfo });
     }),
   ];
   void session.closed.then(endAll);

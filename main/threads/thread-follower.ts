@@ -11,6 +11,7 @@ import { posix } from 'node:path';
 import type { Following, FollowContext, RecordedSource, SourceFollower } from '../sources/source-follower';
 import type { AttachedWorker } from './process-workers';
 import { attachToWorkers } from './process-workers';
+import { threadIdOf } from './thread-id-of';
 import { workerThreadTarget } from './worker-thread-target';
 
 /**
@@ -32,12 +33,11 @@ async function followThreads(context: FollowContext): Promise<Following> {
   let refused = 0;
 
   const record = async (worker: AttachedWorker): Promise<void> => {
-    const { threadId } = worker;
-    const label = threadLabel(threadId, worker.info.url);
+    let label = threadLabel(null, worker.info.url);
     try {
-      if (!Number.isInteger(threadId))
-        throw new Error(`Node named it ${worker.info.workerId}, not a threadId`);
-      const target = workerThreadTarget(parent.target, worker);
+      const threadId = await threadIdOf(worker.session);
+      label = threadLabel(threadId, worker.info.url);
+      const target = workerThreadTarget(parent.target, worker, threadId);
       const source = await context.add(target, { kind: 'thread', threadId, label });
       recorded.add(source);
       void source.recording.finished.then(() => recorded.delete(source));
@@ -80,9 +80,10 @@ async function followThreads(context: FollowContext): Promise<Following> {
 }
 
 /** `thread 3 (resize.js)`: the threadId and the script's file name, as far as its URL tells it. */
-export function threadLabel(threadId: number, url: string): string {
+export function threadLabel(threadId: number | null, url: string): string {
+  const thread = threadId === null ? 'a thread' : `thread ${threadId}`;
   const script = scriptName(url);
-  return script ? `thread ${threadId} (${script})` : `thread ${threadId}`;
+  return script ? `${thread} (${script})` : thread;
 }
 
 function scriptName(url: string): string {

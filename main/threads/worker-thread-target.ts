@@ -6,7 +6,12 @@
 import type { AttachedTarget } from '../inspector/attached-target';
 import type { AttachedWorker } from './process-workers';
 
-export function workerThreadTarget(process: AttachedTarget, worker: AttachedWorker): AttachedTarget {
+/** `threadId`: the worker's own (`thread-id-of.ts`). */
+export function workerThreadTarget(
+  process: AttachedTarget,
+  worker: AttachedWorker,
+  threadId: number,
+): AttachedTarget {
   const { session } = worker;
   return {
     session,
@@ -18,7 +23,7 @@ export function workerThreadTarget(process: AttachedTarget, worker: AttachedWork
     openedByUs: false,
     warnings: [],
     exited: session.closed.then(() => null),
-    thread: { threadId: worker.threadId, ended: () => session.threadEnded() },
+    thread: { threadId, ended: () => session.threadEnded() },
     stop: () => session.close(),
   };
 }
