@@ -6,8 +6,9 @@
  * Without CAP_SYS_ADMIN it must say in one line what is needed and what to do instead.
  * Needs root, util-linux and iproute2; `npm run build:node` first.
  */
+import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,11 +17,13 @@ import { readListeningSockets } from '../../main/ps/listening-sockets';
 import { bundleService } from './support/bundle-service';
 import { CLI, runCli } from '../support/cli';
 import type { NamespaceOptions } from '../support/namespaced-target';
-import { namespaceSupport, startNamespacedNode } from '../support/namespaced-target';
+import { asUser, namespaceSupport, rootlessSupport, startNamespacedNode } from '../support/namespaced-target';
 import { IDLE_SCRIPT, killNodeTargets, startNodeTarget } from '../support/node-target';
 import { waitFor } from '../support/wait-for';
 
 const unsupported = namespaceSupport();
+/** The unprivileged user of the rootless and no-privilege tests. */
+const NOBODY = 65534;
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-containers-'));
 // Readable by the unprivileged user of the last test.
 chmodSync(dir, 0o755);
@@ -114,29 +117,50 @@ describe.skipIf(unsupported !== null)(
       expect(result.stdout).toMatch(/handleOrder\s+\S*container-service\.ts:15:9/);
     });
 
+    const rootless = unsupported ?? rootlessSupport(NOBODY);
+    it.skipIf(rootless !== null)(
+      `a rootless container (user and network namespaces of an unprivileged user): its owner records it without root${rootless ? ` — skipped: ${rootless}` : ''}`,
+      async () => {
+        const target = await startNamespacedNode(service, [], { rootlessAs: NOBODY });
+        const out = mkdtempSync(join(tmpdir(), 'hyperscope-rootless-'));
+        chmodSync(out, 0o777);
+        const output = join(out, 'rootless.hyperscope');
+        const result = await runAs(NOBODY, [
+          process.execPath,
+          CLI,
+          'record',
+          '--pid',
+          String(target.hostPid),
+          '--duration',
+          '2s',
+          '-o',
+          output,
+        ]);
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toMatch(/through a relay/);
+        const session = await readSessionFile(output);
+        expect(session.snapshots.length).toBeGreaterThanOrEqual(2);
+        expect(session.cpuProfiles[0]?.profile.samples?.length ?? 0).toBeGreaterThan(0);
+      },
+    );
+
     it.each([
-      [
-        'as another user (setpriv to nobody)',
-        ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'],
-      ],
-      ['as root without CAP_SYS_ADMIN (capsh --drop)', ['capsh', '--drop=cap_sys_admin', '--']],
+      ['as another user (setpriv to nobody)', (command: string[]) => runAs(NOBODY, command)],
+      ['as root without CAP_SYS_ADMIN (capsh --drop)', runWithoutSysAdmin],
     ])(
       'without the privilege, %s, says in one line what is needed and what to do instead',
-      async (_, prefix) => {
-        const target = await startNamespacedNode(service, [], { asUser: 65534 });
+      async (_, run) => {
+        const target = await startNamespacedNode(service, [], { asUser: NOBODY });
         const output = join(dir, `denied-${target.hostPid}.hyperscope`);
-        const args = [process.execPath, CLI, 'record', '--pid', String(target.hostPid), '-o', output];
-        const command =
-          prefix[0] === 'capsh' ? [...prefix, '-c', args.map(shellQuote).join(' ')] : [...prefix, ...args];
-        const { execFile } = await import('node:child_process');
-        const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-          const child = execFile(
-            command[0]!,
-            command.slice(1),
-            { timeout: 30_000 },
-            (error, _stdout, stderr) => resolve({ code: error ? (child.exitCode ?? 1) : 0, stderr }),
-          );
-        });
+        const result = await run([
+          process.execPath,
+          CLI,
+          'record',
+          '--pid',
+          String(target.hostPid),
+          '-o',
+          output,
+        ]);
         expect(result.code).not.toBe(0);
         const lines = result.stderr.trim().split('\n');
         expect(lines, result.stderr).toHaveLength(1);
@@ -154,7 +178,6 @@ describe.skipIf(unsupported !== null)(
 
 /** Relay processes still running (their command line names the relay script). */
 async function relaysRunning(): Promise<number[]> {
-  const { readdir } = await import('node:fs/promises');
   const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
   const running: number[] = [];
   for (const pid of pids) {
@@ -170,6 +193,29 @@ async function waitUntil(condition: () => Promise<boolean>, what: string): Promi
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+interface Run {
+  code: number | null;
+  stderr: string;
+}
+
+/** Runs `command` as `uid` (setpriv), to completion (30 s at most). */
+function runAs(uid: number, command: string[]): Promise<Run> {
+  return runToEnd('setpriv', [...asUser(uid), ...command]);
+}
+
+/** Runs `command` as root without CAP_SYS_ADMIN in its bounding set (capsh). */
+function runWithoutSysAdmin(command: string[]): Promise<Run> {
+  return runToEnd('capsh', ['--drop=cap_sys_admin', '--', '-c', command.map(shellQuote).join(' ')]);
+}
+
+function runToEnd(file: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(file, args, { timeout: 30_000 }, (_error, _stdout, stderr) =>
+      resolve({ code: child.exitCode, stderr }),
+    );
+  });
 }
 
 function shellQuote(word: string): string {

@@ -16,6 +16,11 @@ export interface NamespaceOptions {
   privateDir?: { path: string; copyFrom: string };
   /** Run the target as this uid and gid (setpriv). */
   asUser?: number;
+  /**
+   * Create the namespaces as this unprivileged uid, a user namespace first (as rootless Podman does):
+   * the target is root inside, that user outside.
+   */
+  rootlessAs?: number;
 }
 
 export interface NamespacedTarget extends NodeTarget {
@@ -36,21 +41,30 @@ export function namespaceSupport(): string | null {
   return null;
 }
 
+/** Null when an unprivileged user may create user namespaces here (rootless containers), else why not. */
+export function rootlessSupport(uid: number): string | null {
+  try {
+    execFileSync('setpriv', [...asUser(uid), 'unshare', '--user', '--map-root-user', '--net', 'true'], {
+      stdio: 'ignore',
+    });
+    return null;
+  } catch {
+    return 'this kernel does not let unprivileged users create user namespaces';
+  }
+}
+
 /** Starts `node nodeArgs script` in new namespaces; resolves when it prints `ready`. */
 export async function startNamespacedNode(
   script: string,
   nodeArgs: string[],
   options: NamespaceOptions = {},
 ): Promise<NamespacedTarget> {
-  const unshare = ['--net'];
+  const unshare = options.rootlessAs === undefined ? ['--net'] : ['--user', '--map-root-user', '--net'];
   if (options.pidNamespace) unshare.push('--pid', '--mount-proc', '--kill-child');
   else if (options.privateDir) unshare.push('--mount');
   const steps = ['ip link set lo up'];
   if (options.privateDir) steps.push('mount -t tmpfs tmpfs "$1"', 'cp -r "$2"/. "$1"/');
-  const user =
-    options.asUser === undefined
-      ? []
-      : ['setpriv', `--reuid=${options.asUser}`, `--regid=${options.asUser}`, '--clear-groups'];
+  const user = options.asUser === undefined ? [] : ['setpriv', ...asUser(options.asUser)];
   const command = [
     ...unshare,
     'sh',
@@ -64,10 +78,18 @@ export async function startNamespacedNode(
     ...nodeArgs,
     script,
   ];
-  const started = await startProcess('unshare', command, 'ready');
+  const started =
+    options.rootlessAs === undefined
+      ? await startProcess('unshare', command, 'ready')
+      : await startProcess('setpriv', [...asUser(options.rootlessAs), 'unshare', ...command], 'ready');
   // Without a PID namespace unshare exec's into the target; with one, the target is its forked child.
   const hostPid = options.pidNamespace ? await forkedChildOf(started.pid) : started.pid;
   return { ...started, hostPid };
+}
+
+/** setpriv's arguments that run a command as `uid` (and the same gid), with no other groups. */
+export function asUser(uid: number): string[] {
+  return [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups'];
 }
 
 /** The first child `pid` forked (polled: it may not have forked yet). */
