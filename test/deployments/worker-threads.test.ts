@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeParts } from '../../core/findings/analyze-parts';
 import type { SourceData } from '../../core/session/session';
 import { readSessionFile } from '../../main/session/read-session-file';
-import { startCli } from '../support/cli';
+import { ORPHAN_AFTER_ENV } from '../../main/agent/orphan-after';
+import { runCli, startCli } from '../support/cli';
 import { killNodeTargets } from '../support/node-target';
 import type { NodeMajor } from '../support/node-versions';
 import { waitFor } from '../support/wait-for';
@@ -99,5 +100,38 @@ describe.each(MAJORS)('worker threads on Node %i', (major) => {
       run.child.kill('SIGKILL');
       await load.stop();
     }
+  });
+});
+
+describe('worker threads, Node 20', () => {
+  it('records no thread with --no-threads', async () => {
+    const service = await startWorkerPoolService(20, upstream.port);
+    const output = join(dir, 'no-threads.hyperscope');
+    const args = ['record', '--pid', String(service.pid), '--duration', '2s', '--interval', '500ms'];
+    const result = await runCli([...args, '--no-threads', '-o', output]);
+    expect(result.code, result.stderr).toBe(0);
+    const session = await readSessionFile(output);
+    expect(session.snapshots.length).toBeGreaterThanOrEqual(2);
+    expect(session.sources).toEqual([]);
+  });
+
+  it("removes every thread's agent by itself when the recorder is killed with SIGKILL", async () => {
+    const service = await startWorkerPoolService(20, upstream.port);
+    const output = join(dir, 'recorder-killed.hyperscope');
+    const run = startCli(['record', '--pid', String(service.pid), '--interval', '300ms', '-o', output], {
+      env: { [ORPHAN_AFTER_ENV]: '1500' },
+    });
+    await waitFor(
+      () => threadSourcesIn(output).has(1),
+      20_000,
+      () => `no thread 1 in ${output}`,
+    );
+    const agents = (): Promise<unknown> => getJson(service.port, '/agents');
+    expect(await agents()).toEqual({ main: true, workers: [{ threadId: 1, agent: true }] });
+    run.child.kill('SIGKILL');
+    await run.done;
+    await expect
+      .poll(agents, { timeout: 15_000 })
+      .toEqual({ main: false, workers: [{ threadId: 1, agent: false }] });
   });
 });
