@@ -21,16 +21,16 @@ const http = require('node:http');
 const workers = Number(process.env.WORKERS);
 const upstream = Number(process.env.UPSTREAM_PORT);
 if (cluster.isPrimary) {
-  cluster.setupPrimary({ inspectPort: Number(process.env.SHARED_INSPECT_PORT) });
+  // Shared: every worker wants the primary's port. Else Node gives worker n the primary's port + n.
+  if (process.env.SHARED_INSPECT_PORT) cluster.setupPrimary({ inspectPort: Number(process.env.SHARED_INSPECT_PORT) });
   let listening = 0;
-  let port = 0;
   cluster.on('listening', (worker, address) => {
-    port = address.port;
     if (++listening === workers)
-      console.log('ready ' + port + ' ' + Object.values(cluster.workers).map((w) => w.process.pid).join(' '));
+      console.log('ready ' + address.port + ' ' + Object.values(cluster.workers).map((w) => w.process.pid).join(' '));
     else if (listening > workers) console.log('forked ' + worker.process.pid);
   });
-  process.on('SIGUSR2', () => cluster.fork({ SERVICE_PORT: String(port) }));
+  // A worker forked later listens on port 0 too: the primary hands it the same shared socket.
+  process.on('SIGUSR2', () => cluster.fork());
   for (let i = 0; i < workers; i++) cluster.fork();
   setInterval(() => {}, 1000);
 } else {
@@ -49,7 +49,7 @@ if (cluster.isPrimary) {
       response.statusCode = 502;
       response.end(String(error));
     }
-  }).listen(Number(process.env.SERVICE_PORT || 0), '127.0.0.1');
+  }).listen(0, '127.0.0.1');
 }
 `;
 
@@ -59,25 +59,35 @@ export interface ClusterService {
   port: number;
   /** Worker pids, in the order they were forked. */
   workers: number[];
-  /** The inspector port every process of the cluster opens on when signalled. */
+  /** The inspector port the primary (and, when shared, every worker) opens on when signalled. */
   inspectPort: number;
   /** Forks one more worker (SIGUSR2 to the primary); resolves with its pid once it listens. */
   forkWorker(): Promise<number>;
 }
 
-/** Starts the cluster with `workers` workers whose upstream is `upstreamPort`; `node` runs it (default ours). */
+export interface ClusterOptions {
+  /** The Node binary (default: this one). */
+  node?: string;
+  /**
+   * `shared` (default): every process opens its inspector on one port, as with Node's default 9229.
+   * `own`: the primary is started with `--inspect-port=P`, so Node gives worker n port P + n.
+   */
+  inspectPorts?: 'shared' | 'own';
+}
+
+/** Starts the cluster with `workers` workers whose upstream is `upstreamPort`. */
 export async function startClusterService(
   workers: number,
   upstreamPort: number,
-  node: string = process.execPath,
+  { node = process.execPath, inspectPorts = 'shared' }: ClusterOptions = {},
 ): Promise<ClusterService> {
-  const inspectPort = await freePort();
+  const inspectPort = await freePort(inspectPorts === 'own' ? workers : 0);
   const file = join(mkdtempSync(join(tmpdir(), 'hyperscope-cluster-')), 'service.cjs');
   writeFileSync(file, SERVICE);
   const primary = await startProcess(node, [`--inspect-port=127.0.0.1:${inspectPort}`, file], 'ready', {
     WORKERS: String(workers),
     UPSTREAM_PORT: String(upstreamPort),
-    SHARED_INSPECT_PORT: String(inspectPort),
+    SHARED_INSPECT_PORT: inspectPorts === 'shared' ? String(inspectPort) : '',
   });
   const [, port, ...pids] = /ready (\d+)((?: \d+)+)/.exec(primary.output.stdout)![0].split(' ').map(Number);
   return {
@@ -156,10 +166,22 @@ export function startLoad(
   };
 }
 
-async function freePort(): Promise<number> {
+/** A free loopback port P whose next `following` ports are free too. */
+async function freePort(following: number): Promise<number> {
+  for (;;) {
+    const port = await listenAndClose(0);
+    const next = await Promise.all(Array.from({ length: following }, (_, i) => listenAndClose(port + i + 1)));
+    if (port + following <= 65_535 && next.every((p) => p > 0)) return port;
+  }
+}
+
+/** Listens on `port` (0: any) and closes again; the port, or 0 when it was taken. */
+async function listenAndClose(port: number): Promise<number> {
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  const bound = await new Promise<number>((resolve) => {
+    server.once('error', () => resolve(0));
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+  if (bound) await new Promise((resolve) => server.close(resolve));
+  return bound;
 }
