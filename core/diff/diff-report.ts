@@ -2,15 +2,14 @@
  * The diff of two inputs (`hyperscope diff BASE FILE [--json]`): per-function deltas of every profile
  * kind both have, and for two sessions the findings and series compared. Versioned by `schema`.
  */
-import { analysisContext } from '../findings/analysis-context';
-import { analyzeSession } from '../findings/analyze-session';
-import type { Finding } from '../findings/finding';
+import { analyzeParts } from '../findings/analyze-parts';
 import { codeOnly } from '../profile/code-only';
 import { valueIndexOf, type ProfileModel } from '../profile/profile-model';
 import { grandTotal } from '../profile/totals';
 import type { InputFormat, ProfileSet } from '../import/profile-set';
-import { sessionDurationMs } from '../session/session';
+import { sessionDurationMs, type Session } from '../session/session';
 import { diffFindings, type FindingsDiff } from './findings-diff';
+import { matchParts } from './match-parts';
 import { diffProfiles, type DiffOptions, type ProfileDiff } from './profile-diff';
 import { diffSeries, type SeriesDelta } from './series-diff';
 
@@ -69,9 +68,9 @@ export function diffInputs(
     base: { name: base.name, format: base.set.format },
     current: { name: current.name, format: current.set.format },
     profiles,
-    findings: a && b ? diffFindings(findingsOf(base.set), findingsOf(current.set)) : null,
+    findings: a && b ? diffFindings(analyzeParts(a), analyzeParts(b)) : null,
     series: a && b ? diffSeries(a, b) : null,
-    notes,
+    notes: a && b ? [...notes, ...partNotes(a, b, base.name, current.name)] : notes,
   };
 }
 
@@ -142,6 +141,11 @@ function leavesOut(model: ProfileModel, shown: ProfileModel, value: string): boo
   return grandTotal(shown, valueIndexOf(shown, value)) < grandTotal(model, valueIndexOf(model, value));
 }
 
-function findingsOf(set: ProfileSet): Finding[] {
-  return analyzeSession(set.session!, analysisContext(set.session!));
+/** In sessions of several processes or threads: the parts whose series could not be paired. */
+function partNotes(a: Session, b: Session, baseName: string, currentName: string): string[] {
+  if (a.sources.length === 0 && b.sources.length === 0) return [];
+  const { onlyBase, onlyCurrent } = matchParts(a, b);
+  const only = (labels: string[], name: string) =>
+    labels.length > 0 ? [`series: ${labels.join(', ')} only in ${name}`] : [];
+  return [...only(onlyBase, baseName), ...only(onlyCurrent, currentName)];
 }

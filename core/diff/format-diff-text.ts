@@ -1,5 +1,7 @@
 /** The diff as text, the way `go tool pprof -top -diff_base` prints it: biggest changes first. */
+import type { Finding } from '../findings/finding';
 import { formatFrame } from '../frame';
+import { placeName } from '../report/format-parts';
 import { formatValue } from '../profile/format-value';
 import { formatPercent } from '../units/percent';
 import type { DiffReport } from './diff-report';
@@ -50,23 +52,35 @@ export function formatDiffText(report: DiffReport, rows = 15): string {
   if (report.findings) {
     const { appeared, disappeared, persisted } = report.findings;
     lines.push('', 'Findings:');
-    for (const f of appeared) lines.push(`  + ${f.severity.padEnd(8)} ${f.title}`);
-    for (const f of disappeared) lines.push(`  - ${f.severity.padEnd(8)} ${f.title}`);
+    for (const f of appeared) lines.push(`  + ${f.severity.padEnd(8)} ${placed(f)}`);
+    for (const f of disappeared) lines.push(`  - ${f.severity.padEnd(8)} ${placed(f)}`);
     for (const { finding, baseSeverity } of persisted)
       lines.push(
-        `  = ${finding.severity.padEnd(8)} ${finding.title}${baseSeverity !== finding.severity ? ` (was ${baseSeverity})` : ''}`,
+        `  = ${finding.severity.padEnd(8)} ${placed(finding)}${baseSeverity !== finding.severity ? ` (was ${baseSeverity})` : ''}`,
       );
     if (appeared.length + disappeared.length + persisted.length === 0) lines.push('  none in either');
   }
   if (report.series) {
-    lines.push(
-      '',
-      `${'Series'.padEnd(30)}${'base'.padStart(12)}${'current'.padStart(12)}${'change'.padStart(12)}`,
-    );
-    for (const row of report.series) lines.push(seriesLine(row));
+    // Sessions of several parts compare part by part: a heading for each part's rows.
+    let title: string | null = null;
+    for (const row of report.series) {
+      const rowTitle = row.part === undefined ? 'Series' : `Series of ${row.part}`;
+      if (rowTitle !== title)
+        lines.push(
+          '',
+          `${rowTitle.padEnd(30)}${'base'.padStart(12)}${'current'.padStart(12)}${'change'.padStart(12)}`,
+        );
+      title = rowTitle;
+      lines.push(seriesLine(row));
+    }
   }
   for (const note of report.notes) lines.push('', `note: ${note}`);
   return lines.join('\n') + '\n';
+}
+
+/** A finding's title, after the process or thread it is in when the session had several. */
+function placed(finding: Finding): string {
+  return finding.place ? `${placeName(finding.place)}: ${finding.title}` : finding.title;
 }
 
 function signed(value: number, unit: string): string {

@@ -9,18 +9,39 @@ import type { AllocationsReport } from './report';
 /** More windows than this print as lowest / median / highest: one line must stay readable. */
 const LISTED_WINDOWS = 8;
 
-/** A heading and one line per kind of window that has points; nothing without any. */
-export function allocRateLines(allocations: AllocationsReport): string[] {
+/**
+ * A heading and one line per kind of window that has points; nothing without any. Points of several
+ * parts (each naming its `part`) get a line per part and kind, named by `partLabels`.
+ */
+export function allocRateLines(
+  allocations: AllocationsReport,
+  partLabels: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const kinds = [
     ['allocated', allocations.allocated?.series ?? []],
     ['still alive', allocations.alive?.series ?? []],
   ] as const;
   // A window without length (an imported profile that says nothing of time) has no rate to show.
-  const lines = kinds
-    .map(([name, series]) => [name, series.filter((point) => point.endMs > point.startMs)] as const)
-    .filter(([, series]) => series.length > 0)
-    .map(([name, series]) => `  ${name.padEnd(12)} ${rateSummary(series)}`);
+  const lines = kinds.flatMap(([name, series]) =>
+    byPart(series.filter((point) => point.endMs > point.startMs)).map(
+      ([part, points]) =>
+        `  ${name.padEnd(12)} ${part === undefined ? '' : `${partLabels.get(part) ?? part}: `}${rateSummary(points)}`,
+    ),
+  );
   return lines.length > 0 ? ['Allocation rate by window (times since the start)', ...lines] : [];
+}
+
+type RatePoint = AllocRatePoint & { part?: string };
+
+/** The points grouped by part, in the order parts first appear; one group of all for one process. */
+function byPart(points: readonly RatePoint[]): [string | undefined, RatePoint[]][] {
+  const groups = new Map<string | undefined, RatePoint[]>();
+  for (const point of points) {
+    const group = groups.get(point.part);
+    if (group) group.push(point);
+    else groups.set(point.part, [point]);
+  }
+  return [...groups];
 }
 
 function rateSummary(series: readonly AllocRatePoint[]): string {

@@ -21,10 +21,14 @@ export function cpuTableLines(cpu: CpuReport, rows: number): string[] {
 }
 
 /**
- * The allocation section: totals, the rate window by window, the top functions by allocated and by
- * still-alive bytes, the sizes.
+ * The allocation section: totals, the rate window by window (part by part: `partLabels` names them),
+ * the top functions by allocated and by still-alive bytes, the sizes.
  */
-export function allocationTableLines(allocations: AllocationsReport, rows: number): string[] {
+export function allocationTableLines(
+  allocations: AllocationsReport,
+  rows: number,
+  partLabels: ReadonlyMap<string, string> = new Map(),
+): string[] {
   const { allocated, alive } = allocations;
   const rate = (bytes: number): string => formatValue(Math.round(bytes), 'bytes/s');
   // A profile imported from another tool may not say its sampling interval (0) or how long it ran.
@@ -43,7 +47,7 @@ export function allocationTableLines(allocations: AllocationsReport, rows: numbe
           (alive.coveredMs > 0 ? ` (${rate(alive.bytesPerSecond)})` : '')
         : 'no still-alive window (recordings shorter than one profile window have none)'),
   ];
-  const rateLines = allocRateLines(allocations);
+  const rateLines = allocRateLines(allocations, partLabels);
   if (rateLines.length > 0) lines.push('', ...rateLines);
   if (allocations.top.length > 0) {
     lines.push(

@@ -8,6 +8,7 @@ import { renderGoroutineDump } from '../chains/render-goroutine-dump';
 import { formatFrame } from '../frame';
 import { formatDuration } from './format-units';
 import { marksLines } from './marks-section';
+import { busyByPartLines, partName, partsTableLines, placeName } from './format-parts';
 import { allocationTableLines, cpuTableLines } from './format-profile-tables';
 import { summaryRows } from './summary-rows';
 import type { Report } from './report';
@@ -40,17 +41,24 @@ export function formatTextReport(unsafeReport: Report, options: TextReportOption
   const width = options.width ?? 100;
   const imported = report.target.attachedBy === 'file';
   const lines = [...headerLines(report), ''];
-  lines.push(findingsHeadline(report.findings, imported), '');
+  lines.push(findingsHeadline(report, imported), '');
   for (const finding of report.findings) {
     lines.push(...findingLines(finding, paint, width, options.maxFrames ?? 8), '');
   }
   const topRows = options.topRows ?? 10;
-  if (report.cpu) lines.push(...boldFirst(cpuTableLines(report.cpu, topRows), paint), '');
+  if (report.cpu) {
+    const [heading, ...table] = cpuTableLines(report.cpu, topRows);
+    lines.push(paint('1', heading!), ...busyByPartLines(report), ...table, '');
+  }
   if (report.allocations)
-    lines.push(...boldFirst(allocationTableLines(report.allocations, topRows), paint), '');
+    lines.push(
+      ...boldFirst(allocationTableLines(report.allocations, topRows, partLabels(report)), paint),
+      '',
+    );
   if (report.chains) {
     const offset = formatDuration(Math.max(0, report.chains.time - report.startedAt));
-    lines.push(paint('1', `Promise chains at ${offset}, when most were pending`));
+    const where = report.chains.part === undefined ? '' : `, in ${partName(report, report.chains.part)}`;
+    lines.push(paint('1', `Promise chains at ${offset}, when most were pending${where}`));
     lines.push(renderGoroutineDump(report.chains, options.chainGroups ?? 10), '');
   }
   // The summary is made of snapshots: an imported profile has none to show.
@@ -66,7 +74,16 @@ export function formatTextReport(unsafeReport: Report, options: TextReportOption
 function summaryLines(report: Report, paint: (codes: string, text: string) => string): string[] {
   const rows = summaryRows(report.summary);
   const labelWidth = Math.max(...rows.map(([label]) => label.length));
-  return [paint('1', 'Summary'), ...rows.map(([label, value]) => `  ${label.padEnd(labelWidth)}  ${value}`)];
+  const title =
+    report.parts && report.part === undefined
+      ? `Summary, all ${report.parts.length} parts together (event loop: the worst part's)`
+      : 'Summary';
+  return [paint('1', title), ...rows.map(([label, value]) => `  ${label.padEnd(labelWidth)}  ${value}`)];
+}
+
+/** Part id → how the text names it, for tables that show each part's figures; empty for one process. */
+function partLabels(report: Report): Map<string, string> {
+  return new Map((report.parts ?? []).map((part) => [part.id, placeName(part)]));
 }
 
 function boldFirst(lines: string[], paint: (codes: string, text: string) => string): string[] {
@@ -85,12 +102,25 @@ function headerLines(report: Report): string[] {
     : report.endReason === null
       ? 'no end record'
       : `ended: ${report.endReason}`;
+  const parts = partsTableLines(report);
+  const combined = report.parts && report.part === undefined;
+  const who =
+    report.part !== undefined
+      ? `${partName(report, report.part)} alone`
+      : combined
+        ? `${partName(report, 'main')} and ${plural(report.parts!.length - 1, 'more part')}`
+        : `pid ${target.pid}`;
   return [
-    `hyperscope report: pid ${target.pid}, node ${target.nodeVersion}, ${formatDuration(report.durationMs)}, ` +
-      `${report.snapshots} snapshots every ${formatDuration(report.intervalMs)}, ${ended}`,
+    `hyperscope report: ${who}, node ${target.nodeVersion}, ${formatDuration(report.durationMs)}, ` +
+      `${report.snapshots} snapshots${combined ? ' of all parts' : ''} every ${formatDuration(report.intervalMs)}, ${ended}`,
     `command: ${target.argv.join(' ')} (${howRecorded(target.attachedBy)})`,
     ...marksLines(report.marks),
+    ...(parts.length > 0 ? ['', ...parts] : []),
   ];
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** `attached by pid`, or `recorded in-process` for a target that recorded itself (no inspector port). */
@@ -98,16 +128,25 @@ function howRecorded(attachedBy: Report['target']['attachedBy']): string {
   return attachedBy === 'in-process' ? 'recorded in-process, no inspector port' : `attached by ${attachedBy}`;
 }
 
-function findingsHeadline(findings: readonly Finding[], imported: boolean): string {
+function findingsHeadline(report: Report, imported: boolean): string {
+  const { findings, parts } = report;
   if (findings.length === 0 && imported)
     return 'No findings: most pitfalls show in a recording’s snapshots, which a profile file does not have.';
+  if (findings.length === 0 && parts && report.part !== undefined)
+    return (
+      `No findings in ${partName(report, report.part)}; the session recorded ${parts.length - 1} more ` +
+      `part${parts.length === 2 ? '' : 's'} (without --process the report covers them all).`
+    );
+  if (findings.length === 0 && parts)
+    return `No findings in any of the ${parts.length} processes and threads recorded.`;
   if (findings.length === 0) return 'No findings: none of the pitfalls Hyperscope knows showed up.';
   const counts = (['critical', 'warning', 'info'] as const)
     .map((severity) => [severity, findings.filter((f) => f.severity === severity).length] as const)
     .filter(([, count]) => count > 0)
     // "critical" and "info" read as adjectives and stay put; "warning" is a noun.
     .map(([severity, count]) => `${count} ${severity}${severity === 'warning' && count !== 1 ? 's' : ''}`);
-  return `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${counts.join(', ')}`;
+  const over = parts && report.part === undefined ? ` over ${parts.length} parts` : '';
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'}${over}: ${counts.join(', ')}`;
 }
 
 function findingLines(
@@ -117,7 +156,8 @@ function findingLines(
   maxFrames: number,
 ): string[] {
   const label = paint(SEVERITY_COLOR[finding.severity], finding.severity.toUpperCase().padEnd(8));
-  const lines = [`${label}  ${finding.kind}  ${paint('1', finding.title)}`];
+  const place = finding.place ? `${placeName(finding.place)}: ` : '';
+  const lines = [`${label}  ${finding.kind}  ${place}${paint('1', finding.title)}`];
   lines.push(...wrap(finding.evidence.summary, width, INDENT));
   const values = Object.entries(finding.evidence.values).map(([name, value]) => `${name}=${value}`);
   if (values.length > 0) lines.push(...wrap(values.join('  '), width, INDENT));

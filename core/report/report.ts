@@ -2,6 +2,9 @@
  * The report contract (`hyperscope report --json`): what a session shows at a glance, its findings first.
  * Versioned by `schema`; fields may be added, none removed or renamed within `hyperscope.report/1`.
  * Times are ms since the epoch, durations ms, sizes bytes, unless a name says otherwise.
+ * A session of several processes or threads (a cluster, worker threads) reports all of them combined
+ * unless `part` names one: `parts` lists them, each finding has its `place`, and the tables, summary and
+ * notes cover every part (added within version 1: a reader of one-process reports reads these as before).
  */
 import type { DropCounters } from '../agent-protocol';
 import type { PromiseSection } from '../chains/promise-section';
@@ -10,6 +13,7 @@ import type { Frame } from '../frame';
 import type { AllocRatePoint } from '../profile/alloc-rate-series';
 import type { EndRecord, TargetInfo } from '../session/records';
 import type { ReportMark } from './marks-section';
+import type { ReportPart } from './parts-section';
 
 export const REPORT_SCHEMA = 'hyperscope.report/1';
 
@@ -24,13 +28,13 @@ export interface Report {
   durationMs: number;
   /** Collection interval the recorder used, ms. */
   intervalMs: number;
-  /** How many snapshots were recorded. */
+  /** How many snapshots were recorded (of every part the report covers). */
   snapshots: number;
   /** True when the file stopped mid-record (a killed recorder): the report covers what came before. */
   truncated: boolean;
   /** Why the recording ended; null when it has no end record. */
   endReason: EndRecord['reason'] | null;
-  /** Most severe first. */
+  /** Most severe first; in a session of several parts each has its `place`. */
   findings: Finding[];
   summary: ReportSummary;
   /** The CPU profile's functions by self time, as `go tool pprof -top`; absent without a CPU profile. */
@@ -43,6 +47,14 @@ export interface Report {
   marks: ReportMark[];
   /** Warnings and errors the recorder logged and what the reader worked around, in time order. */
   notes: ReportNote[];
+  /**
+   * The processes and threads the session recorded, the header's target first; absent for a session of
+   * one process. `target`, `summary` and the tables are then those of every part together, unless
+   * `part` is set.
+   */
+  parts?: ReportPart[];
+  /** The id of the one part (of `parts`) this report covers (`report --process`); absent: all of them. */
+  part?: string;
 }
 
 /**
@@ -50,8 +62,17 @@ export interface Report {
  * its creation site's `frames` (innermost first), `count`, ages `ageP50Ms`/`ageP99Ms`/`ageMaxMs` (ms)
  * and what its innermost links wait on (`waits`); `time` is when that snapshot was taken (ms since the epoch).
  */
-export type ChainsReport = PromiseSection;
+export type ChainsReport = PromiseSection & {
+  /** In a session of several parts: the id of the part whose peak this is (the one with most chains). */
+  part?: string;
+};
 
+/**
+ * Peaks and totals over the snapshots. For several parts together (`combineSummaries`): sockets, queued
+ * requests, fds, heap and rss are the peak of their sum at each moment (fds and rss over processes only:
+ * a thread shares its process's), requests and dropped counters add up, the event-loop delays are the
+ * worst part's and utilisation the mean over every part's snapshots.
+ */
 export interface ReportSummary {
   /** Most sockets open at once (all states), count. */
   peakSockets: number;
@@ -98,11 +119,11 @@ export interface ReportNote {
   message: string;
 }
 
-/** The CPU windows of a session merged. */
+/** The CPU windows of a session merged (of every part the report covers: their time adds up). */
 export interface CpuReport {
   /** Profile windows merged into the table. */
   windows: number;
-  /** Wall time the windows cover, ms. */
+  /** Wall time the windows cover, ms; summed over parts (4 workers profiled for 10 s: 40 s). */
   profiledMs: number;
   /** µs between samples. */
   samplingIntervalUs: number;
@@ -125,13 +146,16 @@ export interface TopLine {
 /** Totals of one kind of allocation window. */
 export interface AllocWindowsTotal {
   windows: number;
-  /** Time those windows cover, ms. */
+  /** Time those windows cover, ms; summed over parts (so `bytesPerSecond` is per part on average). */
   coveredMs: number;
   /** Bytes sampled in them (V8's scaled sizes). */
   bytes: number;
   bytesPerSecond: number;
-  /** The process's rate window by window, in time order: `startMs`/`endMs` since the start, bytes/s. */
-  series: AllocRatePoint[];
+  /**
+   * The process's rate window by window, in time order: `startMs`/`endMs` since the start, bytes/s. With
+   * several parts, every part's windows, each point naming its `part`.
+   */
+  series: (AllocRatePoint & { part?: string })[];
 }
 
 /** The allocation windows of a session: what was allocated, what of it survived GC, and object sizes. */

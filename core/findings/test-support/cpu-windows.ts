@@ -1,0 +1,53 @@
+/**
+ * Synthetic CPU profile windows for tests: a root with (idle) and one call stack per function, each
+ * sampled every millisecond for as many samples as it is given.
+ */
+import type { CpuProfileWindow } from '../../session/session';
+
+/**
+ * A window from `startTime` (ms since the epoch) with `idle` (idle) samples and, under `handleRequest`,
+ * `samples[name]` samples in each named function; every sample is 1 ms. `scriptId` is the process's own.
+ */
+export function cpuWindow(
+  startTime: number,
+  samples: Record<string, number>,
+  idle = 0,
+  scriptId = '7',
+): CpuProfileWindow {
+  const frame = (functionName: string, url = 'file:///srv/app/server.js', lineNumber = 0) => ({
+    functionName,
+    scriptId,
+    url,
+    lineNumber,
+    columnNumber: 2,
+  });
+  const names = Object.keys(samples);
+  const nodes = [
+    { id: 1, callFrame: frame('(root)', ''), children: [2, 3] },
+    { id: 2, callFrame: frame('(idle)', '') },
+    { id: 3, callFrame: frame('handleRequest', undefined, 10), children: names.map((_, i) => 4 + i) },
+    ...names.map((name, i) => ({ id: 4 + i, callFrame: frame(name, undefined, 20 + i) })),
+  ];
+  const ids = [
+    ...Array<number>(idle).fill(2),
+    ...names.flatMap((name, i) => Array<number>(samples[name]!).fill(4 + i)),
+  ];
+  const endTime = startTime + ids.length;
+  return {
+    meta: {
+      type: 'profile-begin',
+      id: `cpu-${startTime}`,
+      kind: 'cpu',
+      startTime,
+      endTime,
+      samplingInterval: 1000,
+    },
+    profile: {
+      nodes,
+      startTime: startTime * 1000,
+      endTime: endTime * 1000,
+      samples: ids,
+      timeDeltas: ids.map(() => 1000),
+    },
+  };
+}
