@@ -7,8 +7,7 @@ import type { ChainGroup, ChainLink, PromiseChain, WaitReason } from '../../core
 import { formatStack, isDependencyFrame } from './call-sites';
 import type { SiteTable } from './site-table';
 import { NO_SLOT, SlotFlag, type SlotStore } from './slot-store';
-import type { UndiciWaits } from './undici-waits';
-import { waitReasonOf } from './wait-reason';
+import { waitReasonOf, type WaitLinks } from './wait-reason';
 
 /** A walked chain: its outermost and deepest links, depth, and what the deepest one waits on. */
 interface WalkedChain {
@@ -45,7 +44,7 @@ export class ChainBuilder {
   constructor(
     private readonly store: SlotStore,
     private readonly sites: SiteTable,
-    private readonly undici?: UndiciWaits,
+    private readonly links: WaitLinks = {},
   ) {}
 
   /** Interns the stacks of pending slots captured since the previous call. */
@@ -169,7 +168,7 @@ export class ChainBuilder {
         sharedWait = { kind: 'group', groupId: this.groupIdOf(this.rootOf(inner)) };
       }
       if (hasChild && !sharedWait) continue;
-      const reason = sharedWait ?? waitReasonOf(store, this.sites, slot, this.undici);
+      const reason = sharedWait ?? waitReasonOf(store, this.sites, slot, this.links);
       waits.set(reasonKey(reason), reason);
       if (d > depth || slot === root) {
         depth = d;
@@ -181,7 +180,7 @@ export class ChainBuilder {
       root,
       leaf,
       depth,
-      wait: wait ?? waitReasonOf(store, this.sites, leaf, this.undici),
+      wait: wait ?? waitReasonOf(store, this.sites, leaf, this.links),
       waits,
     };
   }

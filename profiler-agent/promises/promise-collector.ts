@@ -14,7 +14,10 @@ import { SettleChecker } from './settle-checker';
 import { SiteTable } from './site-table';
 import { SlotStore } from './slot-store';
 import { UndiciWaits } from './undici-waits';
+import { WorkerWaits } from './worker-waits';
 import { observeDispatches } from '../undici/dispatch-observers';
+import { observeMessageTargets } from '../worker-threads/message-targets';
+import { WorkerNames } from '../worker-threads/worker-names';
 
 const MAX_SITES = 10_000;
 
@@ -27,7 +30,11 @@ interface Running {
   checker: SettleChecker;
   sites: SiteTable;
   undici: UndiciWaits;
+  workers: WorkerWaits;
   stopObservingUndici: () => void;
+  stopObservingMessages: () => void;
+  /** Marks the collector stopping: the window its detach closes names no worker. */
+  markStopping: () => void;
   representatives: Map<string, number>;
   stacksTakenBefore: number;
   stacksEligibleBefore: number;
@@ -63,13 +70,24 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
       );
       const sites = new SiteTable(MAX_SITES);
       const calm = (): boolean => cycle.windows > 0 && cycle.lastRate < options.attributeBelowRate;
+      // Window boundaries are clean turns of the loop (timers), where worker threads can be named; not
+      // the last one, which a detach (an inspector interrupt) closes.
+      const names = new WorkerNames();
+      let stopping = false;
       const cycle = new DutyCycle(options, {
-        begin: () => tracker.enable(calm()),
-        end: () => tracker.disable(),
+        begin: () => {
+          tracker.enable(calm());
+          names.refresh();
+        },
+        end: () => {
+          tracker.disable();
+          if (!stopping) names.refresh();
+        },
         take: () => tracker.takeObserved(),
         renew: () => {
           tracker.busyAt = cycle.renewedWindowLimit();
           tracker.setAttribution(calm());
+          names.refresh();
         },
       });
       // Load arrived while hooks stayed on: stop observing resources now (async_hooks on every resource
@@ -80,6 +98,7 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
       };
       tracker.stackTokens = options.stacksPerSecond;
       const undici = new UndiciWaits(store, () => tracker.openRoots());
+      const workers = new WorkerWaits(store, () => tracker.executingRoot(), names);
       running = {
         options,
         context,
@@ -87,8 +106,13 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
         cycle,
         sites,
         undici,
+        workers,
         stopObservingUndici: observeDispatches(undici.onDispatch),
-        builder: new ChainBuilder(store, sites, undici),
+        stopObservingMessages: observeMessageTargets(context.builtins, workers.onMessageTarget, () =>
+          context.drop('promises.message-observer-failed'),
+        ),
+        markStopping: () => (stopping = true),
+        builder: new ChainBuilder(store, sites, { undici, workers }),
         checker: new SettleChecker(tracker, findInspect(context)),
         representatives: new Map(),
         stacksTakenBefore: 0,
@@ -107,7 +131,9 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
       }
     },
     stop() {
+      running?.markStopping();
       running?.stopObservingUndici();
+      running?.stopObservingMessages();
       running?.cycle.stop();
       running = undefined;
     },
@@ -119,6 +145,7 @@ function collectSection(run: Running, now: number): PromiseSection {
   const coverage = run.cycle.readCoverage(now);
   run.checker.check(options.checksPerCollect);
   run.undici.prune();
+  run.workers.prune();
   const built = run.builder.build(now, options.maxGroups);
   run.representatives = built.representatives;
   const taken = tracker.stacksTaken - run.stacksTakenBefore;

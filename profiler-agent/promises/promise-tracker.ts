@@ -125,9 +125,17 @@ export class PromiseTracker {
    */
   openRoots(): { roots: Int32Array; executing: number } {
     if (this.stops.length === 0) return { roots: new Int32Array(0), executing: NO_SLOT };
-    const roots = this.open.slice(0, this.openLen);
-    const top = this.openLen > 0 ? roots[this.openLen - 1]! : NO_SLOT;
-    return { roots, executing: top === this.lastCreated ? top : NO_SLOT };
+    return { roots: this.open.slice(0, this.openLen), executing: this.executingRoot() };
+  }
+
+  /**
+   * While hooks are on: the root promise whose executor runs — the last root open in this synchronous run
+   * when it is also the last promise created — else NO_SLOT. Allocates nothing (called on `postMessage`).
+   */
+  executingRoot(): number {
+    if (this.stops.length === 0 || this.openLen === 0) return NO_SLOT;
+    const top = this.open[this.openLen - 1]!;
+    return top === this.lastCreated ? top : NO_SLOT;
   }
 
   /** Settles a slot found settled or collected while hooks were off. */

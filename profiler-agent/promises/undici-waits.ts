@@ -9,6 +9,7 @@
  * by callback: it is among the roots opened in the same synchronous run and not yet awaited, which are
  * given the request too, weakly (used only when nothing else is known of them).
  */
+import { SlotLinks } from './slot-links';
 import { NO_SLOT, type SlotStore } from './slot-store';
 
 /** One request as the agent follows it through undici's dispatchers. */
@@ -21,7 +22,6 @@ export interface UndiciRequest {
 
 /** A link's request: `direct` when its executor dispatched it, else a root open at that moment. */
 export interface UndiciLink {
-  serial: number;
   request: UndiciRequest;
   direct: boolean;
 }
@@ -32,14 +32,16 @@ const MAX_LINKS = 8192;
 const kindByPrototype = new WeakMap<object, DispatcherKind>();
 
 export class UndiciWaits {
-  private readonly bySlot = new Map<number, UndiciLink>();
+  private readonly links: SlotLinks<UndiciLink>;
   private readonly byHandler = new WeakMap<object, UndiciRequest>();
 
   constructor(
-    private readonly store: SlotStore,
+    store: SlotStore,
     /** The open roots of the current synchronous run and the one whose executor runs (see `PromiseTracker.openRoots`). */
     private readonly openRoots: () => { roots: Int32Array; executing: number },
-  ) {}
+  ) {
+    this.links = new SlotLinks(store, MAX_LINKS);
+  }
 
   /** A `dispatch(options, handler)` on an undici Agent, Pool or Client (from `observeDispatches`). */
   readonly onDispatch = (dispatcher: object, options: unknown, handler: unknown): void => {
@@ -58,16 +60,12 @@ export class UndiciWaits {
 
   /** The undici request the link in `slot` waits on, if any. */
   linkOf(slot: number): UndiciLink | undefined {
-    const link = this.bySlot.get(slot);
-    if (!link || link.serial !== this.store.serial[slot] || !this.store.isPending(slot)) return undefined;
-    return link;
+    return this.links.get(slot);
   }
 
   /** Forgets the requests of links no longer pending (at each snapshot). */
   prune(): void {
-    for (const [slot, link] of this.bySlot) {
-      if (link.serial !== this.store.serial[slot] || !this.store.isPending(slot)) this.bySlot.delete(slot);
-    }
+    this.links.prune();
   }
 
   /** A new request for the root whose executor dispatches it (undefined when none is): given to the open roots too. */
@@ -77,13 +75,11 @@ export class UndiciWaits {
     // undici 7 wraps a new-style handler at each level: the same root's request, not a new one.
     const known = this.linkOf(executing);
     if (known?.direct) return known.request;
-    if (this.bySlot.size + roots.length > MAX_LINKS) this.prune();
-    if (this.bySlot.size + roots.length > MAX_LINKS) return undefined;
+    if (!this.links.hasRoom(roots.length)) return undefined;
     const request: UndiciRequest = { origin: originOf(options), queued: false };
-    const { serial } = this.store;
     for (const slot of roots) {
       const direct = slot === executing;
-      if (direct || !this.linkOf(slot)) this.bySlot.set(slot, { serial: serial[slot]!, request, direct });
+      if (direct || !this.linkOf(slot)) this.links.set(slot, { request, direct });
     }
     return request;
   }

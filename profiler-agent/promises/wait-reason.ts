@@ -7,6 +7,7 @@ import { peerAddress, type AddressedSocket } from '../socket-address';
 import type { SiteTable } from './site-table';
 import { SlotFlag, type SlotStore } from './slot-store';
 import type { UndiciWaits } from './undici-waits';
+import type { WorkerWaits } from './worker-waits';
 
 interface SocketLike extends AddressedSocket {
   connecting?: boolean;
@@ -29,13 +30,22 @@ const FILE = new Set([
 /** Resource type given to a link whose executor started reading a stream (see ResourceAttribution). */
 export const STREAM_READ = 'StreamRead';
 
+/** What the agent learnt of links outside the hooks: the undici requests and the messages they sent. */
+export interface WaitLinks {
+  undici?: UndiciWaits;
+  workers?: WorkerWaits;
+}
+
 /** The wait reason of the link in `slot`. */
 export function waitReasonOf(
   store: SlotStore,
   sites: SiteTable,
   slot: number,
-  undici?: UndiciWaits,
+  { undici, workers }: WaitLinks = {},
 ): WaitReason {
+  // A reply to a message it sent: a timer or socket made beside it (a deadline, a log line) says less.
+  const reply = workers?.reasonOf(slot);
+  if (reply) return reply;
   const type = store.resourceType[slot];
   const resource = store.resource[slot];
   const link = undici?.linkOf(slot);
@@ -63,6 +73,9 @@ function resourceReason(type: string, resource: object | undefined): WaitReason 
   if (DNS.has(type)) return { kind: 'dns-lookup', detail: type };
   if (FILE.has(type)) return { kind: 'file', detail: type };
   if (type === 'QueuedRequest') return { kind: 'pool-queue', detail: type };
+  // A MessageChannel (or a Worker, on a Node without the `worker_threads` channel) made by the executor.
+  if (type === 'WORKER') return { kind: 'worker', detail: 'worker thread' };
+  if (type === 'MESSAGEPORT') return { kind: 'worker', detail: 'MessagePort' };
   if (type === STREAM_READ) return streamReason(resource);
   const socket = ownerSocket(resource);
   if (socket) return socketReason(socket, type);

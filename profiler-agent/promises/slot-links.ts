@@ -1,0 +1,41 @@
+/**
+ * Something the agent learnt about a pending promise outside the hooks (the undici request it dispatched,
+ * the worker it posted to), kept by slot. A link names the slot's occupant by serial, so a reused slot
+ * never inherits it; links of settled promises are dropped at each snapshot (`prune`) or when full.
+ */
+import type { SlotStore } from './slot-store';
+
+export class SlotLinks<T> {
+  private readonly bySlot = new Map<number, { serial: number; value: T }>();
+
+  constructor(
+    private readonly store: SlotStore,
+    /** Links kept at most. */
+    private readonly max: number,
+  ) {}
+
+  /** The value linked to the promise now in `slot`, while it is pending. */
+  get(slot: number): T | undefined {
+    const link = this.bySlot.get(slot);
+    if (!link || link.serial !== this.store.serial[slot] || !this.store.isPending(slot)) return undefined;
+    return link.value;
+  }
+
+  /** Links `value` to the promise now in `slot` (replacing what it had). */
+  set(slot: number, value: T): void {
+    this.bySlot.set(slot, { serial: this.store.serial[slot]!, value });
+  }
+
+  /** Whether `count` more links fit, once the links of settled promises are dropped if need be. */
+  hasRoom(count: number): boolean {
+    if (this.bySlot.size + count > this.max) this.prune();
+    return this.bySlot.size + count <= this.max;
+  }
+
+  /** Drops the links of promises no longer pending. */
+  prune(): void {
+    for (const [slot, link] of this.bySlot) {
+      if (link.serial !== this.store.serial[slot] || !this.store.isPending(slot)) this.bySlot.delete(slot);
+    }
+  }
+}
