@@ -1,10 +1,12 @@
 /**
  * Attaches the UI to a live target (by PID, inspector address, launched command or the demo service run
- * as a child) and records it with the recorder, streaming snapshots and findings to the UI as they come.
+ * as a child) and records it with the recorder, with the processes and threads it finds (cluster workers,
+ * worker threads), streaming snapshots and findings of each to the UI as they come.
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AttachTarget } from '../../core/bridge/contract';
+import type { Finding } from '../../core/findings/finding';
 import { fetchPromiseChain } from '../agent/fetch-promise-chain';
 import type { AttachedTarget as InspectorTarget } from '../inspector/attached-target';
 import { attachByUrl } from '../inspector/attach-url';
@@ -17,6 +19,8 @@ import { FOLLOW_ALL, followersFor } from '../sources/followers';
 import { startRecordingWithSources } from '../sources/record-with-sources';
 import type { LiveTarget } from './backend-ports';
 import { createLiveFindings } from './live-findings';
+import { watchLiveSources } from './live-sources';
+import { shownInOrder } from './shown-in-order';
 
 export interface LiveTargetOptions {
   /** The built CLI (`out/cli/hyperscope.js`), used to run the demo service as a child process. */
@@ -53,20 +57,33 @@ export async function attachLive(target: AttachTarget, options: LiveTargetOption
         followersFor(FOLLOW_ALL),
       );
       const findings = createLiveFindings(attached, recordingOptions, options.version, sink.finding);
-      // Remapping waits for maps to load: a queue keeps the snapshots (and findings) in order.
-      let shown = Promise.resolve();
-      recording.onProgress(({ last }) => {
-        if (!last) return;
-        shown = shown
-          .then(() => remap(last))
-          .catch(() => last)
-          .then((snapshot) => {
-            sink.snapshot(snapshot);
-            findings.add(snapshot);
+      const show = shownInOrder(remap, (snapshot) => {
+        sink.snapshot(snapshot);
+        findings.add(snapshot);
+      });
+      recording.onProgress(({ last }) => last && show(last));
+      // Cluster workers and worker threads: listed, their snapshots streamed, their findings placed.
+      const stopWatching = watchLiveSources(recording, {
+        intervalMs: recordingOptions.intervalMs,
+        changed: (sources) => sink.sources(sources),
+        follow: (source) => {
+          const place = {
+            part: source.id,
+            label: source.label,
+            pid: source.target.pid,
+            threadId: source.threadId,
+          };
+          const report = (finding: Finding) => sink.finding({ ...finding, place });
+          const found = createLiveFindings(source.target, recordingOptions, options.version, report);
+          return shownInOrder(remap, (snapshot) => {
+            sink.sourceSnapshot(source.id, snapshot);
+            found.add(snapshot);
           });
+        },
       });
       let stoppedByUs = false;
       void recording.finished.then((result) => {
+        stopWatching();
         if (!stoppedByUs) sink.ended(result.path, result.message);
       });
       return {
