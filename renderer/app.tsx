@@ -1,8 +1,12 @@
-/** The app shell: a header with the subject and recording controls, a view list, the current view. */
+/**
+ * The app shell: a header with the subject and recording controls, the process/thread picker of a
+ * session of several, a view list, the current view.
+ */
 import { useEffect } from 'react';
 import type { ComponentType } from 'react';
 import { useApp } from './bridge/bridge-context';
 import { Icon } from './components/icon';
+import { PartPicker } from './components/part-picker';
 import { RecordingControls } from './components/recording-controls';
 import { selectFindings, selectSubject } from './store/selectors';
 import { VIEWS } from './store/ui-slice';
@@ -46,6 +50,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [setView]);
   const Current = VIEW_INFO[view].component;
+  // A view's own selections (a flame node, an expanded chain) belong to one process: another starts afresh.
+  const part = useApp((s) => s.part ?? '');
   return (
     <div className="app">
       <header className="app-header">
@@ -55,6 +61,7 @@ export function App() {
         <span className="subject">{subject ?? 'no session'}</span>
         <RecordingControls />
       </header>
+      <PartPicker />
       <nav className="view-nav" aria-label="Views">
         {VIEWS.map((name, i) => (
           <button
@@ -73,7 +80,7 @@ export function App() {
       </nav>
       <main className="view" aria-label={VIEW_INFO[view].label}>
         <h1 className="view-title">{VIEW_INFO[view].label}</h1>
-        <Current />
+        <Current key={part} />
       </main>
     </div>
   );

@@ -18,7 +18,11 @@ export function SeverityBadge(props: { severity: Finding['severity'] }) {
   );
 }
 
-export function FindingCard(props: { finding: Finding; compact?: boolean }) {
+/**
+ * `place`: where it happened in a session of several processes or threads (`worker 2 of 4 · pid 4243`),
+ * shown in the card's header.
+ */
+export function FindingCard(props: { finding: Finding; compact?: boolean; place?: string }) {
   const { finding } = props;
   const [frame, setFrame] = useState<number | null>(null);
   const charts = props.compact ? [] : evidenceCharts(finding.evidence);
@@ -28,6 +32,11 @@ export function FindingCard(props: { finding: Finding; compact?: boolean }) {
       <header>
         <SeverityBadge severity={finding.severity} />
         <span className="finding-kind">{kindLabel(finding.kind)}</span>
+        {props.place && (
+          <span className="finding-place">
+            <Icon name="server-process" /> {props.place}
+          </span>
+        )}
       </header>
       <h3>{finding.title}</h3>
       <p className="finding-summary">{finding.evidence.summary}</p>

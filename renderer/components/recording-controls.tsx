@@ -12,6 +12,7 @@ export function RecordingControls() {
   const detach = useApp((s) => s.detach);
   const marks = useApp((s) => s.liveMarks.length);
   const { phase } = recording;
+  const others = recording.sources.filter((source) => source.ended === null).length;
   return (
     <div className="recording-controls">
       {liveError && (
@@ -23,6 +24,12 @@ export function RecordingControls() {
         <span className="recording-live" role="status">
           <span className="rec-dot" aria-hidden="true" /> Recording {recording.target?.label} · {count}{' '}
           snapshots
+          {others > 0 && (
+            <span className="muted" title={recording.sources.map((s) => s.label).join(', ')}>
+              {' '}
+              · and {others} {others === 1 ? 'process or thread' : 'processes and threads'}
+            </span>
+          )}
         </span>
       )}
       {phase === 'attached' && (

@@ -1,8 +1,11 @@
-/** The live side: the recorder's state, and snapshots, findings and marks as they come in while recording. */
+/**
+ * The live side: the recorder's state, and snapshots (of the target and of each process or thread
+ * recorded with it), findings and marks as they come in while recording.
+ */
 import type { AgentSnapshot } from '../../core/agent-protocol';
 import { findingIdentity } from '../../core/bridge/finding-identity';
 import { IDLE_RECORDING } from '../../core/bridge/contract';
-import type { RecordingState } from '../../core/bridge/contract';
+import type { RecordingState, SourceSnapshot } from '../../core/bridge/contract';
 import type { Finding } from '../../core/findings/finding';
 import type { MarkRecord, RecordingOptions } from '../../core/session/records';
 import { errorLine } from './slice';
@@ -15,13 +18,17 @@ export { IDLE_RECORDING };
 
 export interface LiveSlice {
   recording: RecordingState;
+  /** The recording's target's snapshots. */
   liveSnapshots: AgentSnapshot[];
+  /** The snapshots of each other process or thread it records, by source id. */
+  liveSourceSnapshots: Readonly<Record<string, AgentSnapshot[]>>;
   liveFindings: Finding[];
   /** Marks of the current recording, as the recorder wrote them. */
   liveMarks: MarkRecord[];
   liveError: string | null;
   applyRecordingState(state: RecordingState): void;
   applySnapshot(snapshot: AgentSnapshot): void;
+  applySourceSnapshot(event: SourceSnapshot): void;
   applyFinding(finding: Finding): void;
   startRecording(options?: Partial<RecordingOptions>): Promise<void>;
   stopRecording(): Promise<void>;
@@ -33,6 +40,7 @@ export interface LiveSlice {
 export const createLiveSlice: SliceCreator<LiveSlice> = (api) => (set, get) => ({
   recording: IDLE_RECORDING,
   liveSnapshots: [],
+  liveSourceSnapshots: {},
   liveFindings: [],
   liveMarks: [],
   liveError: null,
@@ -40,19 +48,21 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (api) => (set, get) => (
     set({ recording, liveError: recording.error });
   },
   applySnapshot(snapshot) {
-    const kept = get().liveSnapshots;
-    const next =
-      kept.length >= MAX_LIVE_SNAPSHOTS ? kept.slice(kept.length - MAX_LIVE_SNAPSHOTS + 1) : kept.slice();
-    next.push(snapshot);
-    set({ liveSnapshots: next });
+    set({ liveSnapshots: appended(get().liveSnapshots, snapshot) });
+  },
+  applySourceSnapshot({ source, snapshot }) {
+    const all = get().liveSourceSnapshots;
+    set({ liveSourceSnapshots: { ...all, [source]: appended(all[source] ?? [], snapshot) } });
   },
   applyFinding(finding) {
-    // The same problem reported again replaces the older report (fresher evidence).
-    const others = get().liveFindings.filter((f) => findingIdentity(f) !== findingIdentity(finding));
+    // The same problem reported again replaces the older report (fresher evidence); the same problem in
+    // two workers is two findings.
+    const key = liveFindingKey(finding);
+    const others = get().liveFindings.filter((f) => liveFindingKey(f) !== key);
     set({ liveFindings: [...others, finding] });
   },
   async startRecording(options = {}) {
-    set({ liveError: null, liveSnapshots: [], liveFindings: [], liveMarks: [] });
+    set({ liveError: null, liveSnapshots: [], liveSourceSnapshots: {}, liveFindings: [], liveMarks: [] });
     try {
       set({ recording: await api.startRecording(options) });
     } catch (error) {
@@ -78,3 +88,15 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (api) => (set, get) => (
     }
   },
 });
+
+/** `kept` with `snapshot` at its end, a new array of at most {@link MAX_LIVE_SNAPSHOTS}. */
+function appended(kept: readonly AgentSnapshot[], snapshot: AgentSnapshot): AgentSnapshot[] {
+  const next =
+    kept.length >= MAX_LIVE_SNAPSHOTS ? kept.slice(kept.length - MAX_LIVE_SNAPSHOTS + 1) : kept.slice();
+  next.push(snapshot);
+  return next;
+}
+
+function liveFindingKey(finding: Finding): string {
+  return `${finding.place?.part ?? ''}|${findingIdentity(finding)}`;
+}

@@ -8,6 +8,7 @@ import type {
   WriteResult,
 } from '../../core/bridge/contract';
 import type { SessionComparison } from '../../core/bridge/session-comparison';
+import { partsOfSession } from '../view-models/session-part-list';
 import { errorLine } from './slice';
 import type { SliceCreator } from './slice';
 
@@ -61,7 +62,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get
       if (path) await get().openSession({ kind: 'path', path });
     },
     showSession(opened) {
-      set({ opened, sessionStatus: 'idle', sessionError: null, comparison: null });
+      // The process or thread on screen stays when the new session has it (a live recording, stopped).
+      const { part } = get();
+      const kept = part !== null && partsOfSession(opened.session).some((p) => p.id === part) ? part : null;
+      set({ opened, sessionStatus: 'idle', sessionError: null, comparison: null, part: kept });
     },
     async saveSession() {
       set({ sessionError: null });

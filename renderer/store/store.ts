@@ -26,6 +26,7 @@ export function createAppStore(api: HyperscopeApi): AppStore {
   }));
   const state = store.getState;
   api.onSnapshot((snapshot) => state().applySnapshot(snapshot));
+  api.onSourceSnapshot((event) => state().applySourceSnapshot(event));
   api.onFinding((finding) => state().applyFinding(finding));
   api.onRecordingState((recording) => state().applyRecordingState(recording));
   api.onSessionOpened((opened) => {

@@ -5,6 +5,7 @@
  */
 import { allocRateSeries } from '../../core/profile/alloc-rate-series';
 import type { SessionProfiles } from '../../core/profile/session-profiles';
+import { rowsByPart, type ByPartRow } from './parts-series';
 
 /** One window's rate at its end: `t` in seconds since the start, bytes/s under the window's kind. */
 export interface AllocRateRow {
@@ -26,4 +27,26 @@ export function allocRateRows(profiles: SessionProfiles, sessionStart: number): 
     })),
   ];
   return rows.sort((a, b) => a.t - b.t);
+}
+
+/**
+ * The allocated bytes/s of several processes or threads, one line each (the "All" choice), from each
+ * part's everything-allocated windows. `stepS`: how close two parts' window ends must be to share a
+ * row, seconds.
+ */
+export function allocRateByPart(
+  parts: readonly { id: string; label: string; profiles: SessionProfiles }[],
+  sessionStart: number,
+  stepS: number,
+): { rows: ByPartRow[]; series: { key: string; name: string }[] } {
+  const lines = parts.map(({ id, label, profiles }) => ({
+    id,
+    label,
+    points: allocRateSeries(profiles.allocated, sessionStart).map((point) => ({
+      t: point.endMs / 1000,
+      v: point.bytesPerSecond,
+    })),
+  }));
+  const drawn = lines.filter((line) => line.points.length > 0);
+  return { rows: rowsByPart(drawn, stepS), series: drawn.map(({ id, label }) => ({ key: id, name: label })) };
 }

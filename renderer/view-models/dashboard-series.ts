@@ -94,6 +94,8 @@ export interface Tile {
   limit?: number | null;
   /** True when the latest value deserves attention. */
   alarming: boolean;
+  /** True when the worst value did (a table of several processes shows the worst). */
+  peakAlarming: boolean;
 }
 
 export function dashboardTiles(points: readonly DashboardPoint[]): Tile[] {
@@ -106,44 +108,60 @@ export function dashboardTiles(points: readonly DashboardPoint[]): Tile[] {
       return v === null ? m : m === null ? v : Math.max(m, v);
     }, null),
   });
-  const fdShare = last?.fdsOpen != null && last.fdLimit ? last.fdsOpen / last.fdLimit : 0;
+  const fdShare = (open: number | null | undefined): number =>
+    open != null && last?.fdLimit ? open / last.fdLimit : 0;
+  /** A figure with its alarm threshold applied to the latest and to the worst value. */
+  const alarmed = (
+    read: (p: DashboardPoint) => number | null,
+    alarm: (value: number) => boolean,
+  ): Pick<Tile, 'latest' | 'peak' | 'alarming' | 'peakAlarming'> => {
+    const { latest, peak } = figure(read);
+    return { latest, peak, alarming: alarm(latest ?? 0), peakAlarming: alarm(peak ?? 0) };
+  };
+  const calm = (read: (p: DashboardPoint) => number | null) => alarmed(read, () => false);
   return [
     {
       label: 'Sockets open',
       unit: 'count',
-      ...figure((p) => p.open + p.idle + p.connecting),
-      alarming: false,
+      ...calm((p) => p.open + p.idle + p.connecting),
     },
     {
       label: 'Requests queued for a socket',
       unit: 'count',
-      ...figure((p) => p.poolQueued),
-      alarming: (last?.poolQueued ?? 0) > 0,
+      ...alarmed(
+        (p) => p.poolQueued,
+        (queued) => queued > 0,
+      ),
     },
     {
       label: 'Open file descriptors',
       unit: 'count',
-      ...figure((p) => p.fdsOpen),
+      ...alarmed(
+        (p) => p.fdsOpen,
+        (open) => fdShare(open) > 0.8,
+      ),
       limit: last?.fdLimit ?? null,
-      alarming: fdShare > 0.8,
     },
     {
       label: 'Event-loop delay p99',
       unit: 'ms',
-      ...figure((p) => p.delayP99Ms),
-      alarming: (last?.delayP99Ms ?? 0) > 100,
+      ...alarmed(
+        (p) => p.delayP99Ms,
+        (ms) => ms > 100,
+      ),
     },
     {
       label: 'Event-loop utilisation',
       unit: 'ratio',
-      ...figure((p) => p.utilizationPct / 100),
-      alarming: (last?.utilizationPct ?? 0) > 90,
+      ...alarmed(
+        (p) => p.utilizationPct / 100,
+        (ratio) => ratio > 0.9,
+      ),
     },
     {
       label: 'Heap used',
       unit: 'bytes',
-      ...figure((p) => p.heapUsed),
-      alarming: false,
+      ...calm((p) => p.heapUsed),
     },
     // Only with the promise collector's section: without it the count is unknown, not zero.
     ...(points.some((p) => p.pendingPromises !== null)
@@ -151,16 +169,14 @@ export function dashboardTiles(points: readonly DashboardPoint[]): Tile[] {
           {
             label: 'Pending promises',
             unit: 'count' as const,
-            ...figure((p) => p.pendingPromises),
-            alarming: false,
+            ...calm((p) => p.pendingPromises),
           },
         ]
       : []),
     {
       label: 'Requests in flight',
       unit: 'count',
-      ...figure((p) => p.inFlight),
-      alarming: false,
+      ...calm((p) => p.inFlight),
     },
   ];
 }

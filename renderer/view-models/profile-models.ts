@@ -1,15 +1,18 @@
 /**
  * The profile models the CPU and Allocations views draw: the session's windows merged into one model per
- * kind by core (as exports and diffs see them). Allocation windows alternate between "everything
- * allocated" (collected objects included) and "still alive": the views switch between the two.
+ * kind by core (as exports and diffs see them), for one process or thread or for all of a session's.
+ * Allocation windows alternate between "everything allocated" (collected objects included) and "still
+ * alive": the views switch between the two.
  */
 import { profileSetOfSession } from '../../core/import/from-session';
 import type { ProfileSet } from '../../core/import/profile-set';
 import { withoutFrames } from '../../core/profile/code-only';
+import { mergeProfileSets } from '../../core/profile/merge-profile-sets';
 import type { FrameCategory, ProfileModel } from '../../core/profile/profile-model';
 import { sessionProfiles, type SessionProfiles } from '../../core/profile/session-profiles';
 import { topFunctions, type TopRow } from '../../core/profile/top';
 import type { Session } from '../../core/session/session';
+import { partsOfSession } from './session-part-list';
 
 export type AllocMode = 'allocated' | 'alive';
 
@@ -39,6 +42,22 @@ export function windowedProfilesOf(session: Session): SessionProfiles {
 
 const windowsCache = new WeakMap<Session, SessionProfiles>();
 
+/**
+ * The models of every process and thread of a session merged (the "All" choice of a cluster's session),
+ * once per session; each part's own models are those `profilesOf` gives the part.
+ */
+export function combinedProfilesOf(session: Session): ProfileSet {
+  let set = combinedCache.get(session);
+  if (!set) {
+    const parts = partsOfSession(session).flatMap((part) => (part.session ? [part.session] : []));
+    set = mergeProfileSets(parts.map(profilesOf), session);
+    combinedCache.set(session, set);
+  }
+  return set;
+}
+
+const combinedCache = new WeakMap<Session, ProfileSet>();
+
 export function allocModelOf(set: ProfileSet, mode: AllocMode): ProfileModel | null {
   return mode === 'allocated' ? set.allocated : set.alive;
 }
@@ -52,4 +71,21 @@ const IDLE: ReadonlySet<FrameCategory> = new Set(['idle']);
  */
 export function cpuTopFunctions(cpu: ProfileModel, valueIndex: number, n: number): TopRow[] {
   return topFunctions(withoutFrames(cpu, IDLE), valueIndex, n);
+}
+
+/**
+ * What a flame graph adds up, for its toolbar: `3 windows merged`, or with all parts of a session of
+ * several chosen, `12 windows of 5 processes merged`.
+ */
+export function windowsNote(
+  sessions: readonly Session[],
+  kind: 'cpu' | 'alloc',
+  noun = 'processes and threads',
+): string {
+  const windows = sessions.reduce(
+    (n, session) => n + (kind === 'cpu' ? session.cpuProfiles : session.allocProfiles).length,
+    0,
+  );
+  const of = sessions.length > 1 ? ` of ${sessions.length} ${noun}` : '';
+  return `${windows} window${windows === 1 ? '' : 's'}${of} merged`;
 }

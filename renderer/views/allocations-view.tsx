@@ -1,7 +1,8 @@
 /**
  * Allocations: the sampling heap profile as a flame graph, switching between everything allocated and what
  * is still alive; the allocation-size histogram of the selected call site, of every call of its function,
- * or of the whole process; the process's allocation rate window by window; top functions.
+ * or of the whole process; the process's allocation rate window by window; top functions. Of the chosen
+ * process or thread, or of all of a session's merged.
  */
 import { useMemo, useState } from 'react';
 import { allocHistograms } from '../../core/profile/alloc-histogram';
@@ -14,15 +15,13 @@ import { useApp } from '../bridge/bridge-context';
 import { AllocSizesPanel } from '../components/alloc-sizes-panel';
 import { FlameGraph } from '../components/flame-graph';
 import { OrderSwitch } from '../components/order-switch';
-import { PALETTE } from '../components/palette';
 import { Segmented } from '../components/segmented';
+import { AllocRateChart } from './alloc-rate-chart';
 import { EmptyState } from '../components/states';
-import { TimeChart, type SeriesSpec } from '../components/time-chart';
 import { TopTable } from '../components/top-table';
-import { selectIsLive } from '../store/selectors';
-import { allocRateRows, type AllocRateRow } from '../view-models/alloc-rate';
+import { selectIsLive, selectProfileSessions, selectProfiles } from '../store/selectors';
 import { scopeHistogram, scopeSplit, type AllocScope } from '../view-models/alloc-selection';
-import { allocModelOf, profilesOf, windowedProfilesOf } from '../view-models/profile-models';
+import { allocModelOf, windowsNote } from '../view-models/profile-models';
 import type { AllocMode } from '../view-models/profile-models';
 
 const MODES = [
@@ -30,20 +29,15 @@ const MODES = [
   { value: 'alive', label: 'Still alive' },
 ] as const;
 
-const RATE_SERIES: SeriesSpec<AllocRateRow>[] = [
-  { key: 'allocated', name: 'allocated', color: PALETTE.violet },
-  { key: 'alive', name: 'still alive', color: PALETTE.amber },
-];
-
 export function AllocationsView() {
-  const session = useApp((s) => (selectIsLive(s) ? null : (s.opened?.session ?? null)));
+  const profiles = useApp(selectProfiles);
+  const sessions = useApp(selectProfileSessions);
   const live = useApp(selectIsLive);
   const [mode, setMode] = useState<AllocMode>('allocated');
   const [order, setOrder] = useState<FlameOrder>('alphabetical');
   const [selected, setSelected] = useState<number | null>(null);
   const [scope, setScope] = useState<AllocScope>('site');
   const [query, setQuery] = useState('');
-  const profiles = useMemo(() => (session ? profilesOf(session) : null), [session]);
   const model = profiles ? allocModelOf(profiles, mode) : null;
   const valueIndex = model ? Math.max(0, valueIndexOf(model, 'space')) : 0;
   const layout = useMemo(
@@ -78,10 +72,6 @@ export function AllocationsView() {
         : undefined,
     [model, allocatedRetained, selected, scope],
   );
-  const rateRows = useMemo(
-    () => (session ? allocRateRows(windowedProfilesOf(session), session.header.createdAt) : []),
-    [session],
-  );
   const switcher = (
     <Segmented
       label="Which bytes"
@@ -97,7 +87,7 @@ export function AllocationsView() {
   if (!model || !layout || !histograms || !histogram)
     return (
       <div className="profile-view">
-        {session && <div className="flame-toolbar">{switcher}</div>}
+        {profiles && <div className="flame-toolbar">{switcher}</div>}
         <EmptyState
           icon="database"
           title={
@@ -123,6 +113,7 @@ export function AllocationsView() {
       <div className="flame-toolbar">
         {switcher}
         <OrderSwitch order={order} onOrder={setOrder} />
+        <span className="muted">{windowsNote(sessions, 'alloc')}</span>
       </div>
       <FlameGraph
         key={`${mode}-${order}`}
@@ -142,12 +133,7 @@ export function AllocationsView() {
             split={split}
             estimatedBelowBytes={histograms.estimatedBelowBytes}
           />
-          <TimeChart
-            title="Allocation rate, whole process (one point per profile window)"
-            unit="bytes/s"
-            data={rateRows}
-            series={RATE_SERIES.filter((spec) => rateRows.some((row) => row[spec.key] !== undefined))}
-          />
+          <AllocRateChart />
         </div>
         <section className="panel">
           <h2>{topTitle}</h2>

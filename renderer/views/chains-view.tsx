@@ -4,12 +4,22 @@
  */
 import { useMemo, useState } from 'react';
 import { formatFrame } from '../../core/frame';
+import { MAIN_PART_ID } from '../../core/session/session-parts';
 import { useApi, useApp } from '../bridge/bridge-context';
 import { Icon } from '../components/icon';
 import { PALETTE } from '../components/palette';
 import { EmptyState } from '../components/states';
 import { TimeChart } from '../components/time-chart';
-import { selectIsLive, selectMarks, selectSnapshots, selectStartTime } from '../store/selectors';
+import {
+  selectAllParts,
+  selectIsLive,
+  selectMarks,
+  selectPart,
+  selectParts,
+  selectSnapshots,
+  selectStartTime,
+} from '../store/selectors';
+import { busiestChainsPart } from '../view-models/chains-part';
 import { chartMarks } from '../view-models/chart-marks';
 import { chainGroupRows, chainStops, describeWait } from '../view-models/chain-groups';
 import { formatMs, formatRatio, formatSeconds } from '../view-models/format';
@@ -17,13 +27,21 @@ import { fetchLiveChain, type LiveChainState } from '../view-models/live-chain';
 import { LiveChainLinks } from './live-chain-links';
 
 export function ChainsView() {
-  const snapshots = useApp(selectSnapshots);
+  const chosenSnapshots = useApp(selectSnapshots);
+  const all = useApp(selectAllParts);
+  const parts = useApp(selectParts);
+  const part = useApp(selectPart);
+  // Chains are per process: with all chosen, the one with the most pending chains.
+  const busiest = useMemo(() => (all ? busiestChainsPart(parts) : null), [all, parts]);
+  const snapshots = busiest?.snapshots ?? chosenSnapshots;
+  const shownId = (busiest ?? part)?.id ?? MAIN_PART_ID;
   const startTime = useApp(selectStartTime);
   const chosen = useApp((s) => s.chainsSnapshot);
   const choose = useApp((s) => s.setChainsSnapshot);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const api = useApi();
-  const live = useApp(selectIsLive);
+  // Only the recording's target's agent answers for its chains (its other processes have their own).
+  const live = useApp(selectIsLive) && shownId === MAIN_PART_ID;
   // Live: each expand asks the agent for the group's chain now (a session file only has the group's frames).
   const [chains, setChains] = useState<Readonly<Record<string, LiveChainState>>>({});
   const stops = useMemo(() => chainStops(snapshots, startTime), [snapshots, startTime]);
@@ -56,6 +74,12 @@ export function ChainsView() {
   };
   return (
     <div className="chains">
+      {busiest && (
+        <p className="part-note">
+          <Icon name="info" /> Pending chains are per process: showing {busiest.label}, the one with the most.
+          Pick another above.
+        </p>
+      )}
       <section className="panel">
         <div className="slider-row">
           <label htmlFor="chains-time">Snapshot</label>

@@ -1,4 +1,7 @@
-/** CPU: the session's CPU profile (all windows) as a flame graph, and the top functions by self time. */
+/**
+ * CPU: the CPU profile (all windows) of the chosen process or thread, or of all of a session's merged, as
+ * a flame graph, and the top functions by self time.
+ */
 import { useMemo, useState } from 'react';
 import { layoutFlame } from '../../core/profile/flame-layout';
 import type { FlameOrder } from '../../core/profile/flame-layout';
@@ -7,17 +10,18 @@ import { useApp } from '../bridge/bridge-context';
 import { FlameGraph } from '../components/flame-graph';
 import { EmptyState } from '../components/states';
 import { TopTable } from '../components/top-table';
-import { selectIsLive } from '../store/selectors';
-import { cpuTopFunctions, profilesOf } from '../view-models/profile-models';
+import { selectIsLive, selectProfileSessions, selectProfiles } from '../store/selectors';
+import { cpuTopFunctions, windowsNote } from '../view-models/profile-models';
 import { OrderSwitch } from '../components/order-switch';
 
 export function CpuView() {
-  const session = useApp((s) => (selectIsLive(s) ? null : (s.opened?.session ?? null)));
+  const profiles = useApp(selectProfiles);
+  const sessions = useApp(selectProfileSessions);
   const live = useApp(selectIsLive);
   const [order, setOrder] = useState<FlameOrder>('alphabetical');
   const [selected, setSelected] = useState<number | null>(null);
   const [query, setQuery] = useState('');
-  const model = useMemo(() => (session ? profilesOf(session).cpu : null), [session]);
+  const model = profiles?.cpu ?? null;
   const valueIndex = model ? Math.max(0, valueIndexOf(model, 'time')) : 0;
   const layout = useMemo(
     () => (model ? layoutFlame(model, valueIndex, order) : null),
@@ -38,7 +42,7 @@ export function CpuView() {
     <div className="profile-view">
       <div className="flame-toolbar">
         <OrderSwitch order={order} onOrder={setOrder} />
-        <span className="muted">{session?.cpuProfiles.length} window(s) merged</span>
+        <span className="muted">{windowsNote(sessions, 'cpu')}</span>
       </div>
       <FlameGraph
         key={`${order}`}

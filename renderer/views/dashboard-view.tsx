@@ -1,16 +1,21 @@
-/** The live dashboard (and the overview of an opened session): tiles, charts, findings as they appear. */
+/**
+ * The live dashboard (and the overview of an opened session): tiles, charts, findings as they appear; for
+ * all processes of a session of several, their figures side by side (`parts-dashboard.tsx`).
+ */
 import { useMemo } from 'react';
 import { isImportedSession } from '../../core/import/session-of-profiles';
 import { useApp } from '../bridge/bridge-context';
-import { FindingCard } from '../components/finding-card';
+import { FindingsStrip } from '../components/findings-strip';
 import { Icon } from '../components/icon';
 import { ImportedProfileNotice } from '../components/imported-profile-notice';
 import { EmptyState } from '../components/states';
 import { TimeChart } from '../components/time-chart';
 import {
+  selectAllParts,
   selectFindings,
   selectIsLive,
   selectMarks,
+  selectParts,
   selectSnapshots,
   selectStartTime,
 } from '../store/selectors';
@@ -19,6 +24,7 @@ import { dashboardPoints, dashboardTiles } from '../view-models/dashboard-series
 import type { Tile } from '../view-models/dashboard-series';
 import { formatValue } from '../view-models/format';
 import { dashboardCharts } from './dashboard-charts';
+import { PartsDashboard } from './parts-dashboard';
 
 function TileView({ tile }: { tile: Tile }) {
   return (
@@ -34,7 +40,14 @@ function TileView({ tile }: { tile: Tile }) {
 }
 
 export function DashboardView() {
+  const all = useApp(selectAllParts);
+  return all ? <PartsDashboard /> : <PartDashboard />;
+}
+
+/** One process's (or the only one's) tiles, findings and charts. */
+function PartDashboard() {
   const snapshots = useApp(selectSnapshots);
+  const parts = useApp(selectParts);
   const startTime = useApp(selectStartTime);
   const findings = useApp(selectFindings);
   const live = useApp(selectIsLive);
@@ -70,25 +83,7 @@ export function DashboardView() {
           <TileView key={tile.label} tile={tile} />
         ))}
       </section>
-      {findings.length > 0 && (
-        <section className="dashboard-findings" aria-label="Findings">
-          <h2>
-            <Icon name="warning" /> Findings ({findings.length})
-          </h2>
-          <div className="finding-strip">
-            {findings.map((f, i) => (
-              <button
-                type="button"
-                key={`${f.kind}-${i}`}
-                className="finding-link"
-                onClick={() => setView('findings')}
-              >
-                <FindingCard finding={f} compact />
-              </button>
-            ))}
-          </div>
-        </section>
-      )}
+      <FindingsStrip findings={findings} parts={parts} onOpen={() => setView('findings')} />
       <section className="chart-grid" aria-label="Charts">
         {charts.map((chart) => (
           <TimeChart key={chart.title} {...chart} data={points} marks={marks} />

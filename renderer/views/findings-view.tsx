@@ -1,16 +1,47 @@
-/** Every finding with its evidence charts, frames and advice; a list on the left, the selected one on the right. */
+/**
+ * Every finding with its evidence charts, frames and advice; a list on the left, the selected one on the
+ * right. In a session of several processes or threads each says where it happened, and the picker's
+ * choice filters them; a chosen part without findings says how many the others have.
+ */
 import { useApp } from '../bridge/bridge-context';
 import { FindingCard, SeverityBadge } from '../components/finding-card';
+import { Icon } from '../components/icon';
 import { EmptyState } from '../components/states';
-import { selectFindings, selectIsLive, selectSnapshots } from '../store/selectors';
+import {
+  selectAllFindings,
+  selectFindings,
+  selectIsLive,
+  selectPart,
+  selectParts,
+  selectSnapshots,
+} from '../store/selectors';
 import { countBySeverity, kindLabel } from '../view-models/findings-summary';
+import { findingPlace, placeText } from '../view-models/part-picker';
+
+/** A chosen process without findings, while others have some: say so, and offer them. */
+function ElsewhereNote(props: { label: string; count: number; onShowAll: () => void }) {
+  return (
+    <p className="part-note">
+      <Icon name="info" /> No findings in {props.label}; {props.count} in other processes or threads.
+      <button type="button" onClick={props.onShowAll}>
+        <Icon name="layers" /> Show all
+      </button>
+    </p>
+  );
+}
 
 export function FindingsView() {
   const findings = useApp(selectFindings);
+  const everywhere = useApp((s) => selectAllFindings(s).length);
+  const parts = useApp(selectParts);
+  const part = useApp(selectPart);
+  const choose = useApp((s) => s.choosePart);
   const hasData = useApp((s) => selectSnapshots(s).length > 0);
   const live = useApp(selectIsLive);
   const selected = useApp((s) => s.selectedFinding);
   const select = useApp((s) => s.selectFinding);
+  if (findings.length === 0 && everywhere > 0 && part)
+    return <ElsewhereNote label={part.label} count={everywhere} onShowAll={() => choose(null)} />;
   if (findings.length === 0)
     return (
       <EmptyState icon="pass" title={hasData ? 'No findings' : 'No session yet'}>
@@ -26,6 +57,10 @@ export function FindingsView() {
   const counts = countBySeverity(findings);
   const index = selected !== null && selected < findings.length ? selected : 0;
   const current = findings[index];
+  const placeOf = (i: number): string | undefined => {
+    const place = findings[i] && findingPlace(findings[i], parts);
+    return place ? placeText(place) : undefined;
+  };
   return (
     <div className="split">
       <nav className="finding-list" aria-label="Findings">
@@ -43,13 +78,18 @@ export function FindingsView() {
               >
                 <SeverityBadge severity={f.severity} />
                 <span className="finding-list-title">{f.title}</span>
-                <span className="muted">{kindLabel(f.kind)}</span>
+                <span className="muted">
+                  {kindLabel(f.kind)}
+                  {placeOf(i) && ` · ${placeOf(i)}`}
+                </span>
               </button>
             </li>
           ))}
         </ul>
       </nav>
-      <div className="split-detail">{current && <FindingCard key={index} finding={current} />}</div>
+      <div className="split-detail">
+        {current && <FindingCard key={index} finding={current} place={placeOf(index)} />}
+      </div>
     </div>
   );
 }

@@ -1,17 +1,19 @@
-/** Network: connection pools per origin (now and over time), sockets per peer, and TLS handshakes per host. */
+/**
+ * Network: connection pools per origin (now and over time), sockets per peer, and TLS handshakes per host;
+ * with all processes of a session of several chosen, the rows of all of them, each saying whose it is.
+ */
 import { useMemo } from 'react';
 import { formatFrame } from '../../core/frame';
-import { readTlsSection } from '../../core/network/tls-section';
 import { useApp } from '../bridge/bridge-context';
 import { EmptyState } from '../components/states';
-import { TablePanel } from '../components/table-panel';
-import { selectSnapshots, selectStartTime } from '../store/selectors';
+import { TablePanel, type TableColumn } from '../components/table-panel';
+import { selectAllParts, selectParts, selectSnapshots, selectStartTime } from '../store/selectors';
 import { formatMs, formatRatio } from '../view-models/format';
-import { peerRows, poolRows, tlsHostRows } from '../view-models/network-tables';
-import { poolOriginSeries } from '../view-models/pool-origin-series';
+import { networkTables } from '../view-models/network-of-parts';
 import { PoolOriginCharts } from './pool-origin-charts';
 
-const POOL_COLUMNS = [
+const PART_COLUMN: TableColumn = { label: 'Process or thread' };
+const POOL_COLUMNS: TableColumn[] = [
   { label: 'Pool' },
   { label: 'Origin' },
   { label: 'In use', num: true },
@@ -21,7 +23,7 @@ const POOL_COLUMNS = [
   { label: 'Limit', num: true },
   { label: 'Created at' },
 ];
-const PEER_COLUMNS = [
+const PEER_COLUMNS: TableColumn[] = [
   { label: 'Peer' },
   { label: 'Side' },
   { label: 'Connecting', num: true },
@@ -29,7 +31,7 @@ const PEER_COLUMNS = [
   { label: 'Idle', num: true },
   { label: 'Destroyed, referenced', num: true },
 ];
-const TLS_COLUMNS = [
+const TLS_COLUMNS: TableColumn[] = [
   { label: 'Host' },
   { label: 'Side' },
   { label: 'Completed', num: true },
@@ -42,27 +44,39 @@ const TLS_COLUMNS = [
   { label: 'Slowest started at' },
 ];
 
+/** The Process column of a session of several processes shown together; nothing otherwise. */
+function PartCell({ part }: { part: string | null }) {
+  return part === null ? null : <td>{part}</td>;
+}
+
 export function NetworkView() {
   const snapshots = useApp(selectSnapshots);
-  const pools = useMemo(() => poolRows(snapshots), [snapshots]);
-  const peers = useMemo(() => peerRows(snapshots), [snapshots]);
+  const all = useApp(selectAllParts);
+  const parts = useApp(selectParts);
   const startTime = useApp(selectStartTime);
-  const poolSeries = useMemo(() => poolOriginSeries(snapshots, startTime), [snapshots, startTime]);
-  const tls = useMemo(() => tlsHostRows(snapshots, startTime), [snapshots, startTime]);
-  const last = snapshots.at(-1);
-  const pending = last ? (readTlsSection(last)?.pending ?? []) : [];
-  if (!last) return <EmptyState icon="globe" title="No network data yet" />;
+  const tables = useMemo(
+    () =>
+      networkTables(
+        all ? parts.map(({ label, snapshots }) => ({ label, snapshots })) : [{ label: null, snapshots }],
+        startTime,
+      ),
+    [all, parts, snapshots, startTime],
+  );
+  const { pools, peers, tls, pending } = tables;
+  const columns = (list: readonly TableColumn[]) => (tables.several ? [PART_COLUMN, ...list] : list);
+  if (!tables.hasData) return <EmptyState icon="globe" title="No network data yet" />;
   return (
     <div className="network">
       <TablePanel
         label="Connection pools"
         title={`Connection pools (${pools.length})`}
-        columns={POOL_COLUMNS}
+        columns={columns(POOL_COLUMNS)}
         rowCount={pools.length}
         empty="No http.Agent or undici pool has been used."
       >
         {pools.map((p) => (
-          <tr key={`${p.poolId} ${p.origin}`} className={p.queued > 0 ? 'row-alarm' : ''}>
+          <tr key={`${p.part} ${p.poolId} ${p.origin}`} className={p.queued > 0 ? 'row-alarm' : ''}>
+            <PartCell part={p.part} />
             <td>
               {p.poolId}{' '}
               <span className="muted">
@@ -80,16 +94,17 @@ export function NetworkView() {
           </tr>
         ))}
       </TablePanel>
-      <PoolOriginCharts series={poolSeries} />
+      <PoolOriginCharts series={tables.poolSeries} />
       <TablePanel
         label="Sockets by peer"
         title="Sockets by peer (latest)"
-        columns={PEER_COLUMNS}
+        columns={columns(PEER_COLUMNS)}
         rowCount={peers.length}
         empty="No sockets open."
       >
         {peers.map((p) => (
-          <tr key={`${p.side} ${p.peer}`}>
+          <tr key={`${p.part} ${p.side} ${p.peer}`}>
+            <PartCell part={p.part} />
             <td>
               {p.peer} {p.tls && <span className="muted">TLS</span>}
             </td>
@@ -104,7 +119,7 @@ export function NetworkView() {
       <TablePanel
         label="TLS per host"
         title="TLS handshakes per host"
-        columns={TLS_COLUMNS}
+        columns={columns(TLS_COLUMNS)}
         rowCount={tls.length}
         empty="No TLS handshake recorded (or the TLS collector was off)."
         after={
@@ -114,6 +129,7 @@ export function NetworkView() {
               <ul className="plain-list">
                 {pending.map((p, i) => (
                   <li key={i}>
+                    {p.part && `${p.part}: `}
                     {p.host} ({p.phase}) for {formatMs(p.ageMs)}{' '}
                     {p.frames[0] && <span className="muted">— {formatFrame(p.frames[0])}</span>}
                   </li>
@@ -124,7 +140,8 @@ export function NetworkView() {
         }
       >
         {tls.map((h) => (
-          <tr key={`${h.side} ${h.host}`}>
+          <tr key={`${h.part} ${h.side} ${h.host}`}>
+            <PartCell part={h.part} />
             <td>{h.host}</td>
             <td>{h.side}</td>
             <td className="num">{h.completed}</td>

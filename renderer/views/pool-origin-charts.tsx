@@ -16,7 +16,10 @@ const COUNTS: SeriesSpec<PoolOriginPoint>[] = [
 ];
 const LIMIT: SeriesSpec<PoolOriginPoint> = { key: 'limit', name: 'limit', color: PALETTE.grey, dashed: true };
 
-export function PoolOriginCharts(props: { series: readonly PoolOriginSeries[] }) {
+/** `part`: the process or thread a pool is in, when several are shown together. */
+export function PoolOriginCharts(props: {
+  series: readonly (PoolOriginSeries & { part?: string | null })[];
+}) {
   if (props.series.length === 0) return null;
   const shown = props.series.slice(0, MAX_CHARTS);
   const more = props.series.length - shown.length;
@@ -26,8 +29,8 @@ export function PoolOriginCharts(props: { series: readonly PoolOriginSeries[] })
       <div className="chart-grid">
         {shown.map((s) => (
           <TimeChart
-            key={s.key}
-            title={`${s.origin} — ${s.poolId} (${s.kind})`}
+            key={`${s.part ?? ''} ${s.key}`}
+            title={`${s.part ? `${s.part}: ` : ''}${s.origin} — ${s.poolId} (${s.kind})`}
             unit="count"
             data={s.points}
             // An unlimited pool has no limit to draw.
