@@ -10,19 +10,27 @@ import type { AllocationsReport, AllocTopLine, AllocWindowsTotal, CpuReport } fr
 
 const BAR_WIDTH = 30;
 
-/** The CPU section: a heading with what was profiled, then the top `rows` functions. */
-export function cpuTableLines(cpu: CpuReport, rows: number): string[] {
+/**
+ * The CPU section: a heading with what was profiled, then the top `rows` functions. `parts`: how many
+ * processes or threads the table adds up (their profiled time adds up too).
+ */
+export function cpuTableLines(cpu: CpuReport, rows: number, parts = 1): string[] {
   return [
-    `CPU: ${formatValue(cpu.busyUs, 'microseconds')} busy in ${formatDuration(cpu.profiledMs)} profiled ` +
+    `CPU: ${formatValue(cpu.busyUs, 'microseconds')} busy in ${formatDuration(cpu.profiledMs)} profiled${overParts(parts)} ` +
       `(${cpu.windows} window${cpu.windows === 1 ? '' : 's'}, a sample every ${cpu.samplingIntervalUs} µs); ` +
       `top ${Math.min(rows, cpu.top.length)} by self time, (idle) left out`,
     ...formatTop(cpu.top.slice(0, rows), 'microseconds').split('\n'),
   ];
 }
 
+/** ` over 3 parts` after a time that adds up the parts' windows; nothing for one process. */
+function overParts(parts: number): string {
+  return parts > 1 ? ` over ${parts} parts` : '';
+}
+
 /**
- * The allocation section: totals, the rate window by window (part by part: `partLabels` names them),
- * the top functions by allocated and by still-alive bytes, the sizes.
+ * The allocation section: totals, the rate window by window, the top functions by allocated and by
+ * still-alive bytes, the sizes. `partLabels` names the parts of a table that adds several up.
  */
 export function allocationTableLines(
   allocations: AllocationsReport,
@@ -30,21 +38,24 @@ export function allocationTableLines(
   partLabels: ReadonlyMap<string, string> = new Map(),
 ): string[] {
   const { allocated, alive } = allocations;
-  const rate = (bytes: number): string => formatValue(Math.round(bytes), 'bytes/s');
+  // Windows of several parts: their time adds up, and a rate is a part's on average.
+  const partsOf = (total: AllocWindowsTotal): number => new Set(total.series.map((point) => point.part)).size;
+  const rate = (total: AllocWindowsTotal): string =>
+    `${formatValue(Math.round(total.bytesPerSecond), 'bytes/s')}${partsOf(total) > 1 ? ' a part' : ''}`;
   // A profile imported from another tool may not say its sampling interval (0) or how long it ran.
   const interval = allocations.samplingIntervalBytes;
   const timed = (total: AllocWindowsTotal, what: string): string =>
-    total.coveredMs > 0 ? `${what} in ${formatDuration(total.coveredMs)}` : what;
+    total.coveredMs > 0 ? `${what} in ${formatDuration(total.coveredMs)}${overParts(partsOf(total))}` : what;
   const lines = [
     `Allocations: ${interval > 0 ? `sampled every ${formatValue(interval, 'bytes')}` : 'sampling interval unknown'}; ` +
       (allocated
         ? `${formatValue(allocated.bytes, 'bytes')} ${timed(allocated, 'allocated')}` +
-          (allocated.coveredMs > 0 ? ` (${rate(allocated.bytesPerSecond)})` : '')
+          (allocated.coveredMs > 0 ? ` (${rate(allocated)})` : '')
         : 'no allocated window') +
       '; ' +
       (alive
         ? `${formatValue(alive.bytes, 'bytes')} of what was ${timed(alive, 'allocated')} still alive after GC` +
-          (alive.coveredMs > 0 ? ` (${rate(alive.bytesPerSecond)})` : '')
+          (alive.coveredMs > 0 ? ` (${rate(alive)})` : '')
         : 'no still-alive window (recordings shorter than one profile window have none)'),
   ];
   const rateLines = allocRateLines(allocations, partLabels);

@@ -47,7 +47,9 @@ export function formatTextReport(unsafeReport: Report, options: TextReportOption
   }
   const topRows = options.topRows ?? 10;
   if (report.cpu) {
-    const [heading, ...table] = cpuTableLines(report.cpu, topRows);
+    const profiled =
+      report.part === undefined ? (report.parts ?? []).filter((p) => p.cpuBusyUs !== null) : [];
+    const [heading, ...table] = cpuTableLines(report.cpu, topRows, profiled.length);
     lines.push(paint('1', heading!), ...busyByPartLines(report), ...table, '');
   }
   if (report.allocations)
@@ -81,9 +83,10 @@ function summaryLines(report: Report, paint: (codes: string, text: string) => st
   return [paint('1', title), ...rows.map(([label, value]) => `  ${label.padEnd(labelWidth)}  ${value}`)];
 }
 
-/** Part id → how the text names it, for tables that show each part's figures; empty for one process. */
+/** Part id → how the text names it, for tables that add several parts up; empty for one process or part. */
 function partLabels(report: Report): Map<string, string> {
-  return new Map((report.parts ?? []).map((part) => [part.id, placeName(part)]));
+  const parts = report.part === undefined ? (report.parts ?? []) : [];
+  return new Map(parts.map((part) => [part.id, placeName(part)]));
 }
 
 function boldFirst(lines: string[], paint: (codes: string, text: string) => string): string[] {

@@ -11,7 +11,9 @@ import { profileSetOfSession } from '../../core/import/from-session';
 import { ImportError } from '../../core/import/import-error';
 import { importBinary, importFolded, importJson } from '../../core/import/import-profile';
 import type { ProfileSet } from '../../core/import/profile-set';
+import { pickPart } from '../../core/parts/pick-part';
 import type { Session } from '../../core/session/session';
+import type { SessionPart } from '../../core/session/session-parts';
 import { createSourceMapCache, remapSessionSources } from '../profile/session-source-maps';
 import { readSessionFile } from '../session/read-session-file';
 
@@ -46,7 +48,7 @@ export async function readInput(path: string): Promise<ProfileInput> {
 /**
  * The profiles in `path`. Throws an ImportError (or SessionFormatError) with one line naming the file.
  * `onUnmapped` hears of the scripts whose source map could not be used, as `url: reason` lines (their
- * frames stay as they ran).
+ * frames stay as they ran). A session of several processes or threads gives all of them merged.
  */
 export async function readProfileInput(
   path: string,
@@ -54,10 +56,43 @@ export async function readProfileInput(
 ): Promise<ProfileSet> {
   const input = await readInput(path);
   if (input.kind === 'profiles') return input.set;
-  const sourceMaps = createSourceMapCache(input.session.header.createdAt);
-  const remapped = await remapSessionSources(input.session, sourceMaps);
+  return profileSetOfSession(await inOriginalSources(input.session, onUnmapped));
+}
+
+/** An input's profiles and the name tools and diffs show for them; `part` when one was chosen. */
+export interface NamedInput {
+  name: string;
+  set: ProfileSet;
+  part?: SessionPart;
+}
+
+/**
+ * The profiles in `path` named by its file name; with `which` (`--process`), those of the one process
+ * or thread of its session that `which` names (`pickPart`: an id, a label or a pid), named by file and
+ * label. Throws a PartChoiceError naming the parts when none answers, an ImportError when `which` is
+ * given for a profile file (it has no parts to choose from).
+ */
+export async function readNamedInput(
+  path: string,
+  which: string | undefined,
+  onUnmapped: (problems: string[]) => void = () => undefined,
+): Promise<NamedInput> {
+  if (which === undefined) return { name: basename(path), set: await readProfileInput(path, onUnmapped) };
+  const input = await readInput(path);
+  if (input.kind === 'profiles')
+    throw new ImportError(`${basename(path)}: a ${input.set.format} profile, not a recording of processes`);
+  const part = pickPart(await inOriginalSources(input.session, onUnmapped), which);
+  return { name: `${basename(path)} (${part.label})`, set: profileSetOfSession(part.session), part };
+}
+
+async function inOriginalSources(
+  session: Session,
+  onUnmapped: (problems: string[]) => void,
+): Promise<Session> {
+  const sourceMaps = createSourceMapCache(session.header.createdAt);
+  const remapped = await remapSessionSources(session, sourceMaps);
   if (sourceMaps.problems().length > 0) onUnmapped(sourceMaps.problems());
-  return profileSetOfSession(remapped);
+  return remapped;
 }
 
 /** `read()`'s result; an ImportError it throws gets `name` in front, unless it names the file already. */

@@ -1,23 +1,27 @@
 /** `hyperscope diff BASE FILE [--json]`: what grew and what shrank between two sessions or profiles. */
-import { basename } from 'node:path';
 import { diffInputs, type DiffedProfile } from '../../../core/diff/diff-report';
 import { flameDiffChunks, flameDiffOf } from '../../../core/diff/flame-diff-export';
 import { formatDiffText } from '../../../core/diff/format-diff-text';
-import { readProfileInput } from '../../export/read-profile-input';
+import { readNamedInput } from '../../export/read-profile-input';
 import { writeExport } from '../../export/write-export';
 import type { Command } from '../command';
 import { printUnmappedNote } from '../unmapped-note';
 import { parseCommandArgs, UserError } from '../command';
 
-const USAGE = `usage: hyperscope diff BASE FILE [--json] [--all-frames] [--flame OUT.html|OUT.svg [--profile P]]
+const USAGE = `usage: hyperscope diff BASE FILE [--json] [--all-frames] [--process WHICH]
+                       [--flame OUT.html|OUT.svg [--profile P]]
 
 Compares FILE with BASE (sessions, or .cpuprofile, .heapprofile, pprof, speedscope or folded files):
 per function, how much CPU time, allocated bytes and pending chains grew or shrank (base values scaled
 to FILE's duration, or to its total when durations are unknown); for two sessions also the findings
 that appeared or went away and the key series (peaks and means) side by side.
-CPU leaves out V8's (idle), (program) and (root): waiting is not work.
+CPU leaves out V8's (idle), (program) and (root): waiting is not work. Sessions of several processes and
+threads (a cluster, worker threads) are compared whole: profiles of all parts merged, findings with the
+part they are in, series part by part (paired by label: "worker 2 of 4" with "worker 2 of 4").
   --json         one JSON object: {"schema": "hyperscope.diff/1", "profiles": [...], "findings", "series"}
   --all-frames   keep (idle), (program) and (root) in the CPU comparison
+  --process P    compare one process or thread of each session: its id (main, p4243), its label
+                 ("worker 2 of 4", the same in both) or its pid
   --flame OUT    also write a differential flame graph of FILE to OUT (.html interactive, .svg static):
                  width is FILE's value (stacks only BASE has keep their scaled base width), red grew,
                  blue shrank, the stronger the bigger the relative change
@@ -29,6 +33,8 @@ interface DiffArgs {
   files: string[];
   json: boolean;
   allFrames: boolean;
+  /** What --process named: the part of each session to compare. */
+  part: string | undefined;
   flame: { path: string; format: 'html' | 'svg'; profile: DiffedProfile } | undefined;
 }
 
@@ -40,10 +46,11 @@ function parseDiffArgs(args: string[]): DiffArgs {
       'all-frames': { type: 'boolean', default: false },
       flame: { type: 'string' },
       profile: { type: 'string' },
+      process: { type: 'string' },
     },
     allowPositionals: true,
   });
-  const { json, 'all-frames': allFrames, flame, profile } = parsed.values;
+  const { json, 'all-frames': allFrames, flame, profile, process: part } = parsed.values;
   if (profile !== undefined && !flame) throw new UserError('--profile chooses what --flame draws', 2);
   if (profile !== undefined && !(FLAME_PROFILES as readonly string[]).includes(profile))
     throw new UserError(`unknown profile "${profile}" (one of ${FLAME_PROFILES.join(', ')})`, 2);
@@ -54,7 +61,7 @@ function parseDiffArgs(args: string[]): DiffArgs {
       throw new UserError(`--flame ${flame}: the file must end in .html or .svg`, 2);
     flameOutput = { path: flame, format, profile: (profile as DiffedProfile | undefined) ?? 'cpu' };
   }
-  return { files: parsed.positionals, json, allFrames, flame: flameOutput };
+  return { files: parsed.positionals, json, allFrames, flame: flameOutput, part };
 }
 
 export const diffCommand: Command = {
@@ -62,25 +69,19 @@ export const diffCommand: Command = {
   summary: 'compare two sessions or profiles: what grew, what shrank',
   usage: USAGE,
   async run(args) {
-    const { files, json, allFrames, flame } = parseDiffArgs(args);
+    const { files, json, allFrames, flame, part } = parseDiffArgs(args);
     if (files.length !== 2)
       throw new UserError('two files needed (usage: hyperscope diff BASE FILE [--json])', 2);
     const [basePath, currentPath] = files as [string, string];
-    const [base, current] = await Promise.all([
-      readProfileInput(basePath, printUnmappedNote('diff')),
-      readProfileInput(currentPath, printUnmappedNote('diff')),
-    ]);
-    const report = diffInputs(
-      { name: basename(basePath), set: base },
-      { name: basename(currentPath), set: current },
-      { allFrames },
-    );
+    const read = (path: string) => readNamedInput(path, part, printUnmappedNote('diff'));
+    const [base, current] = await Promise.all([read(basePath), read(currentPath)]);
+    const report = diffInputs(base, current, { allFrames });
     if (report.profiles.length === 0 && !report.findings)
       throw new UserError(`nothing to compare: ${report.notes.join('; ') || 'no profiles in either input'}`);
     if (flame) {
-      const diff = flameDiffOf(base, current, flame.profile, { allFrames });
+      const diff = flameDiffOf(base.set, current.set, flame.profile, { allFrames });
       if (!diff) throw new UserError(`--flame: no ${flame.profile} profile in both inputs`);
-      const title = `${basename(basePath)} → ${basename(currentPath)} — ${flame.profile}`;
+      const title = `${base.name} → ${current.name} — ${flame.profile}`;
       const bytes = await writeExport(
         { type: 'text', chunks: flameDiffChunks(diff, flame.format, title) },
         flame.path,

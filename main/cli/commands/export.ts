@@ -1,4 +1,7 @@
-/** `hyperscope export FILE --format F [--profile KIND] [-o OUT]`: a profile for other tools. */
+/**
+ * `hyperscope export FILE --format F [--profile KIND] [--process WHICH] [-o OUT]`: a profile for other
+ * tools; of every process and thread of a session merged, or of the one --process names.
+ */
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
@@ -9,13 +12,14 @@ import {
   type ExportFormat,
 } from '../../../core/export/export-profile';
 import { PROFILE_KINDS, type ProfileKind } from '../../../core/import/profile-set';
-import { readProfileInput } from '../../export/read-profile-input';
+import { readNamedInput } from '../../export/read-profile-input';
 import { writeExport } from '../../export/write-export';
 import type { Command } from '../command';
 import { printUnmappedNote } from '../unmapped-note';
 import { parseCommandArgs, UserError } from '../command';
 
-const USAGE = `usage: hyperscope export FILE --format FORMAT [--profile cpu|alloc|alive|chains] [-o OUT]
+const USAGE = `usage: hyperscope export FILE --format FORMAT [--profile cpu|alloc|alive|chains]
+                         [--process WHICH] [-o OUT]
 
 Writes one profile of FILE (a session, or a .cpuprofile, .heapprofile, pprof, speedscope or folded file)
 in a format its own tool opens:
@@ -28,7 +32,11 @@ in a format its own tool opens:
                 and still alive); alive: bytes still alive when sampling stopped; chains: pending
                 promise chains, goroutine-like (speedscope, folded, pprof, html, svg)
   --all-frames  keep (idle), (program) and (root) in CPU flame graphs (html, svg leave them out)
-  -o OUT        output file (default: next to FILE, with the format's extension); - for stdout`;
+  --process     a session of several processes and threads (a cluster, worker threads) exports all of
+                them merged, the same function in every worker one stack; --process exports one: its
+                id (main, p4243, p4242.t1), its label ("worker 2 of 4") or its pid
+  -o OUT        output file (default: next to FILE, with the format's extension and the --process
+                part's id); - for stdout`;
 
 interface ExportArgs {
   file: string;
@@ -36,6 +44,8 @@ interface ExportArgs {
   kind: ProfileKind | undefined;
   out: string | undefined;
   allFrames: boolean;
+  /** What --process named: one part of a session. */
+  part: string | undefined;
 }
 
 function parseExportArgs(args: string[]): ExportArgs {
@@ -46,10 +56,11 @@ function parseExportArgs(args: string[]): ExportArgs {
       profile: { type: 'string' },
       output: { type: 'string', short: 'o' },
       'all-frames': { type: 'boolean', default: false },
+      process: { type: 'string' },
     },
     allowPositionals: true,
   });
-  const { format, profile: kind, output: out, 'all-frames': allFrames } = parsed.values;
+  const { format, profile: kind, output: out, 'all-frames': allFrames, process: part } = parsed.values;
   const [file, extra] = parsed.positionals;
   if (extra !== undefined) throw new UserError(`one input file only (got ${file} and ${extra})`, 2);
   if (!file) throw new UserError('no input file (usage: hyperscope export FILE --format FORMAT)', 2);
@@ -58,13 +69,18 @@ function parseExportArgs(args: string[]): ExportArgs {
     throw new UserError(`unknown format "${format}" (one of ${EXPORT_FORMATS.join(', ')})`, 2);
   if (kind !== undefined && !(PROFILE_KINDS as readonly string[]).includes(kind))
     throw new UserError(`unknown profile "${kind}" (one of ${PROFILE_KINDS.join(', ')})`, 2);
-  return { file, format: format as ExportFormat, kind: kind as ProfileKind | undefined, out, allFrames };
+  const kindOf = kind as ProfileKind | undefined;
+  return { file, format: format as ExportFormat, kind: kindOf, out, allFrames, part };
 }
 
-/** FILE's name without its profile extension, plus `.KIND` for non-CPU kinds and the format's extension. */
-export function defaultOutput(file: string, kind: ProfileKind, format: ExportFormat): string {
+/**
+ * FILE's name without its profile extension, plus `.PART` (a part's id, e.g. `p4243`) when one part was
+ * chosen, `.KIND` for non-CPU kinds and the format's extension.
+ */
+export function defaultOutput(file: string, kind: ProfileKind, format: ExportFormat, part?: string): string {
   const stem = basename(file).replace(/(\.speedscope\.json|\.pb\.gz|\.[A-Za-z0-9]+)$/, '');
-  return join(dirname(file), `${stem}${kind === 'cpu' ? '' : `.${kind}`}${EXPORT_EXTENSIONS[format]}`);
+  const name = `${stem}${part ? `.${part}` : ''}${kind === 'cpu' ? '' : `.${kind}`}`;
+  return join(dirname(file), `${name}${EXPORT_EXTENSIONS[format]}`);
 }
 
 export const exportCommand: Command = {
@@ -72,11 +88,11 @@ export const exportCommand: Command = {
   summary: 'write a profile for speedscope, DevTools, pprof, flame graphs',
   usage: USAGE,
   async run(args) {
-    const { file, format, kind: asked, out, allFrames } = parseExportArgs(args);
-    const set = await readProfileInput(file, printUnmappedNote('export'));
+    const { file, format, kind: asked, out, allFrames, part: which } = parseExportArgs(args);
+    const { set, name, part } = await readNamedInput(file, which, printUnmappedNote('export'));
     const kind = asked ?? defaultKind(set, format);
-    const output = exportProfile(set, format, kind, basename(file), { allFrames });
-    const destination = out ?? defaultOutput(file, kind, format);
+    const output = exportProfile(set, format, kind, name, { allFrames });
+    const destination = out ?? defaultOutput(file, kind, format, part?.id);
     if (destination !== '-' && (await stat(destination).catch(() => null))?.isDirectory())
       throw new UserError(`${destination} is a directory`);
     const bytes = await writeExport(output, destination);
