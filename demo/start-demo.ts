@@ -82,7 +82,7 @@ const loadWorkerFile = new URL('./demo-load-worker.js', import.meta.url);
  * In a worker thread when the bundle has one, so a recording of the demo does not count the load
  * generator's promises, sockets and CPU as the service's, and a blocked event loop does not stall the load.
  */
-function startLoad(frontUrl: string, plan: LoadPlan): LoadLoop {
+export function startLoad(frontUrl: string, plan: LoadPlan): LoadLoop {
   return existsSync(loadWorkerFile)
     ? startWorkerLoadLoop(loadWorkerFile, frontUrl, plan)
     : startLoadLoop(frontUrl, plan);

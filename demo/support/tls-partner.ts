@@ -23,7 +23,10 @@ export interface TlsService extends TlsPeer {
 function listen(server: net.Server): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port));
+    // Exclusive: in a cluster worker (`demo --cluster`), port 0 would otherwise join the front's shared socket.
+    server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () =>
+      resolve((server.address() as net.AddressInfo).port),
+    );
   });
 }
 

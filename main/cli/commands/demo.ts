@@ -2,19 +2,24 @@
  * `hyperscope demo`: runs the built-in demo service (a real HTTP service with one switchable pitfall) until
  * SIGINT or SIGTERM. Prints one line with its address, so a launcher can read where it listens.
  */
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { scenarios, scenarioNames, findScenario } from '../../../demo/scenarios';
+import { runDemoClusterWorker, startDemoCluster } from '../../../demo/start-demo-cluster';
+import type { RunningDemo } from '../../../demo/start-demo';
 import { startDemo } from '../../../demo/start-demo';
 import type { Command } from '../command';
 import { UserError } from '../command';
 
-const USAGE = `usage: hyperscope demo [--scenario NAME] [--port N] [--load] [--rate N] [--list]
+const USAGE = `usage: hyperscope demo [--scenario NAME] [--port N] [--load] [--rate N] [--cluster N] [--list]
 
 Runs the demo service on 127.0.0.1 until Ctrl-C.
   --scenario NAME  the pitfall to show (default: healthy); --list shows them all
   --port N         the port to listen on (default: a free one)
   --load           send built-in load to it, so the pitfall shows without other traffic
   --rate N         load requests per second (default: the scenario's)
+  --cluster N      run as a node:cluster primary with N workers (1–16), each serving the scenario on
+                   the one port (\`hyperscope record --pid PRIMARY\` records them all)
   --list           list the scenarios and exit`;
 
 interface DemoArgs {
@@ -22,6 +27,8 @@ interface DemoArgs {
   port: number;
   load: boolean;
   rate: number | undefined;
+  /** Cluster workers; 0 for one process. */
+  cluster: number;
   list: boolean;
 }
 
@@ -36,18 +43,27 @@ export const demoCommand: Command = {
       for (const s of scenarios) process.stdout.write(`${s.name.padEnd(width)}${s.description}\n`);
       return 0;
     }
-    const demo = await startDemo({
+    const demoOptions = {
       scenario: options.scenario,
       port: options.port,
       load: options.load,
       loadRatePerSecond: options.rate,
-    }).catch((error: unknown) => {
+    };
+    // A cluster worker runs this same command line: it serves until its primary disconnects it.
+    if (cluster.isWorker)
+      return runDemoClusterWorker(demoOptions).then(() => new Promise<number>(() => undefined));
+    const demo: RunningDemo & { workerPids?: readonly number[] } = await (
+      options.cluster > 0
+        ? startDemoCluster({ ...demoOptions, workers: options.cluster })
+        : startDemo(demoOptions)
+    ).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw new UserError(`port ${options.port} is already in use`);
       }
       throw error;
     });
-    process.stdout.write(`hyperscope demo: ${demo.scenario} on ${demo.url} (pid ${process.pid})\n`);
+    const workers = demo.workerPids ? `, workers ${demo.workerPids.join(', ')}` : '';
+    process.stdout.write(`hyperscope demo: ${demo.scenario} on ${demo.url} (pid ${process.pid}${workers})\n`);
     const stopping = await untilSignal(['SIGINT', 'SIGTERM']);
     await demo.stop();
     stopping.release();
@@ -65,6 +81,7 @@ function parseDemoArgs(args: string[]): DemoArgs {
         port: { type: 'string', default: '0' },
         load: { type: 'boolean', default: false },
         rate: { type: 'string' },
+        cluster: { type: 'string', default: '0' },
         list: { type: 'boolean', default: false },
       },
     }));
@@ -85,7 +102,11 @@ function parseDemoArgs(args: string[]): DemoArgs {
       2,
     );
   }
-  return { scenario: values.scenario, port, load: values.load, rate, list: values.list };
+  const workers = Number(values.cluster);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 16) {
+    throw new UserError(`--cluster must be a number of workers from 1 to 16, not "${values.cluster}"`, 2);
+  }
+  return { scenario: values.scenario, port, load: values.load, rate, cluster: workers, list: values.list };
 }
 
 /**
