@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AGENT_SOURCE_URL } from '../agent-protocol';
 import { hotFrames } from './hot-frames';
 import { buildAllocModelFromNodes } from './build-alloc-model';
+import { isAgentUrl } from './agent-frames';
 import { buildCpuModel } from './build-cpu-model';
 import { toFolded } from './folded';
 import { valueIndexOf } from './profile-model';
@@ -70,5 +71,15 @@ describe("the agent's own frames", () => {
     expect(toFolded(model, valueIndexOf(model, 'space'), { locations: false })).toBe(
       'handler 100\nhandler;(hyperscope agent) 4000\n',
     );
+  });
+
+describe('isAgentUrl', () => {
+  it('is true for the injected agent, its built file and the in-process register entry, not for the service', () => {
+    expect(isAgentUrl(AGENT_SOURCE_URL)).toBe(true);
+    expect(isAgentUrl('file:///opt/app/node_modules/hyperscope/out/agent/agent.js')).toBe(true);
+    expect(isAgentUrl('/opt/app/node_modules/hyperscope/out/register/register.cjs')).toBe(true);
+    expect(isAgentUrl('file:///opt/app/node_modules/hyperscope/out/register/register.cjs')).toBe(true);
+    expect(isAgentUrl('file:///opt/app/register.cjs')).toBe(false);
+    expect(isAgentUrl(APP)).toBe(false);
   });
 });

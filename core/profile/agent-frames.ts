@@ -10,10 +10,17 @@ import { AGENT_SOURCE_URL } from '../agent-protocol';
 /** The one frame every agent frame becomes. */
 export const AGENT_FRAME_NAME = '(hyperscope agent)';
 
-/** True for the agent's script as the target names it (evaluated, or loaded from the built file). */
+/**
+ * True for the agent's script as the target names it (evaluated, or loaded from the built file), and
+ * for in-process mode's entry (`out/register/register.cjs`), whose signal handler runs in the service's
+ * main thread: Hyperscope's own cost too. (Its recorder runs in a worker thread, outside these profiles.)
+ */
 export function isAgentUrl(url: string): boolean {
-  return url === AGENT_SOURCE_URL || url.endsWith('/out/agent/agent.js');
+  return url === AGENT_SOURCE_URL || url.endsWith('/out/agent/agent.js') || url.endsWith(REGISTER_FILE);
 }
+
+/** The built file `node --require hyperscope/register` loads (`scripts/build-node.mjs`). */
+const REGISTER_FILE = '/out/register/register.cjs';
 
 /**
  * Script ids of the agent in a profile. V8 names the agent's script by its `sourceURL` in some frames
