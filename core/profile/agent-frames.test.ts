@@ -72,6 +72,7 @@ describe("the agent's own frames", () => {
       'handler 100\nhandler;(hyperscope agent) 4000\n',
     );
   });
+});
 
 describe('isAgentUrl', () => {
   it('is true for the injected agent, its built file and the in-process register entry, not for the service', () => {
