@@ -27,11 +27,15 @@ async function forwarderToEcho(): Promise<LoopbackForwarder> {
   return forwarder;
 }
 
-/** What a connection to `port` gets back for `text`, until the other side closes it. */
-function exchange(port: number, text: string): Promise<string> {
+/**
+ * What a connection to `port` gets back for `text`, until the other side closes it. An `unref`'d socket
+ * is not among Node's active handles: the forwarder must recognise it from /proc instead.
+ */
+function exchange(port: number, text: string, unref = false): Promise<string> {
   return new Promise((resolve) => {
     let got = '';
     const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    if (unref) socket.unref();
     socket.on('data', (chunk: Buffer) => {
       got += chunk.toString();
       if (got.length >= text.length) socket.end();
@@ -47,6 +51,9 @@ describe('openLoopbackForwarder', () => {
     const big = 'x'.repeat(4 * 1024 * 1024);
     expect(await exchange(forwarder.port, 'hello')).toBe('hello');
     expect((await exchange(forwarder.port, big)).length).toBe(big.length);
+    const keepAlive = setInterval(() => undefined, 1000);
+    expect(await exchange(forwarder.port, 'unlisted', true)).toBe('unlisted');
+    clearInterval(keepAlive);
     expect(forwarder.refusedStrangers()).toBe(0);
   });
 
