@@ -22,10 +22,11 @@ export const MAX_THREADS_PER_PROCESS = 32;
 
 export const threadFollower: SourceFollower = {
   name: 'worker threads',
-  follow: followThreads,
+  follow: (context) => followThreadsOf(context, MAX_THREADS_PER_PROCESS),
 };
 
-async function followThreads(context: FollowContext): Promise<Following> {
+/** Follows the threads of `context.parent`, at most `maxThreads` recorded at once. */
+export async function followThreadsOf(context: FollowContext, maxThreads: number): Promise<Following> {
   const { parent } = context;
   const recorded = new Set<RecordedSource>();
   const installing = new Set<Promise<void>>();
@@ -54,11 +55,9 @@ async function followThreads(context: FollowContext): Promise<Following> {
       void worker.session.close();
       return;
     }
-    if (recorded.size + installing.size >= MAX_THREADS_PER_PROCESS) {
+    if (recorded.size + installing.size >= maxThreads) {
       if (refused++ === 0)
-        context.warn(
-          `more than ${MAX_THREADS_PER_PROCESS} worker threads at once: the threads beyond are not recorded`,
-        );
+        context.warn(`more than ${maxThreads} worker threads at once: the threads beyond are not recorded`);
       void worker.session.close();
       return;
     }
