@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BUNDLES = ['out/cli/hyperscope.js', 'out/cli/demo-load-worker.js', 'out/agent/agent.js'];
+const BUNDLES = [
+  'out/cli/hyperscope.js',
+  'out/cli/demo-load-worker.js',
+  'out/agent/agent.js',
+  'out/register/register.cjs',
+  'out/register/recorder-worker.js',
+];
 const SOURCES = ['core', 'main', 'profiler-agent', 'demo'];
 
 export function ensureNodeBundles(): void {
