@@ -41,16 +41,21 @@ export async function startNodeTarget(
 }
 
 /**
- * Starts any command (with `env` added to this process's environment); resolves when its stdout
- * contains `readyText` (or at once when it is empty).
+ * Starts any command (with `env` added to this process's environment, in `cwd` when given); resolves
+ * when its stdout contains `readyText` (or at once when it is empty).
  */
 export async function startProcess(
   command: string,
   args: string[],
   readyText = '',
   env: NodeJS.ProcessEnv = {},
+  cwd?: string,
 ): Promise<NodeTarget> {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   started.add(child);
   const output = { stdout: '', stderr: '' };
   child.stdout!.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
