@@ -50,7 +50,7 @@ describe('attachToWorkers', () => {
     try {
       await waitFor(
         () => attached.size === 2,
-        10_000,
+        20_000,
         () => `attached to ${[...attached.keys()]}`,
       );
       const first = attached.get(1)!;
@@ -84,7 +84,7 @@ describe('attachToWorkers', () => {
       const shortId = (await evaluate(target, 'spawn(800)')) as number;
       await waitFor(
         () => attached.has(shortId),
-        10_000,
+        20_000,
         () => `no thread ${shortId}`,
       );
       const hellos = async (): Promise<unknown> => evaluate(target, 'hellos.join()');
@@ -119,7 +119,7 @@ describe('attachToWorkers', () => {
     await attachToWorkers(target.session, (w) => attached.push(w));
     await waitFor(
       () => attached.length === 2,
-      10_000,
+      20_000,
       () => `attached to ${attached.length}`,
     );
     await target.session.close();

@@ -58,7 +58,7 @@ describe('the thread follower', () => {
     try {
       await waitFor(
         () => added.length === 2 && warnings.length === 1,
-        10_000,
+        20_000,
         () => `${added.length}`,
       );
       const ids = added.map((a) => a.source.threadId);
@@ -86,7 +86,7 @@ describe('the thread follower', () => {
       });
       await waitFor(
         () => added.length === 3,
-        10_000,
+        20_000,
         () => `${added.length} added`,
       );
       expect(added[2]!.source.threadId).toBe(later.result.value);
