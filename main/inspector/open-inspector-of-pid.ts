@@ -54,6 +54,7 @@ export async function openInspectorOf(
 
   const started = Date.now();
   const probed = new Set<number>();
+  let firstFresh: ListeningSocket | undefined;
   let checkedExisting = false;
   while (Date.now() - started < timeoutMs) {
     const now = await readListeningSockets(pid).catch(() => {
@@ -61,6 +62,7 @@ export async function openInspectorOf(
     });
     const fresh = now.filter((s) => !probed.has(s.inode) && !before.some((b) => b.inode === s.inode));
     fresh.forEach((s) => probed.add(s.inode));
+    firstFresh ??= fresh[0];
     const opened = await firstInspector(fresh, route);
     if (opened) return { ...opened, openedByUs: true };
     if (!checkedExisting && Date.now() - started >= ALREADY_OPEN_CHECK_MS) {
@@ -71,6 +73,14 @@ export async function openInspectorOf(
       if (await heldByOther(pid, wanted, before)) throw portConflict(pid, wanted);
     }
     await sleep(POLL_INTERVAL_MS);
+  }
+  const why = firstFresh ? await route.whyUnreachable(firstFresh) : null;
+  if (firstFresh && why) {
+    const where = `${firstFresh.host}:${firstFresh.port}`;
+    throw new AttachError(
+      'unreachable',
+      `process ${pid} opened ${where} in its network namespace, but it cannot be reached there: ${why}`,
+    );
   }
   throw new AttachError(
     'unreachable',

@@ -16,6 +16,8 @@ export interface LoopbackForwarder {
   readonly port: number;
   /** Connections refused because they did not come from this process. */
   readonly refusedStrangers: () => number;
+  /** Why the last dial failed (the relay's error, with its code), or null when none has. */
+  readonly lastDialError: () => NodeJS.ErrnoException | null;
   /** Stops listening and ends every joined connection. */
   close(): Promise<void>;
 }
@@ -24,11 +26,17 @@ export interface LoopbackForwarder {
 export async function openLoopbackForwarder(dial: Dial): Promise<LoopbackForwarder> {
   const joined = new Set<Socket>();
   let strangers = 0;
+  let dialError: NodeJS.ErrnoException | null = null;
   const server: Server = createServer({ pauseOnConnect: true }, (local) => {
     joined.add(local);
     local.once('close', () => joined.delete(local));
     local.on('error', () => local.destroy());
-    void join(local, dial).then((ok) => {
+    const dialRecorded: Dial = () =>
+      dial().catch((error: NodeJS.ErrnoException) => {
+        dialError = error;
+        throw error;
+      });
+    void join(local, dialRecorded).then((ok) => {
       if (!ok) strangers++;
     });
   });
@@ -39,6 +47,7 @@ export async function openLoopbackForwarder(dial: Dial): Promise<LoopbackForward
   return {
     port: (server.address() as AddressInfo).port,
     refusedStrangers: () => strangers,
+    lastDialError: () => dialError,
     close: () =>
       new Promise<void>((resolve) => {
         joined.forEach((socket) => socket.destroy());

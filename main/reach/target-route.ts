@@ -23,6 +23,8 @@ export interface TargetRoute {
   reach(address: NetworkAddress): Promise<NetworkAddress>;
   /** For users: how `address` is reached when not directly ("through a relay into …"), else null. */
   describe(address: NetworkAddress): string | null;
+  /** Why a connection to `address` through the relay failed last (one phrase), or null. */
+  whyUnreachable(address: NetworkAddress): Promise<string | null>;
   /** Where the target's files are seen from here: `/proc/PID/root` in another mount namespace, else null. */
   readonly fileRoot: string | null;
   /** Ends what this route opened (its forwarders, and the relay once no other route uses it). */
@@ -42,6 +44,7 @@ export async function openTargetRoute(pid: number): Promise<TargetRoute> {
       fileRoot,
       reach: async (address) => address,
       describe: () => null,
+      whyUnreachable: async () => null,
       close: async () => undefined,
     };
   }
@@ -80,6 +83,15 @@ function relayedRoute(
     },
     describe: (address) =>
       `${address.host}:${address.port} in the network namespace of ${where}, through a relay (pid ${relay.pid})`,
+    async whyUnreachable(address) {
+      const forwarder = await forwarders.get(`${address.host}:${address.port}`)?.catch(() => null);
+      const error = forwarder?.lastDialError();
+      if (!error) return null;
+      // A fresh `unshare --net` (or `ip netns add`) leaves the namespace's loopback down; containers bring it up.
+      const hint =
+        error.code === 'ENETUNREACH' ? ' (is the loopback interface of its network namespace down?)' : '';
+      return `${error.message}${hint}`;
+    },
     async close() {
       const opened = [...forwarders.values()];
       forwarders.clear();

@@ -117,6 +117,20 @@ describe.skipIf(unsupported !== null)(
       expect(result.stdout).toMatch(/handleOrder\s+\S*container-service\.ts:15:9/);
     });
 
+    it('says in one line when the inspector opened but its namespace cannot reach it (loopback down)', async () => {
+      const target = await startNamespacedNode(service, [], { loopbackDown: true });
+      const output = join(dir, `lo-down-${target.hostPid}.hyperscope`);
+      const result = await runCli(['record', '--pid', String(target.hostPid), '-o', output], {
+        timeoutMs: 30_000,
+      });
+      expect(result.code).not.toBe(0);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines, result.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^hyperscope record: process \d+ opened 127\.0\.0\.1:9229 in its network namespace, but it cannot be reached there: .*ENETUNREACH.*loopback interface .* down/,
+      );
+    });
+
     const rootless = unsupported ?? rootlessSupport(NOBODY);
     it.skipIf(rootless !== null)(
       `a rootless container (user and network namespaces of an unprivileged user): its owner records it without root${rootless ? ` — skipped: ${rootless}` : ''}`,

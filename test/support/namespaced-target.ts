@@ -21,6 +21,8 @@ export interface NamespaceOptions {
    * the target is root inside, that user outside.
    */
   rootlessAs?: number;
+  /** Leave the namespace's loopback interface down, as a bare `unshare --net` does (containers bring it up). */
+  loopbackDown?: boolean;
 }
 
 export interface NamespacedTarget extends NodeTarget {
@@ -62,7 +64,7 @@ export async function startNamespacedNode(
   const unshare = options.rootlessAs === undefined ? ['--net'] : ['--user', '--map-root-user', '--net'];
   if (options.pidNamespace) unshare.push('--pid', '--mount-proc', '--kill-child');
   else if (options.privateDir) unshare.push('--mount');
-  const steps = ['ip link set lo up'];
+  const steps = [options.loopbackDown ? 'true' : 'ip link set lo up'];
   if (options.privateDir) steps.push('mount -t tmpfs tmpfs "$1"', 'cp -r "$2"/. "$1"/');
   const user = options.asUser === undefined ? [] : ['setpriv', ...asUser(options.asUser)];
   const command = [
