@@ -2,6 +2,7 @@
 import type { Finding } from '../findings/finding';
 import { formatFrame } from '../frame';
 import { placeName } from '../report/format-parts';
+import { terminalSafeDeep } from '../report/terminal-safe';
 import { formatValue } from '../profile/format-value';
 import { formatPercent } from '../units/percent';
 import type { DiffReport } from './diff-report';
@@ -14,8 +15,12 @@ const TITLES = {
   chains: 'Pending promise chains',
 };
 
-/** The report as text; `rows` functions per profile (default 15). */
-export function formatDiffText(report: DiffReport, rows = 15): string {
+/**
+ * The report as text; `rows` functions per profile (default 15). Names from the targets (functions,
+ * processes and threads) are shown, never obeyed, by a terminal: control characters made visible.
+ */
+export function formatDiffText(unsafeReport: DiffReport, rows = 15): string {
+  const report = terminalSafeDeep(unsafeReport);
   const lines = [
     `base:    ${report.base.name} (${report.base.format})`,
     `current: ${report.current.name} (${report.current.format})`,

@@ -63,6 +63,28 @@ describe('diff of sessions of several processes', () => {
     expect(text).toContain('Series of worker 1 of 2');
   });
 
+  it('shows hostile names from a target without sending their control characters to the terminal', () => {
+    const hostile = 'x\u001b]0;pwned\u0007\u001b[2J';
+    const named = (session: Session) => ({
+      ...session,
+      sources: session.sources.map((s) => ({ ...s, info: { ...s.info, label: hostile } })),
+    });
+    const [a, b] = [run(1, false, 10), run(2, true, 20)].map(named);
+    const renamed = (session: Session): Session => ({
+      ...session,
+      cpuProfiles: [cpuWindow(TEST_START_TIME, { [hostile]: 5 }, 0, '1')],
+    });
+    const text = formatDiffText(
+      diffInputs(
+        { name: 'a', set: profileSetOfSession(renamed(a!)) },
+        { name: 'b', set: profileSetOfSession(renamed(b!)) },
+      ),
+    );
+    expect(text).toContain('x\\x1b]0;pwned\\x07\\x1b[2J');
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  });
+
   it('says which parts only one side has, and compares one part alone when given its session', () => {
     const fewer = withSources(idlePrimary(10), [worker(1, 301, buildSession({ snapshots: 10 }))]);
     const notes = diffInputs(

@@ -44,5 +44,6 @@ describe('pickPart', () => {
       /"worker 1 of 2" names 2 processes or threads, give an id; the session/,
     );
     expect(() => pickPart(session, '99')).toThrow(/no process or thread "99"/);
+    expect(() => pickPart(session, 'x\u001b[2Jy\nz')).toThrow('no process or thread "x\\x1b[2Jy z"');
   });
 });

@@ -3,6 +3,7 @@
  * (`main`, `p4243`, `p4242.t1`), its label (`worker 2 of 4`, any case), or its pid (the process, not
  * one of its threads).
  */
+import { terminalSafe } from '../report/terminal-safe';
 import { sessionParts, type SessionPart } from '../session/session-parts';
 import type { Session } from '../session/session';
 
@@ -33,7 +34,8 @@ export function pickPart(session: Session, which: string): SessionPart {
     byLabel.length > 1
       ? `"${which}" names ${byLabel.length} processes or threads, give an id`
       : `no process or thread "${which}"`;
-  throw new PartChoiceError(`${problem}; ${listParts(parts)}`);
+  // Labels come from the target (a thread's script name): shown, never obeyed, by a terminal.
+  throw new PartChoiceError(terminalSafe(`${problem}; ${listParts(parts)}`));
 }
 
 /** `the session recorded main (pid 4242), p4243 (worker 1 of 2, pid 4243), …` */
