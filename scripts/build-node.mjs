@@ -34,6 +34,18 @@ await Promise.all([
     sourcemap: 'linked',
     logLevel: 'warning',
   }),
+  // The worker-pool-starvation scenario's pricing thread (demo/support/bundled-worker.ts finds it).
+  build({
+    entryPoints: ['demo/scenarios/pricing-worker.ts'],
+    outfile: 'out/cli/demo-pricing-worker.js',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  }),
   build({
     entryPoints: ['profiler-agent/index.ts'],
     outfile: 'out/agent/agent.js',

@@ -11,6 +11,7 @@ import { promiseLeak } from './promise-leak';
 import { socketLeak } from './socket-leak';
 import { tlsSlow } from './tls-slow';
 import { tlsStalled } from './tls-stalled';
+import { workerPoolStarvation } from './worker-pool-starvation';
 
 export const scenarios: readonly DemoScenario[] = [
   healthy,
@@ -24,6 +25,7 @@ export const scenarios: readonly DemoScenario[] = [
   allocHotspot,
   promiseLeak,
   blockedChain,
+  workerPoolStarvation,
 ];
 
 /** The scenario named `name`, or undefined. */

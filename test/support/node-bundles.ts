@@ -12,6 +12,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLES = [
   'out/cli/hyperscope.js',
   'out/cli/demo-load-worker.js',
+  'out/cli/demo-pricing-worker.js',
   'out/agent/agent.js',
   'out/register/register.cjs',
   'out/register/recorder-worker.js',
