@@ -20,12 +20,18 @@ export interface AllocSizesPanelProps {
   split?: ScopeSplit;
   /** Object sizes up to this many bytes are estimates; 0 when unknown. */
   estimatedBelowBytes: number;
+  /** What the profile covers with nothing selected (default `whole process`; `all processes` merged). */
+  whole?: string;
 }
 
 export function AllocSizesPanel(props: AllocSizesPanelProps) {
   const fn = props.functionLabel;
   const what =
-    fn === undefined ? 'whole process' : props.scope === 'site' ? 'this call site' : `all calls of ${fn}`;
+    fn === undefined
+      ? (props.whole ?? 'whole process')
+      : props.scope === 'site'
+        ? 'this call site'
+        : `all calls of ${fn}`;
   const bars = BUCKET_LABELS.map((label, i) => ({
     label,
     bytes: props.histogram.bytes[i] ?? 0,

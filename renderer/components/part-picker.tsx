@@ -26,7 +26,7 @@ function Choice({ choice, onChoose }: { choice: PartChoice; onChoose: () => void
     >
       <Icon name={choice.icon} />
       <span className="part-label">{choice.label}</span>
-      {choice.id !== null && <span className="part-detail">{choice.detail}</span>}
+      {choice.id !== null && choice.detail && <span className="part-detail">{choice.detail}</span>}
       {choice.critical > 0 && (
         <span className="part-count severity-critical">
           <Icon name="error" label="critical findings" />

@@ -94,7 +94,10 @@ export interface Tile {
   limit?: number | null;
   /** True when the latest value deserves attention. */
   alarming: boolean;
-  /** True when the worst value did (a table of several processes shows the worst). */
+  /**
+   * True when the value deserved attention for two snapshots in a row at some point (a table of several
+   * processes shows the worst; a one-snapshot blip, which a healthy pool has now and then, does not count).
+   */
   peakAlarming: boolean;
 }
 
@@ -110,13 +113,15 @@ export function dashboardTiles(points: readonly DashboardPoint[]): Tile[] {
   });
   const fdShare = (open: number | null | undefined): number =>
     open != null && last?.fdLimit ? open / last.fdLimit : 0;
-  /** A figure with its alarm threshold applied to the latest and to the worst value. */
+  /** A figure with its alarm threshold applied to the latest value and to every two in a row. */
   const alarmed = (
     read: (p: DashboardPoint) => number | null,
     alarm: (value: number) => boolean,
   ): Pick<Tile, 'latest' | 'peak' | 'alarming' | 'peakAlarming'> => {
     const { latest, peak } = figure(read);
-    return { latest, peak, alarming: alarm(latest ?? 0), peakAlarming: alarm(peak ?? 0) };
+    const at = (i: number): boolean => alarm(read(points[i]!) ?? 0);
+    const sustained = points.some((_, i) => i > 0 && at(i) && at(i - 1));
+    return { latest, peak, alarming: alarm(latest ?? 0), peakAlarming: sustained };
   };
   const calm = (read: (p: DashboardPoint) => number | null) => alarmed(read, () => false);
   return [

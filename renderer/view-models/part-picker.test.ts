@@ -43,7 +43,7 @@ describe('the process/thread picker', () => {
     const choices = partChoices(parts, analyzeParts(session), null, TEST_START_TIME);
     expect(choices.map((c) => [c.label, c.detail, c.critical + c.warning, c.ended, c.selected])).toEqual([
       ['All (combined)', '3 processes', 1, null, true],
-      ['primary (pid 4242)', 'pid 4242', 0, null, false],
+      ['primary (pid 4242)', '', 0, null, false],
       ['worker 1 of 2', 'pid 4243', 0, 'exited at 6s', false],
       ['worker 2 of 2', 'pid 4244', 1, null, false],
     ]);
@@ -98,7 +98,7 @@ describe('the process/thread picker', () => {
     const choices = partChoices(parts, [], null, 0);
     expect(choices.map((c) => [c.icon, c.detail])).toEqual([
       ['layers', '1 process, 1 thread'],
-      ['server-process', 'pid 4242'],
+      ['server-process', ''],
       ['git-commit', 'pid 4242 · thread 1'],
     ]);
   });
@@ -113,7 +113,7 @@ describe('what the views show for all parts', () => {
     expect(queued).toBeGreaterThanOrEqual(0);
     expect(table.rows.map((r) => [r.label, r.critical, r.figures[queued]?.peakAlarming])).toEqual([
       ['primary (pid 4242)', 0, false],
-      ['worker 1 of 2', 0, expect.any(Boolean)],
+      ['worker 1 of 2', 0, false],
       ['worker 2 of 2', 1, true],
     ]);
     expect(table.rows[2]!.figures[queued]!.peak).toBe(48);
@@ -161,8 +161,8 @@ describe('what the views show for all parts', () => {
     expect(names(combined).filter((n) => n === 'shared')).toHaveLength(1);
     expect(names(profilesOf(starved!.session!))).toEqual(['handleRequest', 'fetchStock', 'shared']);
     expect(windowsNote([main!.session!], 'cpu')).toBe('1 window merged');
-    expect(windowsNote([main!.session!, starved!.session!], 'cpu')).toBe(
-      '2 windows of 2 processes and threads merged',
+    expect(windowsNote([main!.session!, starved!.session!], 'cpu', '2 processes')).toBe(
+      '2 windows of 2 processes merged',
     );
   });
 

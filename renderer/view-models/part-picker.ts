@@ -78,19 +78,19 @@ export function findingPlace(finding: Finding, parts: readonly PartData[]): Find
   return { part: main.id, label: main.label, pid: main.pid, threadId: main.threadId };
 }
 
-/** `pid 4243`, `pid 4242 · thread 1`. */
-export function partDetail(part: Pick<PartData, 'pid' | 'threadId'>): string {
-  return part.threadId > 0 ? `pid ${part.pid} · thread ${part.threadId}` : `pid ${part.pid}`;
+/**
+ * What a part's label does not say already: `pid 4243`, `pid 4242 · thread 1`; `thread 1` after
+ * `main thread (pid 4242)`, nothing after `primary (pid 4242)`.
+ */
+export function partDetail(part: Pick<PartData, 'label' | 'pid' | 'threadId'>): string {
+  const thread = part.threadId > 0 ? `thread ${part.threadId}` : '';
+  if (part.label.includes(`pid ${part.pid}`)) return thread;
+  return thread ? `pid ${part.pid} · ${thread}` : `pid ${part.pid}`;
 }
 
-/** Where a finding happened: `worker 2 of 4 · pid 4243`, `primary (pid 4242)`, `thread 1 (a.js) · pid 4242 · thread 1`. */
+/** Where a finding happened: `worker 2 of 4 · pid 4243`, `primary (pid 4242)`. */
 export function placeText(place: FindingPlace): string {
-  // A label that names its pid already (`primary (pid 4242)`) is not followed by it again.
-  const detail = place.label.includes(`pid ${place.pid}`)
-    ? place.threadId > 0
-      ? `thread ${place.threadId}`
-      : ''
-    : partDetail(place);
+  const detail = partDetail(place);
   return detail ? `${place.label} · ${detail}` : place.label;
 }
 
@@ -101,7 +101,8 @@ function severityCounts(findings: readonly Finding[]): { critical: number; warni
   };
 }
 
-function countParts(parts: readonly PartData[]): string {
+/** `3 processes`, `1 process, 2 threads`. */
+export function countParts(parts: readonly Pick<PartData, 'kind'>[]): string {
   const processes = parts.filter((part) => part.kind === 'process').length;
   const threads = parts.length - processes;
   const words = [

@@ -75,17 +75,12 @@ export function cpuTopFunctions(cpu: ProfileModel, valueIndex: number, n: number
 
 /**
  * What a flame graph adds up, for its toolbar: `3 windows merged`, or with all parts of a session of
- * several chosen, `12 windows of 5 processes merged`.
+ * several chosen, `12 windows of 5 processes merged` (`parts`: `5 processes`, as `countParts` says).
  */
-export function windowsNote(
-  sessions: readonly Session[],
-  kind: 'cpu' | 'alloc',
-  noun = 'processes and threads',
-): string {
+export function windowsNote(sessions: readonly Session[], kind: 'cpu' | 'alloc', parts?: string): string {
   const windows = sessions.reduce(
     (n, session) => n + (kind === 'cpu' ? session.cpuProfiles : session.allocProfiles).length,
     0,
   );
-  const of = sessions.length > 1 ? ` of ${sessions.length} ${noun}` : '';
-  return `${windows} window${windows === 1 ? '' : 's'}${of} merged`;
+  return `${windows} window${windows === 1 ? '' : 's'}${parts ? ` of ${parts}` : ''} merged`;
 }

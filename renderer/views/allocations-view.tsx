@@ -19,7 +19,14 @@ import { Segmented } from '../components/segmented';
 import { AllocRateChart } from './alloc-rate-chart';
 import { EmptyState } from '../components/states';
 import { TopTable } from '../components/top-table';
-import { selectIsLive, selectProfileSessions, selectProfiles } from '../store/selectors';
+import {
+  selectAllParts,
+  selectIsLive,
+  selectParts,
+  selectProfileSessions,
+  selectProfiles,
+} from '../store/selectors';
+import { countParts } from '../view-models/part-picker';
 import { scopeHistogram, scopeSplit, type AllocScope } from '../view-models/alloc-selection';
 import { allocModelOf, windowsNote } from '../view-models/profile-models';
 import type { AllocMode } from '../view-models/profile-models';
@@ -32,6 +39,7 @@ const MODES = [
 export function AllocationsView() {
   const profiles = useApp(selectProfiles);
   const sessions = useApp(selectProfileSessions);
+  const parts = useApp((s) => (selectAllParts(s) ? countParts(selectParts(s)) : undefined));
   const live = useApp(selectIsLive);
   const [mode, setMode] = useState<AllocMode>('allocated');
   const [order, setOrder] = useState<FlameOrder>('alphabetical');
@@ -113,7 +121,7 @@ export function AllocationsView() {
       <div className="flame-toolbar">
         {switcher}
         <OrderSwitch order={order} onOrder={setOrder} />
-        <span className="muted">{windowsNote(sessions, 'alloc')}</span>
+        <span className="muted">{windowsNote(sessions, 'alloc', parts)}</span>
       </div>
       <FlameGraph
         key={`${mode}-${order}`}
@@ -126,6 +134,7 @@ export function AllocationsView() {
       <div className="profile-columns">
         <div style={{ display: 'grid', gap: 12 }}>
           <AllocSizesPanel
+            whole={parts ? `all ${parts}` : undefined}
             histogram={histogram}
             functionLabel={frame ? frameLabel(frame) : undefined}
             scope={scope}

@@ -10,13 +10,21 @@ import { useApp } from '../bridge/bridge-context';
 import { FlameGraph } from '../components/flame-graph';
 import { EmptyState } from '../components/states';
 import { TopTable } from '../components/top-table';
-import { selectIsLive, selectProfileSessions, selectProfiles } from '../store/selectors';
+import {
+  selectAllParts,
+  selectIsLive,
+  selectParts,
+  selectProfileSessions,
+  selectProfiles,
+} from '../store/selectors';
+import { countParts } from '../view-models/part-picker';
 import { cpuTopFunctions, windowsNote } from '../view-models/profile-models';
 import { OrderSwitch } from '../components/order-switch';
 
 export function CpuView() {
   const profiles = useApp(selectProfiles);
   const sessions = useApp(selectProfileSessions);
+  const parts = useApp((s) => (selectAllParts(s) ? countParts(selectParts(s)) : undefined));
   const live = useApp(selectIsLive);
   const [order, setOrder] = useState<FlameOrder>('alphabetical');
   const [selected, setSelected] = useState<number | null>(null);
@@ -42,7 +50,7 @@ export function CpuView() {
     <div className="profile-view">
       <div className="flame-toolbar">
         <OrderSwitch order={order} onOrder={setOrder} />
-        <span className="muted">{windowsNote(sessions, 'cpu')}</span>
+        <span className="muted">{windowsNote(sessions, 'cpu', parts)}</span>
       </div>
       <FlameGraph
         key={`${order}`}

@@ -18,11 +18,14 @@ import {
 import { countBySeverity, kindLabel } from '../view-models/findings-summary';
 import { findingPlace, placeText } from '../view-models/part-picker';
 
-/** A chosen process without findings, while others have some: say so, and offer them. */
-function ElsewhereNote(props: { label: string; count: number; onShowAll: () => void }) {
+/** One process chosen while others have findings too: say how many, and offer them. */
+function ElsewhereNote(props: { label: string; own: number; others: number; onShowAll: () => void }) {
   return (
     <p className="part-note">
-      <Icon name="info" /> No findings in {props.label}; {props.count} in other processes or threads.
+      <Icon name="info" />
+      {props.own === 0
+        ? `No findings in ${props.label}; ${props.others} in other processes or threads.`
+        : `${props.others} more in other processes or threads.`}
       <button type="button" onClick={props.onShowAll}>
         <Icon name="layers" /> Show all
       </button>
@@ -40,8 +43,16 @@ export function FindingsView() {
   const live = useApp(selectIsLive);
   const selected = useApp((s) => s.selectedFinding);
   const select = useApp((s) => s.selectFinding);
-  if (findings.length === 0 && everywhere > 0 && part)
-    return <ElsewhereNote label={part.label} count={everywhere} onShowAll={() => choose(null)} />;
+  const elsewhere =
+    part && everywhere > findings.length ? (
+      <ElsewhereNote
+        label={part.label}
+        own={findings.length}
+        others={everywhere - findings.length}
+        onShowAll={() => choose(null)}
+      />
+    ) : null;
+  if (findings.length === 0 && elsewhere) return elsewhere;
   if (findings.length === 0)
     return (
       <EmptyState icon="pass" title={hasData ? 'No findings' : 'No session yet'}>
@@ -62,34 +73,37 @@ export function FindingsView() {
     return place ? placeText(place) : undefined;
   };
   return (
-    <div className="split">
-      <nav className="finding-list" aria-label="Findings">
-        <p className="muted">
-          {counts.critical} critical · {counts.warning} warning · {counts.info} info
-        </p>
-        <ul>
-          {findings.map((f, i) => (
-            <li key={`${f.kind}-${i}`}>
-              <button
-                type="button"
-                className={i === index ? 'selected' : ''}
-                aria-current={i === index}
-                onClick={() => select(i)}
-              >
-                <SeverityBadge severity={f.severity} />
-                <span className="finding-list-title">{f.title}</span>
-                <span className="muted">
-                  {kindLabel(f.kind)}
-                  {placeOf(i) && ` · ${placeOf(i)}`}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="split-detail">
-        {current && <FindingCard key={index} finding={current} place={placeOf(index)} />}
+    <>
+      {elsewhere}
+      <div className="split">
+        <nav className="finding-list" aria-label="Findings">
+          <p className="muted">
+            {counts.critical} critical · {counts.warning} warning · {counts.info} info
+          </p>
+          <ul>
+            {findings.map((f, i) => (
+              <li key={`${f.kind}-${i}`}>
+                <button
+                  type="button"
+                  className={i === index ? 'selected' : ''}
+                  aria-current={i === index}
+                  onClick={() => select(i)}
+                >
+                  <SeverityBadge severity={f.severity} />
+                  <span className="finding-list-title">{f.title}</span>
+                  <span className="muted">
+                    {kindLabel(f.kind)}
+                    {placeOf(i) && ` · ${placeOf(i)}`}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="split-detail">
+          {current && <FindingCard key={index} finding={current} place={placeOf(index)} />}
+        </div>
       </div>
-    </div>
+    </>
   );
 }
