@@ -56,33 +56,38 @@ export async function startInProcessApp(fixture: string, options: AppOptions = {
   return { ...target, port, out: env.HYPERSCOPE_OUT ?? out };
 }
 
+/** Sends `signal` and resolves with the first match of `line` in what the service prints after it. */
+async function signalUntil(
+  app: InProcessApp,
+  signal: NodeJS.Signals,
+  line: RegExp,
+): Promise<RegExpExecArray> {
+  const before = app.output.stderr.length;
+  app.child.kill(signal);
+  const match = (): RegExpExecArray | null => line.exec(app.output.stderr.slice(before));
+  await waitForOutput(app.output, () => match() !== null, 30_000);
+  return match()!;
+}
+
 /** Sends the recording signal; resolves with the path of the `recording pid N to PATH` line it prints. */
 export async function startRecordingBySignal(
   app: InProcessApp,
   signal: NodeJS.Signals = 'SIGUSR2',
 ): Promise<string> {
-  const before = app.output.stderr.length;
-  app.child.kill(signal);
-  const started = (): RegExpExecArray | null =>
-    /hyperscope: recording pid (\d+) to (.+) \(\w+ again stops it\)\n/.exec(app.output.stderr.slice(before));
-  await waitForOutput(app.output, () => started() !== null, 30_000);
-  return started()![2]!;
+  const started = await signalUntil(
+    app,
+    signal,
+    /hyperscope: recording pid \d+ to (.+) \(\w+ again stops it\)\n/,
+  );
+  return started[1]!;
 }
 
-/** Sends the signal again; resolves with the `recording stopped; saved …` line. */
+/** Sends the signal again; resolves with the `hyperscope: recording stopped; saved …` line. */
 export async function stopRecordingBySignal(
   app: InProcessApp,
   signal: NodeJS.Signals = 'SIGUSR2',
 ): Promise<string> {
-  const before = app.output.stderr.length;
-  app.child.kill(signal);
-  const saved = (): string | undefined =>
-    app.output.stderr
-      .slice(before)
-      .split('\n')
-      .find((line) => line.startsWith('hyperscope: recording stopped; saved'));
-  await waitForOutput(app.output, () => saved() !== undefined, 30_000);
-  return saved()!;
+  return (await signalUntil(app, signal, /hyperscope: recording stopped; saved .*/))[0];
 }
 
 /** One GET to the service on 127.0.0.1: its status code. */
