@@ -9,7 +9,7 @@ import { parseProcTcpRows, TCP_STATE } from '../../core/network/proc-tcp-rows';
 
 /**
  * True when the peer of `accepted` (a socket our server accepted over IPv4 loopback) is a socket held
- * by this process. Fast: one of Node's active socket handles here has the peer's port as its own.
+ * by this process. Fast: one of Node's active socket handles here is that peer (`isPeerOf`).
  * Otherwise (an unref'd socket is not listed; a stranger never is): its row in our network namespace's
  * TCP table, found by its 4-tuple, and its inode among our open descriptors. Reading that table took
  * 10–30 ms per connection on a busy 2-core machine, hence the fast path.
@@ -17,11 +17,7 @@ import { parseProcTcpRows, TCP_STATE } from '../../core/network/proc-tcp-rows';
 export async function isOwnConnection(accepted: Socket): Promise<boolean> {
   const { remotePort, localPort } = accepted;
   if (remotePort === undefined || localPort === undefined) return false;
-  if (
-    activeSockets().some((s) => s !== accepted && s.localPort === remotePort && s.remotePort === localPort)
-  ) {
-    return true;
-  }
+  if (activeSockets().some((s) => s !== accepted && isPeerOf(s, accepted))) return true;
   const table = await readFile('/proc/self/net/tcp', 'utf8').catch(() => '');
   const peer = parseProcTcpRows(table).find(
     (row) =>
@@ -29,6 +25,16 @@ export async function isOwnConnection(accepted: Socket): Promise<boolean> {
   );
   if (!peer || peer.inode === 0) return false;
   return (await ownSocketInodes()).has(peer.inode);
+}
+
+/**
+ * True when our socket `own` is the other end of `accepted`: same loopback address and port. Our end
+ * is usually still `connecting` when the server accepts (its 'connect' comes in a later turn), and a
+ * connecting socket does not tell its remote port yet: then its local address and port must do.
+ */
+function isPeerOf(own: Socket, accepted: Socket): boolean {
+  if (own.localPort !== accepted.remotePort || own.localAddress !== accepted.remoteAddress) return false;
+  return own.connecting || own.remotePort === accepted.localPort;
 }
 
 /**
