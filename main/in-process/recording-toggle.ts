@@ -57,9 +57,11 @@ function report(message: FromRecorder, signal: NodeJS.Signals): void {
       message.recorderCpuMs === null
         ? ''
         : `; recorder thread CPU ${formatDurationMs(message.recorderCpuMs)}`;
-    const ended = message.message ? `: ${message.message}` : '';
+    // `stopped` by the signal, else as the report says it: `ended: duration`, `ended: target-exited (…)`.
+    const how = message.reason === 'stopped' ? 'stopped' : `ended: ${message.reason}`;
+    const why = message.message ? ` (${message.message})` : '';
     say(
-      `recording ${message.reason}${ended}; saved ${message.snapshots} snapshots over ` +
+      `recording ${how}${why}; saved ${message.snapshots} snapshots over ` +
         `${formatDurationMs(message.durationMs)} in ${message.path}${cost}`,
     );
   }

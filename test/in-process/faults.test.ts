@@ -96,7 +96,7 @@ describe('in-process mode when things go wrong', () => {
     });
     const timed = await startRecordingBySignal(app);
     await waitFor(
-      () => app.output.stderr.includes('recording duration; saved'),
+      () => app.output.stderr.includes('recording ended: duration; saved'),
       30_000,
       () => `no end line: ${app.output.stderr}`,
     );
