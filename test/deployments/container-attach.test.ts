@@ -8,13 +8,13 @@
  */
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readSessionFile } from '../../main/session/read-session-file';
 import { readListeningSockets } from '../../main/ps/listening-sockets';
 import { bundleService } from './support/bundle-service';
+import { netNamespaceOf, relaysInNamespaceOf, waitUntil } from './support/relays';
 import { CLI, runCli } from '../support/cli';
 import type { NamespaceOptions } from '../support/namespaced-target';
 import { asUser, namespaceSupport, rootlessSupport, startNamespacedNode } from '../support/namespaced-target';
@@ -60,6 +60,7 @@ describe.skipIf(unsupported !== null)(
       async (_, namespaces) => {
         const port = await decoyInspectorPort();
         const target = await startNamespacedNode(service, [`--inspect-port=127.0.0.1:${port}`], namespaces);
+        const netns = await netNamespaceOf(target.hostPid);
         const output = join(dir, `record-${target.hostPid}.hyperscope`);
         const result = await runCli(
           [
@@ -92,7 +93,7 @@ describe.skipIf(unsupported !== null)(
           () => `the target's inspector stayed open: ${target.output.stderr}`,
         );
         // The relay exits when the CLI disconnects from it (at the latest, when the CLI exits).
-        await waitUntil(async () => (await relaysRunning()).length === 0, 'the relay to exit');
+        await waitUntil(async () => (await relaysInNamespaceOf(netns)).length === 0, 'the relay to exit');
         expect((await readListeningSockets(target.hostPid)).some((s) => s.port === port)).toBe(false);
       },
     );
@@ -189,25 +190,6 @@ describe.skipIf(unsupported !== null)(
     );
   },
 );
-
-/** Relay processes still running (their command line names the relay script). */
-async function relaysRunning(): Promise<number[]> {
-  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
-  const running: number[] = [];
-  for (const pid of pids) {
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes('netns-relay.js')) running.push(Number(pid));
-  }
-  return running;
-}
-
-async function waitUntil(condition: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 interface Run {
   code: number | null;
