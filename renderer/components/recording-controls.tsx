@@ -1,5 +1,6 @@
 /** Record / stop / mark, and the recorder's state, in the header. */
 import { useApp } from '../bridge/bridge-context';
+import { countParts } from '../view-models/part-picker';
 import { Icon } from './icon';
 
 export function RecordingControls() {
@@ -12,7 +13,9 @@ export function RecordingControls() {
   const detach = useApp((s) => s.detach);
   const marks = useApp((s) => s.liveMarks.length);
   const { phase } = recording;
-  const others = recording.sources.filter((source) => source.ended === null).length;
+  const recorded = recording.sources.filter((source) => source.ended === null);
+  // `2 processes`, `1 process, 2 threads`: what else is recorded beside the target.
+  const others = recorded.length > 0 ? countParts(recorded) : null;
   return (
     <div className="recording-controls">
       {liveError && (
@@ -24,10 +27,10 @@ export function RecordingControls() {
         <span className="recording-live" role="status">
           <span className="rec-dot" aria-hidden="true" /> Recording {recording.target?.label} · {count}{' '}
           snapshots
-          {others > 0 && (
+          {others && (
             <span className="muted" title={recording.sources.map((s) => s.label).join(', ')}>
               {' '}
-              · and {others} {others === 1 ? 'process or thread' : 'processes and threads'}
+              · and {others}
             </span>
           )}
         </span>

@@ -3,14 +3,18 @@
  * worker that exited early, a worker whose pool starves) opens with the process/thread picker. "All"
  * shows every process side by side and every finding with its place; picking the starving worker shows
  * its own dashboard and its pool-starvation finding; picking the primary says the others have findings;
- * "All" draws flame graphs merged over the processes. A one-process session shows no picker.
+ * "All" draws flame graphs merged over the processes. A one-process session shows no picker. Then,
+ * live: attached to a real node:cluster primary, the picker lists its workers as they are recorded,
+ * a worker picked shows its own snapshots, and stays picked in the session opened when recording stops.
  * Screenshots go to test-results/e2e/picker-*.png.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startClusterService, startLoad, startSlowUpstream } from '../support/cluster-service';
+import { killNodeTargets } from '../support/node-target';
 import { ensureBuilt, openBrowser, screenshot, showView, startUi } from './browser-app';
 import type { RunningUi } from './browser-app';
 import { HOT, writeClusterSession } from './cluster-fixture';
@@ -112,4 +116,57 @@ describe('browser mode, a session of several processes', () => {
       await context.close();
     }
   });
+});
+
+describe('browser mode, recording a cluster live', () => {
+  afterEach(killNodeTargets);
+
+  it('lists the workers being recorded, shows the one picked, and keeps it when stopped', async () => {
+    const upstream = await startSlowUpstream(250);
+    const service = await startClusterService(2, upstream.port);
+    const load = startLoad(service.port, 12, 60_000);
+    const { context, page, problems } = await openBrowser();
+    try {
+      await page.goto(ui.url);
+      await showView(page, 'Attach');
+      const row = page.locator('tr', {
+        has: page.getByRole('cell', { name: String(service.primary.pid), exact: true }),
+      });
+      await row.getByRole('button', { name: 'Attach' }).click({ timeout: 30_000 });
+      await page.getByText(/and 2 processes/).waitFor({ timeout: 30_000 });
+      // The cluster balances connections as it likes: pick whichever worker starves first.
+      const flagged = picker(page)
+        .getByRole('radio', { name: /^worker \d of 2 .*(critical|warning) findings/ })
+        .first();
+      await flagged.waitFor({ timeout: 60_000 });
+      const label = /worker \d of 2/.exec((await flagged.textContent()) ?? '')![0];
+      const worker = choice(page, new RegExp(`^${label}`));
+      await worker.click();
+      await expect(worker.getAttribute('aria-checked')).resolves.toBe('true');
+      // Its starving pool, reported live, placed on it; its own snapshots on the charts.
+      await page
+        .getByRole('region', { name: 'Findings' })
+        .getByRole('button', { name: /starved/ })
+        .getByText(new RegExp(`${label} · pid \\d+`))
+        .waitFor();
+      await page.getByRole('region', { name: 'Current figures' }).getByText('Requests in flight').waitFor();
+      await screenshot(page, 'picker-live-worker');
+      await page.getByRole('button', { name: 'Stop' }).click();
+      await page.getByRole('button', { name: 'Record' }).waitFor({ timeout: 30_000 });
+      await expect(page.locator('.subject').textContent()).resolves.toMatch(/\.hyperscope$/);
+      await expect(worker.getAttribute('aria-checked')).resolves.toBe('true');
+      await showView(page, 'Findings');
+      await page
+        .getByRole('button', { name: /starved/ })
+        .first()
+        .waitFor();
+      await expect(page.locator('.finding-place').first().textContent()).resolves.toContain(label);
+      await page.getByRole('button', { name: 'Detach' }).click();
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+      await load.stop();
+      await upstream.close();
+    }
+  }, 120_000);
 });
