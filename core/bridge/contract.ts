@@ -154,7 +154,14 @@ export interface RequestChannels {
   pickSessionFile: { request: void; response: string | null };
   openSession: { request: SessionSource; response: OpenedSession };
   saveSession: { request: { path?: string }; response: WriteResult };
-  exportSession: { request: { format: ExportFormat; profile?: ExportProfileKind }; response: WriteResult };
+  /**
+   * One profile of the open session; `part`: of that process or thread alone (a `SessionPart` id, in a
+   * session of several), else of all of them merged.
+   */
+  exportSession: {
+    request: { format: ExportFormat; profile?: ExportProfileKind; part?: string };
+    response: WriteResult;
+  };
   diffSessions: { request: { base: SessionSource }; response: SessionComparison };
   /**
    * One pending chain of a group, outer → inner, asked of the live recording's agent (frames source-mapped);

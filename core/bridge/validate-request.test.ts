@@ -79,6 +79,13 @@ describe('validateRequest', () => {
       format: 'pprof',
       profile: 'cpu',
     });
+    expect(validateRequest('exportSession', { format: 'folded', part: 'p4243' })).toEqual({
+      format: 'folded',
+      part: 'p4243',
+    });
+    expect(() => validateRequest('exportSession', { format: 'folded', part: 7 })).toThrow(
+      InvalidRequestError,
+    );
   });
 
   it('takes a chain request with a group id only', () => {

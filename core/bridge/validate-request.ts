@@ -56,6 +56,7 @@ const VALIDATORS: { [C in RequestChannel]: (payload: unknown) => RequestOf<C> } 
     return {
       format: o.format as ExportFormat,
       ...(o.profile ? { profile: o.profile as ExportProfileKind } : {}),
+      ...(o.part !== undefined ? { part: string(o.part, 'part', 256) } : {}),
     };
   },
   diffSessions: (p) => ({ base: sessionSource(record(p, 'diffSessions').base) }),

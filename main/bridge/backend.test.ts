@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EventChannel, LiveSource } from '../../core/bridge/contract';
+import {
+  idlePrimary,
+  poolStarvedWorker,
+  withSources,
+} from '../../core/findings/test-support/multi-source-session';
 import { buildSession } from '../../core/findings/test-support/session-builder';
 import { fixtureRecords } from '../../test/e2e/session-fixture';
 import { createBackend } from './backend';
@@ -36,6 +41,39 @@ describe('createBackend', () => {
     expect(await backend.handlers.getChain({ groupId: 'settled' })).toBeNull();
     await backend.handlers.stopRecording(undefined);
     await expect(backend.handlers.getChain({ groupId: 'g1' })).rejects.toThrow('none is running');
+  });
+
+  it('exports one process of a session of several, named in the file name', async () => {
+    const world = fakePorts();
+    const backend = createBackend(world.ports);
+    const session = withSources(idlePrimary(3), [
+      {
+        info: { id: 'p4243', kind: 'process', pid: 4243, threadId: 0, label: 'worker 1 of 1' },
+        session: poolStarvedWorker(3),
+      },
+    ]);
+    const text = [
+      session.header,
+      { type: 'source', ...session.sources[0]!.info },
+      ...session.sources[0]!.snapshots.map((snapshot) => ({ type: 'snapshot', source: 'p4243', snapshot })),
+    ]
+      .map((r) => JSON.stringify(r) + '\n')
+      .join('');
+    await backend.handlers.openSession({ kind: 'contents', name: 'cluster.hyperscope', text });
+    const exported: { name: string; pid: number }[] = [];
+    world.ports.exportSession = (s, name) => {
+      exported.push({ name, pid: s.header.target.pid });
+      return { fileName: name, mimeType: 'text/plain', bytes: new Uint8Array() };
+    };
+    await backend.handlers.exportSession({ format: 'folded', part: 'p4243' });
+    await backend.handlers.exportSession({ format: 'folded' });
+    expect(exported).toEqual([
+      { name: 'cluster-p4243.hyperscope', pid: 4243 },
+      { name: 'cluster.hyperscope', pid: 4242 },
+    ]);
+    await expect(backend.handlers.exportSession({ format: 'folded', part: 'p1' })).rejects.toThrow(
+      'no process or thread p1 in cluster.hyperscope',
+    );
   });
 
   it('says which file cannot be opened', async () => {

@@ -14,6 +14,7 @@ import type {
 } from '../../core/bridge/contract';
 import { IDLE_RECORDING } from '../../core/bridge/contract';
 import type { Session } from '../../core/session/session';
+import { sessionParts } from '../../core/session/session-parts';
 import type { ActiveRecording, BackendPorts, LiveTarget } from './backend-ports';
 import { compareWithProfiles } from './compare-with-profiles';
 
@@ -175,9 +176,15 @@ export function createBackend(ports: BackendPorts): Backend {
       const fileName = session.name.endsWith('.ndjson') ? session.name : `${session.name}.hyperscope.ndjson`;
       return ports.output({ fileName, mimeType: 'application/x-ndjson', bytes }, path);
     },
-    exportSession: async ({ format, profile }) => {
+    exportSession: async ({ format, profile, part }) => {
       const session = requireCurrent();
-      return ports.output(ports.exportSession(session.session, session.name, format, profile));
+      if (part === undefined)
+        return ports.output(ports.exportSession(session.session, session.name, format, profile));
+      // One process or thread alone, named in the file's name: `cluster-p4243.cpuprofile`.
+      const one = sessionParts(session.session).find((p) => p.id === part);
+      if (!one) throw new Error(`no process or thread ${part} in ${session.name}`);
+      const name = session.name.replace(/(\.hyperscope|\.ndjson|\.jsonl)?$/, `-${part}$1`);
+      return ports.output(ports.exportSession(one.session, name, format, profile));
     },
     getChain: async ({ groupId }) => {
       if (!recording) throw new Error('chains are fetched from a live recording: none is running');

@@ -8,7 +8,7 @@ import type { ProfileSet } from '../../core/import/profile-set';
 import type { Finding } from '../../core/findings/finding';
 import type { MarkRecord } from '../../core/session/records';
 import type { Session } from '../../core/session/session';
-import { findingsOfPart } from '../view-models/part-picker';
+import { countParts, findingsOfPart } from '../view-models/part-picker';
 import { combinedProfilesOf, profilesOf } from '../view-models/profile-models';
 import { partsOfLive, partsOfSession, type PartData } from '../view-models/session-part-list';
 import { memoLast } from './memo-last';
@@ -43,6 +43,10 @@ export const selectPart = (s: AppState): PartData | null => {
 
 /** True when the views show every part of a session of several side by side or combined. */
 export const selectAllParts = (s: AppState): boolean => selectParts(s).length > 1 && selectPart(s) === null;
+
+/** `3 processes`, `1 process, 2 threads` when all parts of a session of several are shown; else undefined. */
+export const selectAllPartsCount = (s: AppState): string | undefined =>
+  selectAllParts(s) ? countParts(selectParts(s)) : undefined;
 
 /** The chosen part's snapshots; with all parts chosen, the header's target's. */
 export const selectSnapshots = (s: AppState): readonly AgentSnapshot[] => {

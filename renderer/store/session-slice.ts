@@ -25,7 +25,12 @@ export interface SessionSlice {
   pickAndOpenSession(): Promise<void>;
   showSession(opened: OpenedSession): void;
   saveSession(): Promise<WriteResult | null>;
-  exportSession(format: ExportFormat, profile?: ExportProfileKind): Promise<WriteResult | null>;
+  /** `part`: of one process or thread of a session of several alone (else all of them merged). */
+  exportSession(
+    format: ExportFormat,
+    profile?: ExportProfileKind,
+    part?: string,
+  ): Promise<WriteResult | null>;
   compareWith(base: SessionSource): Promise<void>;
 }
 
@@ -71,9 +76,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (api) => (set, get
       set({ sessionError: null });
       return api.saveSession({}).catch(fail);
     },
-    async exportSession(format, profile) {
+    async exportSession(format, profile, part) {
       set({ sessionError: null });
-      return api.exportSession(profile ? { format, profile } : { format }).catch(fail);
+      return api
+        .exportSession({ format, ...(profile ? { profile } : {}), ...(part ? { part } : {}) })
+        .catch(fail);
     },
     async compareWith(base) {
       set({ sessionStatus: 'loading', sessionError: null });

@@ -19,14 +19,7 @@ import { Segmented } from '../components/segmented';
 import { AllocRateChart } from './alloc-rate-chart';
 import { EmptyState } from '../components/states';
 import { TopTable } from '../components/top-table';
-import {
-  selectAllParts,
-  selectIsLive,
-  selectParts,
-  selectProfileSessions,
-  selectProfiles,
-} from '../store/selectors';
-import { countParts } from '../view-models/part-picker';
+import { selectAllPartsCount, selectIsLive, selectProfileSessions, selectProfiles } from '../store/selectors';
 import { scopeHistogram, scopeSplit, type AllocScope } from '../view-models/alloc-selection';
 import { allocModelOf, windowsNote } from '../view-models/profile-models';
 import type { AllocMode } from '../view-models/profile-models';
@@ -39,7 +32,7 @@ const MODES = [
 export function AllocationsView() {
   const profiles = useApp(selectProfiles);
   const sessions = useApp(selectProfileSessions);
-  const parts = useApp((s) => (selectAllParts(s) ? countParts(selectParts(s)) : undefined));
+  const parts = useApp(selectAllPartsCount);
   const live = useApp(selectIsLive);
   const [mode, setMode] = useState<AllocMode>('allocated');
   const [order, setOrder] = useState<FlameOrder>('alphabetical');

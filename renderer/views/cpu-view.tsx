@@ -10,21 +10,14 @@ import { useApp } from '../bridge/bridge-context';
 import { FlameGraph } from '../components/flame-graph';
 import { EmptyState } from '../components/states';
 import { TopTable } from '../components/top-table';
-import {
-  selectAllParts,
-  selectIsLive,
-  selectParts,
-  selectProfileSessions,
-  selectProfiles,
-} from '../store/selectors';
-import { countParts } from '../view-models/part-picker';
+import { selectAllPartsCount, selectIsLive, selectProfileSessions, selectProfiles } from '../store/selectors';
 import { cpuTopFunctions, windowsNote } from '../view-models/profile-models';
 import { OrderSwitch } from '../components/order-switch';
 
 export function CpuView() {
   const profiles = useApp(selectProfiles);
   const sessions = useApp(selectProfileSessions);
-  const parts = useApp((s) => (selectAllParts(s) ? countParts(selectParts(s)) : undefined));
+  const parts = useApp(selectAllPartsCount);
   const live = useApp(selectIsLive);
   const [order, setOrder] = useState<FlameOrder>('alphabetical');
   const [selected, setSelected] = useState<number | null>(null);

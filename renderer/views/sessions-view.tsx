@@ -10,6 +10,7 @@ import { Icon } from '../components/icon';
 import { ProfileChanges } from '../components/profile-changes';
 import { SessionFileInput } from '../components/session-file-input';
 import { ErrorBanner, LoadingState } from '../components/states';
+import { selectAllParts, selectIsLive, selectPart, selectParts } from '../store/selectors';
 import { formatMs, formatValue } from '../view-models/format';
 import { kindLabel } from '../view-models/findings-summary';
 
@@ -34,6 +35,10 @@ export function SessionsView() {
   const openSession = useApp((s) => s.openSession);
   const save = useApp((s) => s.saveSession);
   const exportSession = useApp((s) => s.exportSession);
+  // In a session of several processes, exports follow the picker: the one chosen, or all merged.
+  const part = useApp((s) =>
+    selectIsLive(s) || selectAllParts(s) || selectParts(s).length <= 1 ? null : selectPart(s),
+  );
   const compareWith = useApp((s) => s.compareWith);
   const imported = opened !== null && isImportedSession(opened.session);
   const [notice, setNotice] = useState<string | null>(null);
@@ -116,13 +121,21 @@ export function SessionsView() {
             </div>
           )}
           <h3>Export</h3>
+          {part && (
+            <p className="part-note">
+              <Icon name="server-process" /> Exports {part.label} alone; pick All (combined) for every process
+              merged.
+            </p>
+          )}
           <div className="button-row">
             {EXPORTS.map((e) => (
               <button
                 type="button"
                 key={e.label}
                 onClick={() =>
-                  void exportSession(e.format, e.profile).then((r) => setNotice(deliverWriteResult(r)))
+                  void exportSession(e.format, e.profile, part?.id).then((r) =>
+                    setNotice(deliverWriteResult(r)),
+                  )
                 }
               >
                 <Icon name="export" /> {e.label}

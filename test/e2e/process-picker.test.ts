@@ -8,7 +8,7 @@
  * a worker picked shows its own snapshots, and stays picked in the session opened when recording stops.
  * Screenshots go to test-results/e2e/picker-*.png.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -106,8 +106,19 @@ describe('browser mode, a session of several processes', () => {
       await expect(pools.getByRole('row').nth(1).textContent()).resolves.toMatch(/^worker 2 of 2/);
       await screenshot(page, 'picker-network-all');
 
-      // A one-process session: no picker at all.
+      // Exports follow the picker: the worker chosen alone, named in the file name.
+      await choice(page, /^worker 2 of 2/).click();
       await showView(page, 'Sessions');
+      await page.getByText('Exports worker 2 of 2 alone').waitFor();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'folded stacks (CPU)' }).click();
+      const folded = await download;
+      expect(folded.suggestedFilename()).toBe('cluster-p4244.folded');
+      const stacks = readFileSync(await folded.path(), 'utf8');
+      expect(stacks).toContain(HOT.worker2);
+      expect(stacks).not.toContain(HOT.primary);
+
+      // A one-process session: no picker at all.
       await page.getByLabel('Open session…').setInputFiles(single);
       await page.getByRole('region', { name: 'Current session' }).getByText('single.hyperscope').waitFor();
       await expect(picker(page).count()).resolves.toBe(0);
