@@ -14,6 +14,11 @@ export class SlotLinks<T> {
     private readonly max: number,
   ) {}
 
+  /** Links kept (of settled promises too, until pruned). */
+  get size(): number {
+    return this.bySlot.size;
+  }
+
   /** The value linked to the promise now in `slot`, while it is pending. */
   get(slot: number): T | undefined {
     const link = this.bySlot.get(slot);

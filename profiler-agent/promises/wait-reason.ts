@@ -36,19 +36,21 @@ export interface WaitLinks {
   workers?: WorkerWaits;
 }
 
+const NO_LINKS: WaitLinks = {};
+
 /** The wait reason of the link in `slot`. */
 export function waitReasonOf(
   store: SlotStore,
   sites: SiteTable,
   slot: number,
-  { undici, workers }: WaitLinks = {},
+  links: WaitLinks = NO_LINKS,
 ): WaitReason {
   // A reply to a message it sent: a timer or socket made beside it (a deadline, a log line) says less.
-  const reply = workers?.reasonOf(slot);
+  const reply = links.workers?.reasonOf(slot);
   if (reply) return reply;
   const type = store.resourceType[slot];
   const resource = store.resource[slot];
-  const link = undici?.linkOf(slot);
+  const link = links.undici?.linkOf(slot);
   // A root open when the request was dispatched counts only if nothing else is known of it.
   const request = link && (link.direct || type === undefined) ? link.request : undefined;
   if (request) {
