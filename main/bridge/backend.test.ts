@@ -54,7 +54,7 @@ describe('createBackend', () => {
     ]);
     const text = [
       session.header,
-      { type: 'source', ...session.sources[0]!.info },
+      session.sources[0]!.info,
       ...session.sources[0]!.snapshots.map((snapshot) => ({ type: 'snapshot', source: 'p4243', snapshot })),
     ]
       .map((r) => JSON.stringify(r) + '\n')
