@@ -7,6 +7,8 @@ import type { SlotStore } from './slot-store';
 
 export class SlotLinks<T> {
   private readonly bySlot = new Map<number, { serial: number; value: T }>();
+  /** No room was left after the last prune (see `hasRoom`). */
+  private full = false;
 
   constructor(
     private readonly store: SlotStore,
@@ -31,10 +33,17 @@ export class SlotLinks<T> {
     this.bySlot.set(slot, { serial: this.store.serial[slot]!, value });
   }
 
-  /** Whether `count` more links fit, once the links of settled promises are dropped if need be. */
+  /**
+   * Whether `count` more links fit, once the links of settled promises are dropped if need be. Full of
+   * pending links, it says no until the next `prune()` (at a snapshot) instead of walking them all again
+   * on every call (that was 80 µs a `postMessage` with 8,192 replies pending).
+   */
   hasRoom(count: number): boolean {
-    if (this.bySlot.size + count > this.max) this.prune();
-    return this.bySlot.size + count <= this.max;
+    if (this.bySlot.size + count <= this.max) return true;
+    if (this.full) return false;
+    this.prune();
+    this.full = this.bySlot.size + count > this.max;
+    return !this.full;
   }
 
   /** Drops the links of promises no longer pending. */
@@ -42,5 +51,6 @@ export class SlotLinks<T> {
     for (const [slot, link] of this.bySlot) {
       if (link.serial !== this.store.serial[slot] || !this.store.isPending(slot)) this.bySlot.delete(slot);
     }
+    this.full = false;
   }
 }
