@@ -1,4 +1,5 @@
 /** When the inspector connection closes under a recording: did the target exit, or only the connection? */
+import { readFileSync } from 'node:fs';
 import type { EndRecord } from '../../core/session/records';
 import type { AttachedTarget } from '../inspector/attached-target';
 
@@ -37,9 +38,19 @@ export async function describeLostTarget(
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A process that exited but whose parent has not reaped it yet (a killed cluster worker, for a few ms)
+  // still answers kill(pid, 0): its state in /proc says zombie.
+  return !/^\S+ \(.*\) [ZX] /s.test(readStat(pid));
+}
+
+function readStat(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return '';
   }
 }
