@@ -32,9 +32,8 @@ export function unrecordedLines(target: AttachedTarget, from = 0): string[] {
     .filter((c) => !c.attached)
     .map((c) => `${c.label} (pid ${c.pid}) is not recorded: ${c.problem ?? 'unknown reason'}`);
   if (from === 0 && children.length > 0 && children.every((c) => !c.attached)) {
-    lines.push(
-      `none of the ${children.length} child processes of pid ${target.pid} is recorded: only pid ${target.pid} itself is`,
-    );
+    const what = count(children.length, nounOf(children.map((c) => c.role)));
+    lines.push(`none of its ${what} is recorded: this session holds pid ${target.pid} alone`);
   }
   return lines;
 }

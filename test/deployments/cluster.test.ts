@@ -164,6 +164,41 @@ describe('record --pid on a cluster primary', () => {
   }, 90_000);
 });
 
+describe('record --pid on a cluster with a worker that cannot be attached', () => {
+  it('says so on stderr and in the session, and records the others', async () => {
+    // Another process holds the port the last worker wants for its inspector.
+    const blocker = await startSlowUpstream(1);
+    try {
+      const cluster = await startClusterService(2, upstream.port, { blockedInspectPort: blocker.port });
+      const [recorded, blocked] = cluster.workers as [number, number];
+      const file = join(dir, 'blocked.hyperscope');
+      const result = await runCli([
+        'record',
+        '--pid',
+        String(cluster.primary.pid),
+        '--duration',
+        '3s',
+        '-o',
+        file,
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      const problem = `worker 2 of 2 (pid ${blocked}) is not recorded: process ${blocked} could not open its inspector: port ${blocker.port} is already in use`;
+      expect(result.stderr).toContain('and its 1 cluster worker to');
+      expect(result.stderr).toContain(`hyperscope: warning: ${problem}`);
+      const session = await readSessionFile(file);
+      expect(session.sources.map((s) => s.info.pid)).toEqual([recorded]);
+      expect(session.events).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ level: 'warning', message: expect.stringContaining(problem) }),
+        ]),
+      );
+      await expectNoInspectorOpen([cluster.primary.pid, ...cluster.workers]);
+    } finally {
+      await blocker.close();
+    }
+  }, 90_000);
+});
+
 describe('record --pid on a cluster whose workers have inspector ports of their own', () => {
   it('closes the inspectors Node opened in the workers when the primary opened its own, with or without them', async () => {
     // Node's primary signals every worker to open its inspector when its own opens; on ports of

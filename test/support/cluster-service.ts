@@ -31,7 +31,12 @@ if (cluster.isPrimary) {
   });
   // A worker forked later listens on port 0 too: the primary hands it the same shared socket.
   process.on('SIGUSR2', () => cluster.fork());
-  for (let i = 0; i < workers; i++) cluster.fork();
+  for (let i = 0; i < workers; i++) {
+    // The last worker may be given a port another process holds: it cannot open its inspector.
+    if (i === workers - 1 && process.env.BLOCKED_INSPECT_PORT)
+      cluster.setupPrimary({ inspectPort: Number(process.env.BLOCKED_INSPECT_PORT) });
+    cluster.fork();
+  }
   setInterval(() => {}, 1000);
 } else {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
@@ -73,13 +78,15 @@ export interface ClusterOptions {
    * `own`: the primary is started with `--inspect-port=P`, so Node gives worker n port P + n.
    */
   inspectPorts?: 'shared' | 'own';
+  /** A port held by another process, given to the last worker's inspector (it cannot be attached). */
+  blockedInspectPort?: number;
 }
 
 /** Starts the cluster with `workers` workers whose upstream is `upstreamPort`. */
 export async function startClusterService(
   workers: number,
   upstreamPort: number,
-  { node = process.execPath, inspectPorts = 'shared' }: ClusterOptions = {},
+  { node = process.execPath, inspectPorts = 'shared', blockedInspectPort }: ClusterOptions = {},
 ): Promise<ClusterService> {
   const inspectPort = await freePort(inspectPorts === 'own' ? workers : 0);
   const file = join(mkdtempSync(join(tmpdir(), 'hyperscope-cluster-')), 'service.cjs');
@@ -88,6 +95,7 @@ export async function startClusterService(
     WORKERS: String(workers),
     UPSTREAM_PORT: String(upstreamPort),
     SHARED_INSPECT_PORT: inspectPorts === 'shared' ? String(inspectPort) : '',
+    BLOCKED_INSPECT_PORT: blockedInspectPort === undefined ? '' : String(blockedInspectPort),
   });
   const [, port, ...pids] = /ready (\d+)((?: \d+)+)/.exec(primary.output.stdout)![0].split(' ').map(Number);
   return {
