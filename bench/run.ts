@@ -10,6 +10,7 @@ const BENCHES: (() => Promise<Bench>)[] = [
   async () => (await import('./tls-pools')).tlsPoolsBench,
   async () => (await import('./flame-ui')).flameUiBench,
   async () => (await import('./promise-overhead')).promiseOverheadBench,
+  async () => (await import('./worker-threads')).workerThreadsBench,
   async () => (await import('./relay-cost')).relayCostBench,
 ];
 
