@@ -12,6 +12,7 @@ const BENCHES: (() => Promise<Bench>)[] = [
   async () => (await import('./promise-overhead')).promiseOverheadBench,
   async () => (await import('./worker-threads')).workerThreadsBench,
   async () => (await import('./relay-cost')).relayCostBench,
+  async () => (await import('./cluster-workers')).clusterWorkersBench,
 ];
 
 function formatRow(bench: string, figure: BenchFigure): string {
