@@ -18,9 +18,14 @@ export interface NodeChild {
   kind: ProcessKind;
 }
 
-/** The Node children of `pid`, by ascending pid; empty when it has none or is gone. */
+/**
+ * The Node children of `pid`, by ascending pid; empty when it has none or is gone. Hyperscope itself
+ * is left out (a target may have started it).
+ */
 export async function readNodeChildren(pid: number): Promise<NodeChild[]> {
-  const pids = (await childPidsFromTasks(pid)) ?? (await childPidsByScan(pid));
+  const pids = ((await childPidsFromTasks(pid)) ?? (await childPidsByScan(pid))).filter(
+    (child) => child !== process.pid,
+  );
   const children = await Promise.all(pids.map(describeNodeChild));
   return children.filter((c): c is NodeChild => c !== null).sort((a, b) => a.pid - b.pid);
 }

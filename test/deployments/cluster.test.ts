@@ -28,8 +28,8 @@ beforeAll(async () => {
 afterAll(() => upstream.close());
 afterEach(killNodeTargets);
 
-/** Resolves once no process of `cluster` (primary, `workers`) has an inspector open. */
-export async function expectNoInspectorOpen(pids: number[]): Promise<void> {
+/** Resolves once none of `pids` has an inspector open (polled; rejects after 5 s, naming them). */
+async function expectNoInspectorOpen(pids: number[]): Promise<void> {
   let open: Array<number | null> = [];
   const check = async (): Promise<boolean> => {
     const found = await Promise.all(pids.map((pid) => findOpenInspector(pid)));
@@ -43,6 +43,13 @@ export async function expectNoInspectorOpen(pids: number[]): Promise<void> {
   }
 }
 
+/** `hyperscope record --pid PID --duration DURATION -o FILE [extra…]`, run to its end. */
+function record(pid: number, duration: string, file: string, ...extra: string[]) {
+  return runCli(['record', '--pid', String(pid), '--duration', duration, '-o', file, ...extra], {
+    timeoutMs: 60_000,
+  });
+}
+
 function sourceOf(session: Session, pid: number) {
   return session.sources.find((s) => s.info.pid === pid);
 }
@@ -53,20 +60,7 @@ describe('record --pid on a cluster primary', () => {
     const load = startLoad(cluster.port, 12, 30_000);
     const file = join(dir, 'cluster.hyperscope');
     try {
-      const result = await runCli(
-        [
-          'record',
-          '--pid',
-          String(cluster.primary.pid),
-          '--duration',
-          '6s',
-          '--interval',
-          '500ms',
-          '-o',
-          file,
-        ],
-        { timeoutMs: 60_000 },
-      );
+      const result = await record(cluster.primary.pid, '6s', file, '--interval', '500ms');
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain(
         `recording pid ${cluster.primary.pid} (Node ${process.version}) and its 3 cluster workers to`,
@@ -105,10 +99,7 @@ describe('record --pid on a cluster primary', () => {
     const cluster = await startClusterService(2, upstream.port);
     const file = join(dir, 'churn.hyperscope');
     const [killed, kept] = cluster.workers as [number, number];
-    const recording = runCli(
-      ['record', '--pid', String(cluster.primary.pid), '--duration', '9s', '--interval', '500ms', '-o', file],
-      { timeoutMs: 60_000 },
-    );
+    const recording = record(cluster.primary.pid, '9s', file, '--interval', '500ms');
     await waitFor(
       () => sourcesIn(file) === 2,
       20_000,
@@ -134,7 +125,7 @@ describe('record --pid on a cluster primary', () => {
     const cluster = await startClusterService(2, upstream.port);
     const worker = cluster.workers[1]!;
     const alone = join(dir, 'worker.hyperscope');
-    const byWorker = await runCli(['record', '--pid', String(worker), '--duration', '2s', '-o', alone]);
+    const byWorker = await record(worker, '2s', alone);
     expect(byWorker.code, byWorker.stderr).toBe(0);
     expect(byWorker.stderr).toContain(`recording pid ${worker} (Node ${process.version}) to`);
     const workerSession = await readSessionFile(alone);
@@ -142,16 +133,7 @@ describe('record --pid on a cluster primary', () => {
     expect(workerSession.sources).toEqual([]);
 
     const primaryOnly = join(dir, 'primary-only.hyperscope');
-    const noWorkers = await runCli([
-      'record',
-      '--pid',
-      String(cluster.primary.pid),
-      '--no-workers',
-      '--duration',
-      '2s',
-      '-o',
-      primaryOnly,
-    ]);
+    const noWorkers = await record(cluster.primary.pid, '2s', primaryOnly, '--no-workers');
     expect(noWorkers.code, noWorkers.stderr).toBe(0);
     const warning = `pid ${cluster.primary.pid} has 2 cluster workers (${[...cluster.workers].sort((a, b) => a - b).join(', ')}); with --no-workers only pid ${cluster.primary.pid} itself is recorded`;
     expect(noWorkers.stderr).toContain(`hyperscope: warning: ${warning}`);
@@ -172,15 +154,7 @@ describe('record --pid on a cluster with a worker that cannot be attached', () =
       const cluster = await startClusterService(2, upstream.port, { blockedInspectPort: blocker.port });
       const [recorded, blocked] = cluster.workers as [number, number];
       const file = join(dir, 'blocked.hyperscope');
-      const result = await runCli([
-        'record',
-        '--pid',
-        String(cluster.primary.pid),
-        '--duration',
-        '3s',
-        '-o',
-        file,
-      ]);
+      const result = await record(cluster.primary.pid, '3s', file);
       expect(result.code, result.stderr).toBe(0);
       const problem = `worker 2 of 2 (pid ${blocked}) is not recorded: process ${blocked} could not open its inspector: port ${blocker.port} is already in use`;
       expect(result.stderr).toContain('and its 1 cluster worker to');
@@ -205,16 +179,12 @@ describe('record --pid on a cluster whose workers have inspector ports of their 
     // their own, they do.
     const cluster = await startClusterService(2, upstream.port, { inspectPorts: 'own' });
     const all = [cluster.primary.pid, ...cluster.workers];
-    const primaryOnly = await runCli([
-      'record',
-      '--pid',
-      String(cluster.primary.pid),
-      '--no-workers',
-      '--duration',
+    const primaryOnly = await record(
+      cluster.primary.pid,
       '2s',
-      '-o',
       join(dir, 'own-ports-1.hyperscope'),
-    ]);
+      '--no-workers',
+    );
     expect(primaryOnly.code, primaryOnly.stderr).toBe(0);
     expect(cluster.primary.output.stderr).toContain(
       `Debugger listening on ws://127.0.0.1:${cluster.inspectPort + 1}/`,
@@ -222,15 +192,7 @@ describe('record --pid on a cluster whose workers have inspector ports of their 
     await expectNoInspectorOpen(all);
 
     const file = join(dir, 'own-ports-2.hyperscope');
-    const withWorkers = await runCli([
-      'record',
-      '--pid',
-      String(cluster.primary.pid),
-      '--duration',
-      '3s',
-      '-o',
-      file,
-    ]);
+    const withWorkers = await record(cluster.primary.pid, '3s', file);
     expect(withWorkers.code, withWorkers.stderr).toBe(0);
     expect(withWorkers.stderr).toContain('and its 2 cluster workers');
     expect((await readSessionFile(file)).sources.map((s) => s.info.pid).sort()).toEqual(
