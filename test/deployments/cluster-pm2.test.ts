@@ -7,8 +7,6 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +15,7 @@ import type { NodeProcessInfo } from '../../main/ps/list-node-processes';
 import { findOpenInspector } from '../../main/ps/open-inspector-in';
 import { readSessionFile } from '../../main/session/read-session-file';
 import { runCli } from '../support/cli';
+import { freePort } from '../support/cluster-service';
 import { installedPackage } from '../support/node-versions';
 
 const PM2_VERSION = '7.0.4';
@@ -84,12 +83,4 @@ async function appsListed(daemon: number, apps: number): Promise<NodeProcessInfo
     if (Date.now() > deadline) throw new Error(`PM2 daemon ${daemon}: ${result.stdout}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }

@@ -175,7 +175,7 @@ export function startLoad(
 }
 
 /** A free loopback port P whose next `following` ports are free too. */
-async function freePort(following: number): Promise<number> {
+export async function freePort(following = 0): Promise<number> {
   for (;;) {
     const port = await listenAndClose(0);
     const next = await Promise.all(Array.from({ length: following }, (_, i) => listenAndClose(port + i + 1)));
