@@ -64,6 +64,9 @@ describe('attachToWorkers', () => {
         returnByValue: true,
       });
       expect(reply.result.value).toBe(false);
+      // Non-ASCII text reaches the thread (Node 20 drops a message holding `é` unless it is escaped).
+      const text = await first.session.send('Runtime.evaluate', { expression: `'é→'`, returnByValue: true });
+      expect(text.result.value).toBe('é→');
       // Node's workerId is not the threadId: the nested thread 2 may be reported first.
       expect(first.info.title).toMatch(/^\[worker 1\]/);
       expect(attached.get(2)?.info.title).toMatch(/^\[worker 2\]/);
