@@ -72,6 +72,7 @@ describe.each(MAJORS)('worker threads on Node %i', (major) => {
       expect(pool.snapshots.every((s) => s.fds.open === null)).toBe(true);
       expect(session.snapshots.some((s) => s.fds.open !== null)).toBe(true);
       expect(pool.cpuProfiles.length).toBeGreaterThanOrEqual(1);
+      expect(pool.allocProfiles.length).toBeGreaterThanOrEqual(1);
       expect(pool.cpuProfiles[0]!.profile.nodes.some((n) => n.callFrame.url.endsWith('target.cjs'))).toBe(
         true,
       );
