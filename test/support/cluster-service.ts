@@ -89,8 +89,7 @@ export async function startClusterService(
   { node = process.execPath, inspectPorts = 'shared', blockedInspectPort }: ClusterOptions = {},
 ): Promise<ClusterService> {
   const inspectPort = await freePort(inspectPorts === 'own' ? workers : 0);
-  const file = join(mkdtempSync(join(tmpdir(), 'hyperscope-cluster-')), 'service.cjs');
-  writeFileSync(file, SERVICE);
+  const file = writeClusterService();
   const primary = await startProcess(node, [`--inspect-port=127.0.0.1:${inspectPort}`, file], 'ready', {
     WORKERS: String(workers),
     UPSTREAM_PORT: String(upstreamPort),
@@ -115,6 +114,16 @@ export async function startClusterService(
       return Number(forked().at(-1));
     },
   };
+}
+
+/**
+ * Writes the cluster service to a temp file and returns its path: `node [--inspect-port=…] FILE` with
+ * env WORKERS, UPSTREAM_PORT and SHARED_INSPECT_PORT (and optionally BLOCKED_INSPECT_PORT) runs it.
+ */
+export function writeClusterService(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'hyperscope-cluster-')), 'service.cjs');
+  writeFileSync(file, SERVICE);
+  return file;
 }
 
 /** An upstream on 127.0.0.1 that answers every request after `delayMs`. */
