@@ -9,11 +9,12 @@ import type { Recording, RecordingResult } from '../recorder/recording';
 import type { FollowContext, NewSource, RecordedSource } from '../sources/source-follower';
 import { followThreadsOf, threadLabel } from './thread-follower';
 
-// Three threads at start; `spawn()` starts one more.
+// Three threads at start, and one named as Hyperscope's in-process recorder; `spawn()` starts one more.
 const SCRIPT = `
 const { Worker, isMainThread } = require('node:worker_threads');
 if (isMainThread) {
   for (let i = 0; i < 3; i++) new Worker(__filename);
+  globalThis.recorderId = new Worker(__filename, { name: 'hyperscope-recorder' }).threadId;
   globalThis.spawn = () => new Worker(__filename).threadId;
   setInterval(() => {}, 1000);
   setTimeout(() => console.log('ready'), 300);
@@ -101,6 +102,23 @@ describe('the thread follower', () => {
       5_000,
       () => 'sessions still open',
     );
+    await process.stop();
+  });
+
+  it("leaves Hyperscope's own in-process recorder thread alone", async () => {
+    const process = await attachByPid((await startNodeTarget(SCRIPT)).pid);
+    const { context, added } = followContext(process);
+    const following = await followThreadsOf(context, 32);
+    // Node reports the running threads at once, in one burst: by the third added, all were seen.
+    await waitFor(
+      () => added.length === 3,
+      20_000,
+      () => `${added.length} added`,
+    );
+    const recorder = await process.session.send('Runtime.evaluate', { expression: 'recorderId' });
+    expect(added.map((a) => a.source.threadId)).not.toContain(recorder.result.value);
+    for (const a of added) a.end();
+    await following.stop();
     await process.stop();
   });
 

@@ -51,7 +51,7 @@ export async function followThreadsOf(context: FollowContext, maxThreads: number
   };
 
   const onAttached = (worker: AttachedWorker): void => {
-    if (stopped || context.finishing()) {
+    if (stopped || context.finishing() || isHyperscopeThread(worker.info.title)) {
       void worker.session.close();
       return;
     }
@@ -76,6 +76,16 @@ export async function followThreadsOf(context: FollowContext, maxThreads: number
       void Promise.allSettled(ended).then(() => workers.stop());
     },
   };
+}
+
+/**
+ * The in-process recorder's own thread (`hyperscope/register`, `main/in-process/recording-toggle.ts`
+ * names it so): Hyperscope, not the service. Node titles a thread `[worker <threadId>] <name>`.
+ */
+const OWN_RECORDER_TITLE = / hyperscope-recorder$/;
+
+function isHyperscopeThread(title: string): boolean {
+  return OWN_RECORDER_TITLE.test(title);
 }
 
 /** `thread 3 (resize.js)`: the threadId and the script's file name, as far as its URL tells it. */
