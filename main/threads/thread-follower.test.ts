@@ -111,7 +111,7 @@ describe('the thread follower', () => {
     const following = await followThreadsOf(context, 32);
     // Node reports the running threads at once, in one burst: by the third added, all were seen.
     await waitFor(
-      () => added.length === 3,
+      () => added.length >= 3,
       20_000,
       () => `${added.length} added`,
     );
