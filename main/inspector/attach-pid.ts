@@ -18,6 +18,9 @@ import type { VerifiedSession } from './open-verified-session';
 import { assertSupportedNode, openVerifiedSession } from './open-verified-session';
 import { waitForInspectorClosed } from './wait-for-inspector-closed';
 
+/** A target attached by PID: it always tells where its inspector listens, as it sees it. */
+export type AttachedByPid = AttachedTarget & Required<Pick<AttachedTarget, 'inspectorListensOn'>>;
+
 export interface AttachByPidOptions {
   /** How long to wait for the inspector to start listening after the signal, in milliseconds. Default 2000. */
   openTimeoutMs?: number;
@@ -27,7 +30,7 @@ export interface AttachByPidOptions {
  * Attaches to process `pid` on this machine. Fails with an {@link AttachError}: `no-such-process`,
  * `permission-denied`, `not-node`, `port-conflict`, `node-too-old`, `unreachable` or `wrong-process`.
  */
-export async function attachByPid(pid: number, options: AttachByPidOptions = {}): Promise<AttachedTarget> {
+export async function attachByPid(pid: number, options: AttachByPidOptions = {}): Promise<AttachedByPid> {
   if (!Number.isSafeInteger(pid) || pid <= 0) {
     throw new AttachError('no-such-process', `"${pid}" is not a process id`);
   }
@@ -68,6 +71,7 @@ export async function attachByPid(pid: number, options: AttachByPidOptions = {})
     nodeVersion: verified.nodeVersion,
     inspectorUrl: webSocketUrl,
     ...(via ? { reachedThrough: via } : {}),
+    inspectorListensOn: found.address,
     attachedBy: 'pid',
     openedByUs: found.openedByUs,
     warnings: [],

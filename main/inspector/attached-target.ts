@@ -2,6 +2,7 @@
  * What every way of reaching a target (by PID, by inspector address, by launching it) hands back:
  * a verified inspector session plus the facts the recorder and the UI need about the process.
  */
+import type { InspectorAddress } from './inspector-http';
 import type { InspectorSession } from './inspector-session';
 
 /**
@@ -34,6 +35,11 @@ export interface AttachedTarget {
    * port on our 127.0.0.1 that stands for it while attached. Absent when reached directly.
    */
   readonly reachedThrough?: string;
+  /**
+   * By PID: where the inspector listens as the target sees it (in a container, on its own 127.0.0.1 —
+   * never dial it from here: `inspectorUrl` is what to dial). Absent in the other modes.
+   */
+  readonly inspectorListensOn?: InspectorAddress;
   readonly attachedBy: AttachMode;
   /** True when the inspector was closed before we came; `stop()` then closes it again. */
   readonly openedByUs: boolean;

@@ -3,17 +3,23 @@
  * target. Every process of a cluster opens its inspector on the same port when signalled (9229 unless
  * configured), so while one holds it no other can open its own: each process we record is moved off
  * it once connected, and the next can be signalled. Measured in `docs/performance.md` ("Clusters").
+ * The new port is probed through the target's route: a cluster in a container reopens on its own
+ * 127.0.0.1, and the same port on ours may be another process's.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readListeningSockets } from '../ps/listening-sockets';
+import { firstInspectorAmong } from '../ps/open-inspector-in';
+import type { TargetRoute } from '../reach/target-route';
 import { AttachError } from './attached-target';
 import type { InspectorAddress } from './inspector-http';
-import { probeInspectorVersion, readInspectorTargets } from './inspector-http';
+import { readInspectorTargets } from './inspector-http';
 import type { InspectorSession } from './inspector-session';
 
 /** Where the inspector listens after the move. */
 export interface MovedInspector {
+  /** As the target sees it (in its own network namespace). */
   address: InspectorAddress;
+  /** Its WebSocket URL as reached through the route: valid while that route is open. */
   webSocketUrl: string;
 }
 
@@ -35,14 +41,16 @@ const MOVE_LATER = `(() => {
 const POLL_MS = 20;
 
 /**
- * Asks process `pid` (whose inspector at `from` we opened and `session` is connected to) to reopen its
- * inspector on a free port, closes `session`, and waits up to `timeoutMs` ms until the inspector
- * answers on its new port and `from` is free. Fails with `unreachable` when it does not reopen.
+ * Asks process `pid` (whose inspector at `from`, as it sees it, we opened and `session` is connected
+ * to) to reopen its inspector on a free port, closes `session`, and waits up to `timeoutMs` ms until
+ * the inspector answers on its new port through `route` (the route to `pid`) and `from` is free.
+ * Fails with `unreachable` when it does not reopen.
  */
 export async function moveInspectorInside(
   pid: number,
   session: InspectorSession,
   from: InspectorAddress,
+  route: TargetRoute,
   timeoutMs = 5000,
 ): Promise<MovedInspector> {
   const before = new Set((await readListeningSockets(pid)).map((s) => s.inode));
@@ -61,11 +69,13 @@ export async function moveInspectorInside(
       throw new AttachError('target-exited', `process ${pid} exited while its inspector was moving`);
     });
     if (!now.some((s) => s.port === from.port && before.has(s.inode))) {
-      for (const socket of now.filter((s) => !before.has(s.inode))) {
-        if (!(await probeInspectorVersion(socket))) continue;
-        const url = (await readInspectorTargets(socket).catch(() => []))[0]?.webSocketDebuggerUrl;
-        if (url) return { address: { host: socket.host, port: socket.port }, webSocketUrl: url };
-      }
+      const moved = await firstInspectorAmong(
+        now.filter((s) => !before.has(s.inode)),
+        route,
+      );
+      const url =
+        moved && (await readInspectorTargets(moved.reachable).catch(() => []))[0]?.webSocketDebuggerUrl;
+      if (moved && url) return { address: { host: moved.host, port: moved.port }, webSocketUrl: url };
     }
     await sleep(POLL_MS);
   }

@@ -9,11 +9,11 @@ import type { ListeningSocket } from '../ps/listening-sockets';
 import { readListenRows, readListeningSockets } from '../ps/listening-sockets';
 import type { ProcessIdentity } from '../ps/process-identity';
 import { readNodeOptions } from '../ps/process-identity';
+import { firstInspectorAmong } from '../ps/open-inspector-in';
 import type { TargetRoute } from '../reach/target-route';
 import { AttachError } from './attached-target';
 import { configuredInspectPort } from './configured-inspect-port';
 import type { InspectorAddress } from './inspector-http';
-import { probeInspectorVersion } from './inspector-http';
 
 /** An inspector found listening in the target. */
 export interface FoundInspector {
@@ -92,14 +92,10 @@ async function firstInspector(
   sockets: ListeningSocket[],
   route: TargetRoute,
 ): Promise<Omit<FoundInspector, 'openedByUs'> | null> {
-  const reachable = await Promise.all(sockets.map((s) => route.reach({ host: s.host, port: s.port })));
-  const versions = await Promise.all(reachable.map((address) => probeInspectorVersion(address)));
-  const index = versions.findIndex((v) => v !== null);
-  const socket = sockets[index];
-  const nodeVersion = versions[index];
-  return socket && nodeVersion
-    ? { address: { host: socket.host, port: socket.port }, reachable: reachable[index]!, nodeVersion }
-    : null;
+  const found = await firstInspectorAmong(sockets, route);
+  if (!found) return null;
+  const { host, port, reachable, nodeVersion } = found;
+  return { address: { host, port }, reachable, nodeVersion };
 }
 
 /** True when something other than a socket the target just opened listens on `port`. */

@@ -3,10 +3,12 @@
  * opened in them since — by our signal, or by Node itself — is closed again at the end. Node's cluster
  * primary signals every worker to open its inspector when its own opens (`NODE_DEBUG_ENABLED` in
  * `lib/internal/cluster/primary.js`): attaching to a primary opens inspectors in its workers too, even
- * when they are not recorded (`--no-workers`) or could not open theirs then.
+ * when they are not recorded (`--no-workers`) or could not open theirs then. Each look and each close
+ * goes through the process's route: a tree in a container listens on its own 127.0.0.1, not ours.
  */
 import { readNamespacePids } from '../ps/process-identity';
-import { findOpenInspector } from '../ps/open-inspector-in';
+import { findOpenInspector, findOpenInspectorThrough } from '../ps/open-inspector-in';
+import { withTargetRoute } from '../reach/with-target-route';
 import { closeInspectorInside } from '../inspector/close-inspector-inside';
 import { readInspectorTargets } from '../inspector/inspector-http';
 import { openVerifiedSession } from '../inspector/open-verified-session';
@@ -46,17 +48,20 @@ export function createInspectorLedger(): InspectorLedger {
 
 /** Connects to `pid`'s inspector if it has one open, asks it to close, and waits until it has. */
 async function closeIfOpen(pid: number): Promise<boolean> {
-  const open = await findOpenInspector(pid);
-  if (!open) return false;
   try {
-    const [entry] = await readInspectorTargets(open);
-    if (!entry) return false;
-    const { session } = await openVerifiedSession(entry.webSocketDebuggerUrl, await readNamespacePids(pid));
-    await closeInspectorInside(session).finally(() => session.close());
-    await waitForInspectorClosed(pid, open.port);
-    return true;
+    return await withTargetRoute(pid, async (route) => {
+      const open = await findOpenInspectorThrough(route, pid);
+      if (!open) return false;
+      const [entry] = await readInspectorTargets(open.reachable);
+      if (!entry) return false;
+      const expected = await readNamespacePids(pid);
+      const { session } = await openVerifiedSession(entry.webSocketDebuggerUrl, expected);
+      await closeInspectorInside(session).finally(() => session.close());
+      await waitForInspectorClosed(pid, open.port);
+      return true;
+    });
   } catch {
-    // Gone meanwhile, or its inspector is someone else's session now: leave it.
+    // Gone meanwhile, its inspector is someone else's session now, or its namespace cannot be entered.
     return false;
   }
 }

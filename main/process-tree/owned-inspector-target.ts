@@ -5,6 +5,7 @@
  */
 import type { AttachedTarget } from '../inspector/attached-target';
 import { closeInspectorInside } from '../inspector/close-inspector-inside';
+import type { InspectorAddress } from '../inspector/inspector-http';
 import type { InspectorSession } from '../inspector/inspector-session';
 import { waitForInspectorClosed } from '../inspector/wait-for-inspector-closed';
 
@@ -12,10 +13,12 @@ export interface OwnedInspector {
   pid: number;
   session: InspectorSession;
   nodeVersion: string;
-  /** The `ws://` URL `session` is connected to. */
+  /** The `ws://` URL `session` is connected to (a relay's local port for a process in a container). */
   webSocketUrl: string;
-  /** The port the inspector listens on. */
-  port: number;
+  /** Where the inspector listens, as the process sees it. */
+  listensOn: InspectorAddress;
+  /** How it is reached when not directly (`AttachedTarget.reachedThrough`). */
+  reachedThrough?: string;
 }
 
 export function ownedInspectorTarget({
@@ -23,13 +26,16 @@ export function ownedInspectorTarget({
   session,
   nodeVersion,
   webSocketUrl,
-  port,
+  listensOn,
+  reachedThrough,
 }: OwnedInspector): AttachedTarget {
   return {
     session,
     pid,
     nodeVersion,
     inspectorUrl: webSocketUrl,
+    ...(reachedThrough ? { reachedThrough } : {}),
+    inspectorListensOn: listensOn,
     attachedBy: 'pid',
     openedByUs: true,
     warnings: [],
@@ -41,7 +47,7 @@ export function ownedInspectorTarget({
         () => false,
       );
       await session.close();
-      if (closing) await waitForInspectorClosed(pid, port);
+      if (closing) await waitForInspectorClosed(pid, listensOn.port);
     },
   };
 }
