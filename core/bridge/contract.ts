@@ -28,7 +28,10 @@ export interface ProcessInfo {
   command: string;
   /** null when it could not be read. */
   nodeVersion: string | null;
-  /** Where its inspector listens (`host:port`) when it is open, else null. */
+  /**
+   * Where its inspector listens (`host:port`) when it is open, else null; `host:port (ns)` when seen
+   * listening in the process's own network namespace (a container), unverified.
+   */
   inspectorAddress: string | null;
 }
 

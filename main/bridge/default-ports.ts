@@ -7,6 +7,7 @@ import type { BackendInfo } from '../../core/bridge/contract';
 import { analyzeParts } from '../../core/findings/analyze-parts';
 import { scenarios } from '../../demo/scenarios';
 import { remapSessionSources } from '../profile/session-source-maps';
+import { inspectorText } from '../ps/format-process-table';
 import { listNodeProcesses } from '../ps/list-node-processes';
 import { parseSessionOrProfile, readSessionOrProfile } from '../session/read-session-or-profile';
 import type { BackendPorts } from './backend-ports';
@@ -29,7 +30,7 @@ export function defaultPorts(face: FacePorts): BackendPorts {
         pid: p.pid,
         command: p.argv.join(' '),
         nodeVersion: p.nodeVersion,
-        inspectorAddress: p.inspector ? `${p.inspector.host}:${p.inspector.port}` : null,
+        inspectorAddress: p.inspector ? inspectorText(p.inspector) : null,
       })),
     listDemoScenarios: async () => scenarios.map(({ name, description }) => ({ name, description })),
     attach: (target) => attachLive(target, { cliPath: face.cliPath, version: face.info.version }),

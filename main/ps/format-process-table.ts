@@ -13,7 +13,7 @@ export function formatProcessTable(processes: readonly NodeProcessInfo[], width?
     `${prefix}${p.pid}`,
     roleText(p),
     p.nodeVersion ?? '?',
-    p.inspector ? `${p.inspector.host}:${p.inspector.port}` : 'closed',
+    inspectorText(p.inspector),
     p.container ?? (p.ownNamespaces.length > 0 ? `ns:${p.ownNamespaces.join(',')}` : '-'),
     p.argv.join(' '),
   ]);
@@ -26,6 +26,16 @@ export function formatProcessTable(processes: readonly NodeProcessInfo[], width?
     return width && line.length > width ? `${line.slice(0, Math.max(width - 1, 0))}…` : line;
   });
   return lines.join('\n') + '\n';
+}
+
+/**
+ * `127.0.0.1:9229`, `127.0.0.1:9229 (ns)` for one seen listening in the process's own network namespace
+ * (on its 127.0.0.1, not connected to), or `closed`.
+ */
+export function inspectorText(inspector: NodeProcessInfo['inspector']): string {
+  if (!inspector) return 'closed';
+  const where = `${inspector.host}:${inspector.port}`;
+  return 'namespace' in inspector ? `${where} (ns)` : where;
 }
 
 /** `primary`, `worker 2`, `pm2-daemon`, `pm2-app api (pm_id 0)`, or `-` for a process alone. */

@@ -1,7 +1,8 @@
 /**
  * The Node.js processes on this machine (from /proc), as a tree: their command line, Node version,
  * whether their inspector is open, who started them (a cluster primary, PM2's daemon) and the container
- * or namespaces they run in.
+ * or namespaces they run in. A process in a network namespace of its own is not probed (see
+ * `inspector-in-own-namespace.ts`).
  */
 import type { Pm2App, Pm2Daemon } from '../process-tree/process-kind';
 import type { TreeProcess } from '../process-tree/node-process-tree';
@@ -9,7 +10,9 @@ import { readNodeProcessTree } from '../process-tree/node-process-tree';
 import type { ProcessRole } from '../process-tree/process-role';
 import { readTargetNamespaces } from '../reach/target-namespaces';
 import { nodeVersionOfExe } from './node-version-of-exe';
-import { findOpenInspector } from './open-inspector-in';
+import type { UnverifiedInspector } from './inspector-in-own-namespace';
+import { inspectorInOwnNamespace } from './inspector-in-own-namespace';
+import { findOpenInspectorThrough, OUR_NAMESPACE } from './open-inspector-in';
 
 /** One local Node process, as `hyperscope ps` shows it (`ps --json`: schema `hyperscope.ps/1`). */
 export interface NodeProcessInfo {
@@ -20,8 +23,12 @@ export interface NodeProcessInfo {
   exe: string;
   /** `vX.Y.Z`; null when neither its inspector nor its binary would tell. */
   nodeVersion: string | null;
-  /** Where its inspector listens, or null when it is closed (or we may not look). */
-  inspector: { host: string; port: number } | null;
+  /**
+   * Where its inspector listens, or null when it is closed (or we may not look). For a process in a
+   * network namespace of its own, `namespace: 'own'` and `verified: false` (added in ps/1): `host:port`
+   * is on its 127.0.0.1, seen listening in its table, not connected to.
+   */
+  inspector: { host: string; port: number } | UnverifiedInspector | null;
   /** Its parent process (Node or not); null when unreadable. Added in ps/1 with the tree. */
   ppid: number | null;
   /** Its part in the tree of Node processes (`primary`, `worker`, `pm2-daemon`, `pm2-app`, …). */
@@ -50,10 +57,10 @@ export async function listNodeProcesses(): Promise<NodeProcessInfo[]> {
 
 async function describeNodeProcess(node: TreeProcess): Promise<NodeProcessInfo> {
   const { identity, kind } = node;
-  const [inspector, namespaces] = await Promise.all([
-    findOpenInspector(identity.pid),
-    readTargetNamespaces(identity.pid),
-  ]);
+  const namespaces = await readTargetNamespaces(identity.pid);
+  const [probed, unverified] = namespaces.netIsolated
+    ? [null, await inspectorInOwnNamespace(identity.pid, identity.argv)]
+    : [await findOpenInspectorThrough(OUR_NAMESPACE, identity.pid), null];
   const own = (['net', 'pid', 'mnt'] as const).filter(
     (ns) => ({ net: namespaces.netIsolated, pid: namespaces.pidIsolated, mnt: namespaces.mountIsolated })[ns],
   );
@@ -61,8 +68,8 @@ async function describeNodeProcess(node: TreeProcess): Promise<NodeProcessInfo> 
     pid: identity.pid,
     argv: identity.argv,
     exe: identity.exe,
-    nodeVersion: inspector?.nodeVersion ?? (await nodeVersionOfExe(identity.exe)),
-    inspector: inspector ? { host: inspector.host, port: inspector.port } : null,
+    nodeVersion: probed?.nodeVersion ?? (await nodeVersionOfExe(identity.exe)),
+    inspector: probed ? { host: probed.host, port: probed.port } : unverified,
     ppid: node.ppid,
     role: node.role,
     parent: node.parent,

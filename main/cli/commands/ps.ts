@@ -10,9 +10,12 @@ Lists the Node.js processes on this machine as a tree: a cluster primary's worke
 under the process that started them. For each: pid, role (primary, worker N, pm2-daemon, pm2-app
 NAME, …), Node version, where the inspector listens ("closed" when it is not open; \`hyperscope
 record --pid PID\` opens it), the container or own namespaces it runs in, and the command line.
+A process in a network namespace of its own (a container) is not connected to: "127.0.0.1:9229
+(ns)" means a socket listens on its inspector port on its own 127.0.0.1, unverified.
   --json   one JSON object: {"schema": "hyperscope.ps/1", "processes": [...]}, each process with
            ppid, role, parent and children (pids), clusterWorkerId, pm2App, pm2Daemon, container
-           and ownNamespaces besides pid, argv, exe, nodeVersion and inspector`;
+           and ownNamespaces besides pid, argv, exe, nodeVersion and inspector ({host, port}, plus
+           namespace: "own" and verified: false for one in its own network namespace)`;
 
 /** The schema tag of `ps --json`. */
 export const PS_SCHEMA = 'hyperscope.ps/1';
