@@ -1,0 +1,52 @@
+// threadIdOf on threads asked the moment Node attaches us, during their bootstrap: where an evaluation
+// with the command-line API failed (`CJSModule is not a constructor`) or answered `undefined` on Node 22
+// and 24 in a few of 60 new threads.
+import { afterEach, describe, expect, it } from 'vitest';
+import { killNodeTargets, RANDOM_INSPECT_PORT, startProcess } from '../../test/support/node-target';
+import type { NodeMajor } from '../../test/support/node-versions';
+import { nodeBinary } from '../../test/support/node-versions';
+import { waitFor } from '../../test/support/wait-for';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { attachByPid } from '../inspector/attach-pid';
+import { attachToWorkers } from './process-workers';
+import { threadIdOf } from './thread-id-of';
+
+const SCRIPT = `
+const { Worker } = require('node:worker_threads');
+globalThis.spawn = (n) => Array.from({ length: n }, () => new Worker('setInterval(() => {}, 1000)', { eval: true }).threadId);
+setInterval(() => {}, 1000);
+console.log('ready');
+`;
+const THREADS = 40;
+
+afterEach(killNodeTargets);
+
+describe.each([22, 24] as NodeMajor[])('threadIdOf on Node %i', (major) => {
+  it('reads the threadId of every thread asked as soon as it is attached', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hyperscope-thread-id-')), 'target.cjs');
+    writeFileSync(file, SCRIPT);
+    const child = await startProcess(await nodeBinary(major), [RANDOM_INSPECT_PORT, file], 'ready');
+    const process = await attachByPid(child.pid);
+    const answers: (number | string)[] = [];
+    const workers = await attachToWorkers(process.session, (worker) => {
+      threadIdOf(worker.session).then(
+        (id) => answers.push(id),
+        (error: Error) => answers.push(error.message),
+      );
+    });
+    const spawned = await process.session.send('Runtime.evaluate', {
+      expression: `spawn(${THREADS})`,
+      returnByValue: true,
+    });
+    await waitFor(
+      () => answers.length === THREADS,
+      30_000,
+      () => `${answers.length} answers`,
+    );
+    expect([...answers].sort()).toEqual([...(spawned.result.value as number[])].sort());
+    await workers.stop();
+    await process.stop();
+  });
+});
