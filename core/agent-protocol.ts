@@ -9,6 +9,13 @@ import type { Frame } from './frame';
 /** Bumped whenever the snapshot shape changes incompatibly; a second attach reuses an agent of the same version. */
 export const AGENT_PROTOCOL_VERSION = 1;
 
+/**
+ * The global symbol (via `Symbol.for`) under which a target whose inspector Hyperscope moved off its
+ * port (a cluster's shared one) keeps the port it had: Node reopens on `process.debugPort` at the next
+ * SIGUSR1, so whoever closes that inspector sets it back, and the process runs as before we came.
+ */
+export const MOVED_FROM_PORT_KEY = 'hyperscope.inspectorMovedFromPort';
+
 /** The global symbol (via `Symbol.for`) under which an installed agent lives in the target. */
 export const AGENT_GLOBAL_KEY = 'hyperscope.agent';
 

@@ -7,6 +7,7 @@
  */
 import type { Builtins, RequireLike } from './builtins';
 import { loadBuiltin } from './builtins';
+import { MOVED_FROM_PORT_KEY } from '../core/agent-protocol';
 import { parseProcTcpRows, TCP_STATE } from '../core/network/proc-tcp-rows';
 
 type Inspector = typeof import('node:inspector');
@@ -20,7 +21,17 @@ export function closeOrphanedInspector(builtins: Builtins, requireFn: RequireLik
   const clients = connectionsTo(builtins.fs, port);
   if (clients === null || clients > 0) return false;
   inspector.close();
+  restoreMovedFromPort();
   return true;
+}
+
+/** A target whose inspector we moved off its port gets that port back for the next SIGUSR1. */
+function restoreMovedFromPort(): void {
+  const store = globalThis as Record<symbol, unknown>;
+  const key = Symbol.for(MOVED_FROM_PORT_KEY);
+  const port = store[key];
+  if (typeof port === 'number') process.debugPort = port;
+  delete store[key];
 }
 
 /** Established connections whose local port is `port`, or null when the socket table is unreadable. */

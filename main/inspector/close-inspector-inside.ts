@@ -1,6 +1,7 @@
 /**
  * Closes a target's inspector from inside, so that a process we opened it in runs as before we came.
  */
+import { MOVED_FROM_PORT_KEY } from '../../core/agent-protocol';
 import type { InspectorSession } from './inspector-session';
 
 /**
@@ -16,10 +17,18 @@ const CLOSE_DELAY_MS = 250;
 // timer, not in the evaluation: that runs as an interrupt, possibly inside the first load of another
 // built-in (see docs/reliability.md, "Harmless to the host"). The timer is unref'd so that it never
 // keeps an exiting process alive.
+// An inspector we moved off its port (`move-inspector-inside.ts`) gets that port back as the one the
+// next SIGUSR1 opens.
 const CLOSE_LATER = `(() => {
   const req = typeof require === 'function' ? require : undefined;
   const load = (name) => (process.getBuiltinModule ? process.getBuiltinModule(name) : req(name));
-  setTimeout(() => { try { load('node:inspector').close(); } catch {} }, ${CLOSE_DELAY_MS}).unref();
+  const key = Symbol.for(${JSON.stringify(MOVED_FROM_PORT_KEY)});
+  setTimeout(() => {
+    try {
+      load('node:inspector').close();
+      if (globalThis[key] !== undefined) { process.debugPort = globalThis[key]; delete globalThis[key]; }
+    } catch {}
+  }, ${CLOSE_DELAY_MS}).unref();
   return true;
 })()`;
 

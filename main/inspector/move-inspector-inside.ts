@@ -7,6 +7,7 @@
  * 127.0.0.1, and the same port on ours may be another process's.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { MOVED_FROM_PORT_KEY } from '../../core/agent-protocol';
 import { readListeningSockets } from '../ps/listening-sockets';
 import { firstInspectorAmong } from '../ps/open-inspector-in';
 import type { TargetRoute } from '../reach/target-route';
@@ -29,11 +30,17 @@ export interface MovedInspector {
  * loaded there and not in the evaluation. It reopens at once on a port the system picks, on loopback.
  */
 const MOVE_DELAY_MS = 250;
+// The port it had is kept (the first move's, if moved again) for whoever closes it: `inspector.open(0)`
+// leaves `process.debugPort` at the new port, and the next SIGUSR1 would open there.
 const MOVE_LATER = `(() => {
   const req = typeof require === 'function' ? require : undefined;
   const load = (name) => (process.getBuiltinModule ? process.getBuiltinModule(name) : req(name));
+  const key = Symbol.for(${JSON.stringify(MOVED_FROM_PORT_KEY)});
   setTimeout(() => {
-    try { const inspector = load('node:inspector'); inspector.close(); inspector.open(0, '127.0.0.1'); } catch {}
+    try {
+      if (globalThis[key] === undefined) globalThis[key] = process.debugPort;
+      const inspector = load('node:inspector'); inspector.close(); inspector.open(0, '127.0.0.1');
+    } catch {}
   }, ${MOVE_DELAY_MS}).unref();
   return true;
 })()`;
