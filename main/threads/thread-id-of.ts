@@ -2,37 +2,44 @@
  * The `worker_threads` threadId of the thread behind a worker session, asked of the thread itself
  * (`NodeWorker`'s `workerId` is an id of its own: a nested thread 2 was reported as workerId 1), once
  * the thread has started: resolving means its event loop has turned, so what comes next (the agent's
- * install) cannot land in its bootstrap.
+ * install, which schedules with `setImmediate`) cannot land in its bootstrap.
  *
- * Node attaches us to a new thread before it has bootstrapped, and an evaluation is an interrupt: on
- * Node 22 and 24, one with the command-line API (`require`) that landed in the thread's first load of
- * its module loader failed with `CJSModule is not a constructor` (2–7 in 60 new threads) and others
- * answered `undefined`. So the thread is asked at its first clean turn (`setImmediate`, which runs only
- * after its bootstrap and its script's first run), where loading a built-in is safe; a thread whose loop
- * has not turned within {@link CLEAN_INSTALL_WAIT_MS} is running its own code, long past its bootstrap,
- * and is asked at once, as the agent's install does.
+ * Node attaches us to a new thread before it has bootstrapped, and an evaluation is an interrupt that
+ * may land anywhere in it. Measured on Node 20–26, 40 threads started at once, each asked on attach:
+ * calling `setImmediate` there crashed the process with SIGSEGV (Node 22: 1–2 runs in 8; its event loop
+ * is not set up yet), and the command-line API's `require` failed with `CJSModule is not a constructor`
+ * (a few threads in 60, Node 22 and 24). Until the thread has received its script (`process.argv` gets
+ * its second entry then, from a message its running loop delivered) it is only read, never made to
+ * schedule: 0 crashes in 32 such runs. Then it answers at its first clean turn; a loop that has not
+ * turned within {@link CLEAN_INSTALL_WAIT_MS} is running its own code and is asked at once, as the
+ * agent's install does.
  */
 import { CLEAN_INSTALL_WAIT_MS } from '../agent/agent-client';
 import type { InspectorSession } from '../inspector/inspector-session';
 import { TimeoutError, withTimeout } from '../recorder/with-timeout';
 
 // `getBuiltinModule` from Node 20.16: older threads answer null and are asked again with `require`.
-const AT_CLEAN_TURN = `typeof setImmediate !== 'function' ? 'starting' : new Promise((resolve) =>
-  setImmediate(() => resolve(typeof process.getBuiltinModule === 'function'
+const AT_CLEAN_TURN = `!Array.isArray(globalThis.process?.argv) || process.argv.length < 2 ? 'starting'
+  : new Promise((resolve) => setImmediate(() => resolve(typeof process.getBuiltinModule === 'function'
     ? process.getBuiltinModule('node:worker_threads').threadId : null)))`;
 // `require` exists in an evaluation only with the command-line API.
 const NOW = `(typeof process.getBuiltinModule === 'function'
   ? process.getBuiltinModule('node:worker_threads') : require('node:worker_threads')).threadId`;
 
-/** A thread still bootstrapping (no timers yet) is asked again this often, ms. */
+/** A thread still starting is asked again this often, ms, for at most {@link STARTING_LIMIT_MS}. */
 const STARTING_RETRY_MS = 20;
+const STARTING_LIMIT_MS = 15_000;
 
 export async function threadIdOf(session: InspectorSession): Promise<number> {
-  const deadline = Date.now() + CLEAN_INSTALL_WAIT_MS;
+  const startingUntil = Date.now() + STARTING_LIMIT_MS;
   let value: unknown = 'starting';
   try {
     while (value === 'starting') {
-      value = await withTimeout(evaluate(session, AT_CLEAN_TURN, false), deadline - Date.now(), 'thread');
+      if (Date.now() > startingUntil) throw new Error('it did not finish starting');
+      const atTurn = evaluate(session, AT_CLEAN_TURN, false);
+      // Answered after the timeout, or failed with the session: nobody waits for it any more.
+      atTurn.catch(() => undefined);
+      value = await withTimeout(atTurn, CLEAN_INSTALL_WAIT_MS, 'thread');
       if (value === 'starting') await new Promise((resolve) => setTimeout(resolve, STARTING_RETRY_MS));
     }
   } catch (error) {

@@ -70,6 +70,8 @@ export function createWorkerSession(
       if (!open) throw error;
       const id = ++nextId;
       const reply = new Promise<unknown>((resolve, reject) => pending.set(id, { resolve, reject, error }));
+      // Settled by the session's end while the message is still being sent: the send's failure is thrown.
+      reply.catch(() => undefined);
       const message = asciiJson({ id, method, params: params[0] ?? {} });
       try {
         await domain.send('NodeWorker.sendMessageToWorker', { sessionId, message });

@@ -56,7 +56,10 @@ describe.each(MAJORS)('worker threads on Node %i', (major) => {
       );
       const { threadId: sideId } = await getJson<{ threadId: number }>(service.port, '/spawn?ms=2500');
       const result = await run.done;
-      expect(result.stderr).not.toMatch(/hyperscope record:/);
+      // On failure, what the service said (a crash's message) and how it ended.
+      const serviceSaid = () =>
+        `service: ${JSON.stringify(service.child.signalCode)} ${service.output.stderr}`;
+      expect(result.stderr, serviceSaid()).not.toMatch(/hyperscope record:/);
       expect(result.code).toBe(0);
       expect(await load.stop()).toBeGreaterThan(0);
 
