@@ -16,7 +16,8 @@ import { workerThreadTarget } from './worker-thread-target';
 
 /**
  * Threads of one process recorded at once: each costs an agent, two profilers and a collection per
- * interval, all carried through the process's main thread. A pool of more is sampled by its first.
+ * interval (`docs/performance.md`), all over the process's one inspector connection. Of a pool of more,
+ * the first 32 are recorded.
  */
 export const MAX_THREADS_PER_PROCESS = 32;
 
