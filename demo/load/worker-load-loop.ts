@@ -8,6 +8,9 @@ import type { LoadLoop, LoadStats } from './load-loop';
 import { checkLoadPlan } from './load-loop';
 import type { LoadWorkerData } from './load-worker';
 
+/** The load thread's `worker_threads` name: the demo's simulated clients, not the service. */
+export const DEMO_LOAD_THREAD_NAME = 'hyperscope-demo-load';
+
 /**
  * Starts `workerFile` (the bundled `load-worker.ts`) sending `plan` to `frontUrl`; throws like
  * `checkLoadPlan`. The worker is not unref'd: `stop()` ends it, and until then it is the demo's load.
@@ -15,7 +18,8 @@ import type { LoadWorkerData } from './load-worker';
 export function startWorkerLoadLoop(workerFile: URL, frontUrl: string, plan: LoadPlan): LoadLoop {
   checkLoadPlan(plan);
   const data: LoadWorkerData = { frontUrl, plan };
-  const worker = new Worker(workerFile, { workerData: data });
+  // Named so that a recording of the demo leaves its load out of the service's threads (`main/threads/`).
+  const worker = new Worker(workerFile, { workerData: data, name: DEMO_LOAD_THREAD_NAME });
   // Stats answers come back in the order asked; 'stopped' (or the worker's exit) ends the conversation.
   // Callbacks rather than promises held for the demo's lifetime: those would show in its promise chains.
   const waitingForStats: { resolve(stats: LoadStats): void; reject(error: Error): void }[] = [];

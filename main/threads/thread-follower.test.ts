@@ -9,12 +9,14 @@ import type { Recording, RecordingResult } from '../recorder/recording';
 import type { FollowContext, NewSource, RecordedSource } from '../sources/source-follower';
 import { followThreadsOf, threadLabel } from './thread-follower';
 
-// Three threads at start, and one named as Hyperscope's in-process recorder; `spawn()` starts one more.
+// Three threads at start, and two named as Hyperscope's own (the in-process recorder, the demo's load);
+// `spawn()` starts one more.
 const SCRIPT = `
 const { Worker, isMainThread } = require('node:worker_threads');
 if (isMainThread) {
   for (let i = 0; i < 3; i++) new Worker(__filename);
   globalThis.recorderId = new Worker(__filename, { name: 'hyperscope-recorder' }).threadId;
+  globalThis.demoLoadId = new Worker(__filename, { name: 'hyperscope-demo-load' }).threadId;
   globalThis.spawn = () => new Worker(__filename).threadId;
   setInterval(() => {}, 1000);
   setTimeout(() => console.log('ready'), 300);
@@ -105,7 +107,7 @@ describe('the thread follower', () => {
     await process.stop();
   });
 
-  it("leaves Hyperscope's own in-process recorder thread alone", async () => {
+  it("leaves Hyperscope's own threads alone: the in-process recorder's, the demo's load", async () => {
     const process = await attachByPid((await startNodeTarget(SCRIPT)).pid);
     const { context, added } = followContext(process);
     const following = await followThreadsOf(context, 32);
@@ -115,8 +117,13 @@ describe('the thread follower', () => {
       20_000,
       () => `${added.length} added`,
     );
-    const recorder = await process.session.send('Runtime.evaluate', { expression: 'recorderId' });
-    expect(added.map((a) => a.source.threadId)).not.toContain(recorder.result.value);
+    const own = await process.session.send('Runtime.evaluate', {
+      expression: '[recorderId, demoLoadId]',
+      returnByValue: true,
+    });
+    const ownIds = own.result.value as number[];
+    expect(ownIds).toHaveLength(2);
+    for (const id of ownIds) expect(added.map((a) => a.source.threadId)).not.toContain(id);
     for (const a of added) a.end();
     await following.stop();
     await process.stop();

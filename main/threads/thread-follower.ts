@@ -80,13 +80,14 @@ export async function followThreadsOf(context: FollowContext, maxThreads: number
 }
 
 /**
- * The in-process recorder's own thread (`hyperscope/register`, `main/in-process/recording-toggle.ts`
- * names it so): Hyperscope, not the service. Node titles a thread `[worker <threadId>] <name>`.
+ * Hyperscope's own threads, not the service's: the in-process recorder's (`hyperscope/register`,
+ * `main/in-process/recording-toggle.ts` names it so) and the demo's load, its simulated clients
+ * (`demo/load/worker-load-loop.ts`). Node titles a thread `[worker <threadId>] <name>`.
  */
-const OWN_RECORDER_TITLE = / hyperscope-recorder$/;
+const OWN_THREAD_TITLE = / hyperscope-(recorder|demo-load)$/;
 
 function isHyperscopeThread(title: string): boolean {
-  return OWN_RECORDER_TITLE.test(title);
+  return OWN_THREAD_TITLE.test(title);
 }
 
 /** `thread 3 (resize.js)`: the threadId and the script's file name, as far as its URL tells it. */
