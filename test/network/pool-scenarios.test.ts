@@ -1,6 +1,5 @@
 // fetch-pool-starvation and healthy recorded with the built agent: undici pools found and judged, and no
 // TLS or undici finding for the healthy service.
-import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findTlsHandshakeSlow } from '../../core/network/tls-handshake-slow';
 import { findTlsHandshakeStalled } from '../../core/network/tls-handshake-stalled';
@@ -8,13 +7,14 @@ import { summariseTlsHosts } from '../../core/network/tls-host-summary';
 import { findUndiciPoolStarvation, findUndiciSocketLeak } from '../../core/network/undici-pool-findings';
 import { readUndiciSection } from '../../core/network/undici-section';
 import type { Session } from '../../core/session/session';
+import { ensureNodeBundles } from '../support/node-bundles';
 import { recordScenario } from './scenario-recording';
 
 describe('pool scenarios', () => {
   let starving: Session;
   let healthy: Session;
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build:node'], { stdio: 'ignore' });
+    ensureNodeBundles();
     [starving, healthy] = await Promise.all([
       recordScenario('fetch-pool-starvation', 5),
       recordScenario('healthy', 5),

@@ -1,17 +1,17 @@
 // The TLS demo scenarios recorded with the real CLI and agent: each gets its finding, naming its host.
-import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findTlsHandshakeSlow } from '../../core/network/tls-handshake-slow';
 import { findTlsHandshakeStalled } from '../../core/network/tls-handshake-stalled';
 import { readTlsSection } from '../../core/network/tls-section';
 import type { Session } from '../../core/session/session';
+import { ensureNodeBundles } from '../support/node-bundles';
 import { recordScenario } from './scenario-recording';
 
 describe('TLS scenarios', () => {
   let slow: Session;
   let stalled: Session;
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build:node'], { stdio: 'ignore' });
+    ensureNodeBundles();
     [slow, stalled] = await Promise.all([recordScenario('tls-slow', 5), recordScenario('tls-stalled', 8)]);
   });
 
