@@ -3,24 +3,17 @@
  * how long it was recorded and how it ended, its CPU time and its own summary.
  */
 import type { SessionProfiles } from '../profile/session-profiles';
-import type { EndRecord, SourceEndRecord, SourceRecord } from '../session/records';
+import type { EndRecord, SourceEndRecord } from '../session/records';
 import type { Session } from '../session/session';
 import { MAIN_PART_ID, type SessionPart } from '../session/session-parts';
 import { cpuSection } from './cpu-section';
 import type { ReportSummary } from './report';
 
-/** One recorded process or thread. */
-export interface ReportPart {
-  /** `main` for the header's target, else its source id (`p4243`, `p4242.t1`). */
-  id: string;
-  /** `primary (pid 4242)`, `worker 2 of 4`, `thread 1 (resize.js)`. */
-  label: string;
-  kind: SourceRecord['kind'];
-  pid: number;
-  /** `worker_threads` threadId; 0 for a process's main thread. */
-  threadId: number;
-  /** The id of the part it belongs to (a worker's primary, a thread's process). */
-  parent: string | null;
+/** One recorded process or thread: who it is (as `SessionPart` says), and what was recorded of it. */
+export interface ReportPart extends Pick<
+  SessionPart,
+  'id' | 'label' | 'kind' | 'pid' | 'threadId' | 'parent'
+> {
   nodeVersion: string;
   /** Snapshots recorded of it. */
   snapshots: number;
@@ -52,17 +45,15 @@ export interface AnalysedPart {
 
 /** The rows of `parts`, in their order; `session` is the whole session (its sources' end records). */
 export function partsSection(session: Session, parts: readonly AnalysedPart[]): ReportPart[] {
-  const sources = new Map(session.sources.map((source) => [source.info.id, source]));
   return parts.map(({ part, profiles, summary }) => {
-    const source = sources.get(part.id);
-    const end = part.id === MAIN_PART_ID ? session.end : (source?.end ?? null);
+    const end = part.id === MAIN_PART_ID ? session.end : part.endedEarly;
     return {
       id: part.id,
       label: part.label,
       kind: part.kind,
       pid: part.pid,
       threadId: part.threadId,
-      parent: part.id === MAIN_PART_ID ? null : (source?.info.parent ?? MAIN_PART_ID),
+      parent: part.parent,
       nodeVersion: part.session.header.target.nodeVersion,
       snapshots: part.session.snapshots.length,
       ended: end

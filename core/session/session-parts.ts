@@ -3,7 +3,7 @@
  * {@link Session} per source, so that every analysis written for one process (findings, tables,
  * charts) runs on each as it is, and the report and the app can say which process a finding is about.
  */
-import type { SourceRecord } from './records';
+import type { EndRecord, SourceEndRecord, SourceRecord } from './records';
 import type { Session, SourceData } from './session';
 
 /** One process or thread of a session, as a session of its own. */
@@ -16,6 +16,10 @@ export interface SessionPart {
   pid: number;
   /** 0 for a process's main thread. */
   threadId: number;
+  /** The id of the part it belongs to (a worker's primary, a thread's process); null for `main`. */
+  parent: string | null;
+  /** Its `source-end`: it stopped being recorded before the session did; null otherwise (and for `main`). */
+  endedEarly: SourceEndRecord | null;
   /** The part's own data under a header naming it; its `sources` is empty. */
   session: Session;
 }
@@ -31,6 +35,8 @@ export function sessionParts(session: Session): SessionPart[] {
     kind: 'process',
     pid: session.header.target.pid,
     threadId: 0,
+    parent: null,
+    endedEarly: null,
     session: session.sources.length === 0 ? session : { ...session, sources: [] },
   };
   return [main, ...session.sources.map((data) => partOf(session, data))];
@@ -66,6 +72,8 @@ function partOf(session: Session, data: SourceData): SessionPart {
     kind: info.kind,
     pid: info.pid,
     threadId: info.threadId,
+    parent: info.parent ?? MAIN_PART_ID,
+    endedEarly: data.end,
     session: {
       ...session,
       header: {
@@ -81,10 +89,17 @@ function partOf(session: Session, data: SourceData): SessionPart {
         ? {
             type: 'end',
             time: data.end.time,
-            reason: data.end.reason === 'exited' ? 'target-exited' : 'connection-lost',
+            reason: END_REASON[data.end.reason],
             ...(data.end.message ? { message: data.end.message } : {}),
           }
         : session.end,
     },
   };
 }
+
+/** A source's early end as its part's own session tells it (its `end` record). */
+const END_REASON: Record<SourceEndRecord['reason'], EndRecord['reason']> = {
+  exited: 'target-exited',
+  lost: 'connection-lost',
+  error: 'error',
+};

@@ -32,19 +32,16 @@ const cache = new WeakMap<Session, PartData[]>();
 export function partsOfSession(session: Session): PartData[] {
   let parts = cache.get(session);
   if (!parts) {
-    parts = sessionParts(session).map((part) => {
-      const end = session.sources.find((source) => source.info.id === part.id)?.end;
-      return {
-        id: part.id,
-        label: part.label,
-        kind: part.kind,
-        pid: part.pid,
-        threadId: part.threadId,
-        ended: end ? { time: end.time, reason: end.reason } : null,
-        snapshots: part.session.snapshots,
-        session: part.session,
-      };
-    });
+    parts = sessionParts(session).map(({ endedEarly: end, ...part }) => ({
+      id: part.id,
+      label: part.label,
+      kind: part.kind,
+      pid: part.pid,
+      threadId: part.threadId,
+      ended: end ? { time: end.time, reason: end.reason } : null,
+      snapshots: part.session.snapshots,
+      session: part.session,
+    }));
     cache.set(session, parts);
   }
   return parts;
