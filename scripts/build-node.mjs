@@ -9,83 +9,40 @@ import { readFileSync } from 'node:fs';
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
+/** What every bundle shares: one file for Node 20, warnings shown. */
+const bundle = (entry, outfile, options = {}) =>
+  build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    ...options,
+  });
+
+/** A bundle that runs Hyperscope's own code: npm packages stay in node_modules, with a source map. */
+const hyperscopeCode = { packages: 'external', sourcemap: 'linked' };
+const withVersion = { define: { 'process.env.HYPERSCOPE_VERSION': JSON.stringify(version) } };
+
 await Promise.all([
-  build({
-    entryPoints: ['main/cli/index.ts'],
-    outfile: 'out/cli/hyperscope.js',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    define: { 'process.env.HYPERSCOPE_VERSION': JSON.stringify(version) },
-    logLevel: 'warning',
-  }),
+  bundle('main/cli/index.ts', 'out/cli/hyperscope.js', { ...hyperscopeCode, ...withVersion }),
   // Its own thread, so that recordings of `hyperscope demo --load` do not show the load as the service's.
-  build({
-    entryPoints: ['demo/load/load-worker.ts'],
-    outfile: 'out/cli/demo-load-worker.js',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  }),
+  bundle('demo/load/load-worker.ts', 'out/cli/demo-load-worker.js', hyperscopeCode),
   // The worker-pool-starvation scenario's pricing thread (demo/support/bundled-worker.ts finds it).
-  build({
-    entryPoints: ['demo/scenarios/pricing-worker.ts'],
-    outfile: 'out/cli/demo-pricing-worker.js',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  }),
-  build({
-    entryPoints: ['profiler-agent/index.ts'],
-    outfile: 'out/agent/agent.js',
-    bundle: true,
-    platform: 'node',
-    // An IIFE that assigns the agent's exports to a local name; the injector wraps it in a function.
+  bundle('demo/scenarios/pricing-worker.ts', 'out/cli/demo-pricing-worker.js', hyperscopeCode),
+  // An IIFE that assigns the agent's exports to a local name; the injector wraps it in a function.
+  bundle('profiler-agent/index.ts', 'out/agent/agent.js', {
     format: 'iife',
     globalName: '__hyperscopeAgent',
     target: 'node18',
-    logLevel: 'warning',
   }),
-  build({
-    entryPoints: ['main/reach/relay/netns-relay.ts'],
-    outfile: 'out/reach/netns-relay.js',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  }),
+  bundle('main/reach/relay/netns-relay.ts', 'out/reach/netns-relay.js'),
   // CommonJS so that both `--require` and `--import` load it; it only finds its worker by __dirname.
-  build({
-    entryPoints: ['main/in-process/register.ts'],
-    outfile: 'out/register/register.cjs',
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  }),
-  build({
-    entryPoints: ['main/in-process/recorder-worker.ts'],
-    outfile: 'out/register/recorder-worker.js',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: 'linked',
-    define: { 'process.env.HYPERSCOPE_VERSION': JSON.stringify(version) },
-    logLevel: 'warning',
+  bundle('main/in-process/register.ts', 'out/register/register.cjs', { format: 'cjs' }),
+  bundle('main/in-process/recorder-worker.ts', 'out/register/recorder-worker.js', {
+    ...hyperscopeCode,
+    ...withVersion,
   }),
 ]);
