@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { nodeBinary, type NodeMajor } from '../../test/support/node-versions';
 import { InspectorBannerFilter } from './inspector-banner-filter';
 
 const URL_1 = 'ws://127.0.0.1:40111/0a62a4b5-b41f-48d2-973d-8f6f0a235669';
@@ -47,4 +50,24 @@ describe('InspectorBannerFilter', () => {
       'Debugger listening on port 3000 (not really)\n',
     );
   });
+
+  // The banner's text changes between majors (Node 22 moved its help link): check what each really prints.
+  it.each<NodeMajor>([20, 22, 24, 26])(
+    "filters the banner Node %i really prints, leaving the process's own stderr",
+    async (major) => {
+      const node = await nodeBinary(major);
+      const script = "console.error('app line 1'); console.error('app line 2')";
+      const { stderr } = await promisify(execFile)(node, ['--inspect=127.0.0.1:0', '-e', script], {
+        timeout: 30_000,
+      });
+      expect(stderr).toMatch(/^Debugger listening on ws:\/\//);
+      const byLine = feed(stderr.split(/(?<=\n)/));
+      const byChar = feed([...stderr]);
+      expect(byLine.output).toBe('app line 1\napp line 2\n');
+      expect(byChar).toEqual(byLine);
+      expect(byLine.urls).toHaveLength(1);
+      expect(stderr).toContain(byLine.urls[0]);
+    },
+    120_000,
+  );
 });

@@ -6,7 +6,9 @@
 
 const BANNER_LINES: readonly RegExp[] = [
   /^Debugger listening on (ws:\/\/\S+)$/,
-  /^For help, see: https:\/\/nodejs\.org\/\S*inspector\S*$/,
+  // Node 20 points to /en/docs/inspector, Node 22–26 to /learn/getting-started/debugging: any nodejs.org
+  // page, so the next move of Node's docs does not leak the line into the user's terminal again.
+  /^For help, see: https:\/\/nodejs\.org\/\S*$/,
   /^Debugger attached\.$/,
   /^Debugger ending on ws:\/\/\S+$/,
   /^Waiting for the debugger to disconnect\.\.\.$/,
