@@ -1,3 +1,5 @@
+import { displayUrl } from './profile/data-url-module';
+
 /**
  * One frame of a stack, as reports and findings show it.
  * `line` and `column` are 1-based (CDP call frames are 0-based: convert at the boundary).
@@ -12,8 +14,8 @@ export interface Frame {
   column: number;
 }
 
-/** `fn (url:line:column)`, the way stack traces print a frame. */
+/** `fn (url:line:column)`, the way stack traces print a frame; a `data:` url is shortened (`displayUrl`). */
 export function formatFrame(frame: Frame): string {
-  const where = frame.url ? `${frame.url}:${frame.line}:${frame.column}` : '<unknown>';
+  const where = frame.url ? `${displayUrl(frame.url)}:${frame.line}:${frame.column}` : '<unknown>';
   return `${frame.functionName || '(anonymous)'} (${where})`;
 }

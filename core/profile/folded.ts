@@ -2,6 +2,7 @@
  * Brendan Gregg's folded stacks: one line per stack, frames root first joined by `;`, then a space and
  * the value (`main;handle;parse 123`). Frames are written `name (url:line:column)` when the url is known.
  */
+import { displayUrl } from './data-url-module';
 import type { FrameInput } from './frame-table';
 import { frameLabel, type ProfileFrame, type ProfileModel, type ValueType } from './profile-model';
 import { StackTreeBuilder } from './stack-tree-builder';
@@ -35,9 +36,12 @@ export function* foldedLines(
   }
 }
 
-/** A frame as one folded-stack element: `;` and line breaks, which would split it, become spaces. */
+/**
+ * A frame as one folded-stack element: `;` and line breaks, which would split it, become spaces; a
+ * `data:` url is shortened (`displayUrl`).
+ */
 export function foldedLabel(frame: ProfileFrame, withLocation: boolean): string {
-  const where = withLocation && frame.url ? ` (${frame.url}:${frame.line}:${frame.column})` : '';
+  const where = withLocation && frame.url ? ` (${displayUrl(frame.url)}:${frame.line}:${frame.column})` : '';
   return `${frameLabel(frame)}${where}`.replace(/[;\r\n]/g, ' ');
 }
 

@@ -2,17 +2,20 @@
  * A report's frames in original sources: the same report with every frame a source map covers moved to
  * its original file, line and column — in findings, the CPU and allocation tables and the promise chains. Frames of
  * findings are often call sites (stack traces), where a map's `name` is the callee's identifier, not the
- * function's: the function name is kept as V8 gave it everywhere.
+ * function's: the function name is kept as V8 gave it everywhere. A frame left in a module whose url is a
+ * `data:` URL (the whole compiled module, kilobytes) is named by `displayUrl` instead, maps or not.
  */
 import type { Frame } from '../frame';
+import { displayUrl, isDataUrl } from '../profile/data-url-module';
 import { originalFrame, type SourceMaps } from '../profile/source-map';
 import type { Report } from './report';
 
 export function remapReportFrames(report: Report, maps: SourceMaps): Report {
-  if (maps.size === 0) return report;
+  if (maps.size === 0 && !reportNamesDataUrl(report)) return report;
   const remap = (frame: Frame): Frame => {
     const original = originalFrame(frame, maps);
-    return original ? { ...original, functionName: frame.functionName } : frame;
+    if (original) return { ...original, functionName: frame.functionName };
+    return isDataUrl(frame.url) ? { ...frame, url: displayUrl(frame.url) } : frame;
   };
   const remapRows = <R extends { frame: Frame }>(rows: R[]): R[] =>
     rows.map((row) => ({ ...row, frame: remap(row.frame) }));
@@ -70,6 +73,10 @@ function relocateText(text: string, before: readonly Frame[], after: readonly Fr
       .join(`${now.url}:${now.line}`);
   });
   return out;
+}
+
+function reportNamesDataUrl(report: Report): boolean {
+  return [...reportFrameUrls(report)].some(isDataUrl);
 }
 
 /** Every script url the report's frames name, for loading their source maps. */

@@ -1,7 +1,8 @@
 /**
  * Loads the source maps of the scripts a profile names, for `core/profile/source-map.ts` to remap with.
  * A script's map comes from its last `//# sourceMappingURL=` comment (an inline `data:` URL or a file
- * path relative to the script) or, without one, from `<script>.map` when that exists. Only local scripts are read (frame urls that are `file://` URLs or absolute paths).
+ * path relative to the script) or, without one, from `<script>.map` when that exists. Only local scripts are read (frame urls that are `file://` URLs or absolute paths),
+ * and modules whose url is a `data:` URL carrying their whole text (tsx), whose inline map is read from it.
  * A target in a container names paths of its own file system: they are read under its `root`
  * (`/proc/PID/root`, `main/reach/path-in-root.ts`) and keep their own names in the maps.
  */
@@ -12,6 +13,7 @@ import { TraceMap } from '@jridgewell/trace-mapping';
 import type { SourceMaps } from '../../core/profile/source-map';
 import type { ProfileModel } from '../../core/profile/profile-model';
 import { pathInRoot } from '../reach/path-in-root';
+import { dataModuleFilePath, displayUrl, isDataUrl } from '../../core/profile/data-url-module';
 
 export interface LoadedSourceMaps {
   /** Keyed by the frame url exactly as given. */
@@ -44,6 +46,19 @@ export async function loadSourceMaps(
   const problems: LoadedSourceMaps['problems'] = [];
   const read = readerUnder(options.root ?? null);
   for (const url of new Set(urls)) {
+    if (isDataUrl(url)) {
+      // The script text is the url itself: nothing to read, nothing that can change on disk.
+      try {
+        const map = mapOfDataModule(url);
+        if (map) maps.set(url, map);
+      } catch (error) {
+        problems.push({
+          url: displayUrl(url),
+          reason: error instanceof Error ? error.message : String(error),
+        });
+      }
+      continue;
+    }
     const path = localPath(url);
     if (!path) continue;
     try {
@@ -94,6 +109,18 @@ async function loadMapOf(scriptPath: string, read: TargetFiles): Promise<TraceMa
   return new TraceMap(await read.text(mapPath), pathToFileURL(mapPath).href);
 }
 
+/**
+ * The inline map of a module whose url is a `data:` URL (tsx: `data:text/javascript,<module>?filePath=…`).
+ * Its sources resolve against the file it was compiled from when the url names it.
+ */
+function mapOfDataModule(url: string): TraceMap | undefined {
+  const reference = [...decodeDataUrl(url).matchAll(MAPPING_COMMENT)].at(-1)?.[1];
+  if (!reference?.startsWith('data:')) return undefined;
+  const file = dataModuleFilePath(url);
+  const base = file === undefined ? undefined : file.startsWith('file:') ? file : pathToFileURL(file).href;
+  return new TraceMap(decodeDataUrl(reference), base);
+}
+
 /** A file's text; undefined when it is gone (a profile opened elsewhere names scripts not here). */
 async function readIfPresent(path: string, read: TargetFiles): Promise<string | undefined> {
   try {
@@ -109,12 +136,16 @@ async function modifiedAfter(path: string, time: number): Promise<boolean> {
   return info !== undefined && info.mtimeMs > time;
 }
 
-/** The JSON text of a `data:application/json[;charset=…][;base64],…` URL. */
+/**
+ * The text of a `data:<type>[;charset=…][;base64],…` URL; a `?…` query after the body (tsx appends
+ * `?filePath=…` to a percent-encoded module, whose own `?` are encoded) is not part of it.
+ */
 function decodeDataUrl(url: string): string {
   const comma = url.indexOf(',');
-  if (comma < 0) throw new Error('malformed data: URL for a source map');
+  if (comma < 0) throw new Error('malformed data: URL');
   const header = url.slice(5, comma);
-  const body = url.slice(comma + 1);
+  const query = url.indexOf('?', comma);
+  const body = url.slice(comma + 1, query < 0 || header.includes('base64') ? undefined : query);
   return header.split(';').includes('base64')
     ? Buffer.from(body, 'base64').toString('utf8')
     : decodeURIComponent(body);

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { Finding } from '../../core/findings/finding';
 import { formatFrame } from '../../core/frame';
+import { displayUrl } from '../../core/profile/data-url-module';
 import { evidenceCharts } from '../view-models/evidence-charts';
 import { kindLabel } from '../view-models/findings-summary';
 import { Icon } from './icon';
@@ -86,8 +87,8 @@ export function FindingCard(props: { finding: Finding; compact?: boolean; place?
           </ol>
           {selected && (
             <div className="frame-location" role="status">
-              <Icon name="go-to-file" /> <code>{selected.url || '(no file)'}</code> line {selected.line},
-              column {selected.column}
+              <Icon name="go-to-file" /> <code>{displayUrl(selected.url) || '(no file)'}</code> line{' '}
+              {selected.line}, column {selected.column}
             </div>
           )}
         </section>

@@ -1,6 +1,7 @@
 /** The top functions of a profile, like `go tool pprof -top`: flat and cumulative values and shares. */
 import { formatFrame } from '../../core/frame';
 import { formatValue } from '../../core/profile/format-value';
+import { fileLabel } from '../../core/profile/data-url-module';
 import { frameLabel } from '../../core/profile/profile-model';
 import type { TopRow } from '../../core/profile/top';
 
@@ -38,7 +39,7 @@ export function TopTable(props: {
               >
                 {frameLabel(row.frame)}{' '}
                 <span className="muted">
-                  {row.frame.url ? `${row.frame.url.split('/').pop()}:${row.frame.line}` : ''}
+                  {row.frame.url ? `${fileLabel(row.frame.url)}:${row.frame.line}` : ''}
                 </span>
               </button>
             </td>
