@@ -12,7 +12,9 @@ import { allocRateSeries } from '../profile/alloc-rate-series';
 import { sessionProfiles, type SessionProfiles } from '../profile/session-profiles';
 import type { Session } from '../session/session';
 import { MAIN_PART_ID, sessionParts } from '../session/session-parts';
+import { allocCostOf } from './alloc-section';
 import { chainsSection } from './chains-section';
+import { sumOfParts } from './cpu-section';
 import { combineSummaries } from './combine-summaries';
 import { partsSection, type AnalysedPart } from './parts-section';
 import type { AllocationsReport, ChainsReport, Report, ReportNote } from './report';
@@ -46,7 +48,7 @@ export function buildPartsReport(session: Session, mainContext: AnalysisContext,
     analyzeParts(session, (part) => contexts.get(part.id)!),
   );
   // The header's target's chains and notes give way to every part's.
-  const { allocations, chains: _mainChains, ...rest } = report;
+  const { allocations, chains: _mainChains, cpu, ...rest } = report;
   const chains = peakChains(parts);
   const summaries = parts.map(({ part, summary }) => ({
     kind: part.kind,
@@ -55,6 +57,17 @@ export function buildPartsReport(session: Session, mainContext: AnalysisContext,
   }));
   return {
     ...rest,
+    ...(cpu
+      ? {
+          cpu: {
+            ...cpu,
+            hyperscope: sumOfParts(
+              cpu.hyperscope,
+              parts.map((p) => p.profiles),
+            ),
+          },
+        }
+      : {}),
     snapshots: rows.reduce((sum, row) => sum + row.snapshots, 0),
     summary: combineSummaries(summaries),
     ...(allocations ? { allocations: withPartSeries(allocations, parts, session.header.createdAt) } : {}),
@@ -76,9 +89,15 @@ function withPartSeries(
         allocRateSeries(profiles[kind], sessionStart).map((point) => ({ ...point, part: part.id })),
       )
       .sort((a, b) => a.startMs - b.startMs);
-  const { allocated, alive } = allocations;
+  const { allocated, alive, hyperscope } = allocations;
+  // Hyperscope's rate over all parts is every part's added up (the merge's would be a part's average).
+  const bytesPerS = parts.reduce(
+    (sum, { profiles: p }) => sum + (p.allocated ? allocCostOf(p.allocated).bytesPerS : 0),
+    0,
+  );
   return {
     ...allocations,
+    hyperscope: hyperscope && { ...hyperscope, bytesPerS },
     allocated: allocated && { ...allocated, series: series('allocated') },
     alive: alive && { ...alive, series: series('alive') },
   };

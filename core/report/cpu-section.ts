@@ -1,40 +1,53 @@
-/** The report's CPU table: a session's CPU windows merged, functions by self time like `pprof -top`. */
+/**
+ * The report's CPU table: a session's CPU windows merged, functions by self time like `pprof -top`, the
+ * service's own: (idle) and Hyperscope's agent are left out of the rows and of their 100%, the agent's
+ * time said apart (`hyperscope`).
+ */
+import { agentValue, serviceOnly, shareOf } from '../profile/agent-cost';
 import { plainFrame } from '../profile/allocated-retained';
 import { valueIndexOf } from '../profile/profile-model';
-import type { SessionProfiles } from '../profile/session-profiles';
+import type { SessionProfiles, WindowedProfile } from '../profile/session-profiles';
 import { topFunctions } from '../profile/top';
-import { functionTotals, grandTotal } from '../profile/totals';
-import type { CpuReport } from './report';
+import type { CpuReport, HyperscopeCpuCost } from './report';
 
-/** The `rows` functions with the most self time, (idle) left out; null without CPU windows. */
+/** The `rows` functions with the most self time, (idle) and the agent left out; null without CPU windows. */
 export function cpuSection(profiles: SessionProfiles, rows: number): CpuReport | null {
   const cpu = profiles.cpu;
   if (!cpu) return null;
   const model = cpu.merged;
-  const time = valueIndexOf(model, 'time');
-  // Idle time is the process waiting, not CPU it used: leave it out of the table and of its 100%.
-  const idle = new Set(model.frames.flatMap((frame, f) => (frame.category === 'idle' ? [f] : [])));
-  const self = functionTotals(model, time).self;
-  const idleUs = [...idle].reduce((sum, f) => sum + self[f]!, 0);
-  const busyUs = Math.max(0, grandTotal(model, time) - idleUs);
-  const percent = (us: number): number => (busyUs > 0 ? (us / busyUs) * 100 : 0);
-  let sum = 0;
-  const top = topFunctions(model, time, rows + idle.size).filter((row) => !idle.has(row.frameIndex));
+  const time = Math.max(0, valueIndexOf(model, 'time'));
+  const { agent, total: busyUs } = agentValue(model, time, IDLE);
   return {
     windows: cpu.windows.length,
     profiledMs: cpu.coveredMs,
     samplingIntervalUs: cpu.samplingInterval,
     busyUs,
-    top: top.slice(0, rows).map((row) => {
-      sum += percent(row.flat);
-      return {
-        frame: plainFrame(row.frame),
-        flat: row.flat,
-        flatPercent: percent(row.flat),
-        sumPercent: sum,
-        cum: row.cum,
-        cumPercent: percent(row.cum),
-      };
-    }),
+    // Idle time is the process waiting, not CPU it used; the agent's is Hyperscope's, not the service's.
+    top: topFunctions(serviceOnly(model, ['idle']), time, rows).map((row) => ({
+      frame: plainFrame(row.frame),
+      flat: row.flat,
+      flatPercent: row.flatPercent,
+      sumPercent: row.sumPercent,
+      cum: row.cum,
+      cumPercent: row.cumPercent,
+    })),
+    hyperscope: { cpuUs: agent, cpuMsPerS: cpuMsPerS(cpu), share: shareOf(agent, busyUs) },
   };
+}
+
+const IDLE = new Set(['idle'] as const);
+
+/** The agent's CPU ms per second of the windows' time (one process's, or the parts' average). */
+export function cpuMsPerS(cpu: WindowedProfile): number {
+  const { agent } = agentValue(cpu.merged, Math.max(0, valueIndexOf(cpu.merged, 'time')));
+  return cpu.coveredMs > 0 ? agent / 1000 / (cpu.coveredMs / 1000) : 0;
+}
+
+/** Hyperscope's CPU of several parts: every part's rate added up, the share of their busy time together. */
+export function sumOfParts(
+  combined: HyperscopeCpuCost,
+  parts: readonly SessionProfiles[],
+): HyperscopeCpuCost {
+  const rate = parts.reduce((sum, p) => sum + (p.cpu ? cpuMsPerS(p.cpu) : 0), 0);
+  return { ...combined, cpuMsPerS: rate };
 }

@@ -18,7 +18,8 @@ export function cpuTableLines(cpu: CpuReport, rows: number, parts = 1): string[]
   return [
     `CPU: ${formatValue(cpu.busyUs, 'microseconds')} busy in ${formatDuration(cpu.profiledMs)} profiled${overParts(parts)} ` +
       `(${cpu.windows} window${cpu.windows === 1 ? '' : 's'}, a sample every ${cpu.samplingIntervalUs} µs); ` +
-      `top ${Math.min(rows, cpu.top.length)} by self time, (idle) left out`,
+      `top ${Math.min(rows, cpu.top.length)} by self time, % of the service's own busy time ` +
+      `(idle and Hyperscope's own cost left out)`,
     ...formatTop(cpu.top.slice(0, rows), 'microseconds').split('\n'),
   ];
 }
@@ -63,12 +64,16 @@ export function allocationTableLines(
   if (allocations.top.length > 0) {
     lines.push(
       '',
-      `Top ${Math.min(rows, allocations.top.length)} by bytes allocated (alive: bytes of theirs still alive)`,
+      `Top ${Math.min(rows, allocations.top.length)} by bytes allocated, % of the service's own bytes ` +
+        `(alive: bytes of theirs still alive)`,
     );
     lines.push(...allocTable(allocations.top.slice(0, rows), 'alive', (row) => row.aliveBytes));
   }
   if (allocations.topAlive.length > 0) {
-    lines.push('', `Top ${Math.min(rows, allocations.topAlive.length)} by bytes still alive after GC`);
+    lines.push(
+      '',
+      `Top ${Math.min(rows, allocations.topAlive.length)} by bytes still alive after GC, % of the service's own`,
+    );
     lines.push(...allocTable(allocations.topAlive.slice(0, rows), 'allocated', (row) => row.allocatedBytes));
   }
   lines.push(

@@ -6,6 +6,7 @@
 import { renderGoroutineDump } from '../chains/render-goroutine-dump';
 import { findingLines, findingsHeadline, wrap } from './format-findings';
 import { formatDuration } from './format-units';
+import { hyperscopeCostLine } from './format-hyperscope-cost';
 import { marksLines } from './marks-section';
 import { busyByPartLines, partName, partsTableLines, placeName } from './format-parts';
 import { allocationTableLines, cpuTableLines } from './format-profile-tables';
@@ -42,6 +43,9 @@ export function formatTextReport(unsafeReport: Report, options: TextReportOption
     lines.push(...findingLines(finding, paint, width, options.maxFrames ?? 8), '');
   }
   const topRows = options.topRows ?? 10;
+  // Above the tables that leave it out: the profiler's cost stays in sight, not ranked as the service's.
+  const ownCost = hyperscopeCostLine(report.cpu, report.allocations);
+  if (ownCost) lines.push(ownCost, '');
   if (report.cpu) {
     const profiled =
       report.part === undefined ? (report.parts ?? []).filter((p) => p.cpuBusyUs !== null) : [];

@@ -115,7 +115,7 @@ describe('report profile sections', () => {
       /^\s+300ms\s+75\.00%\s+75\.00%\s+300ms\s+75\.00%\s+hot \(file:\/\/\/srv\/app\/server\.js:10:1\)$/m,
     );
     expect(text).toMatch(/^Top 3 by bytes allocated/m);
-    expect(text).toMatch(/^Top 1 by bytes still alive after GC$/m);
+    expect(text).toMatch(/^Top 1 by bytes still alive after GC, % of the service's own$/m);
     const aliveTable = text.slice(text.indexOf('by bytes still alive'), text.indexOf('Object sizes'));
     expect(aliveTable).toMatch(/remember/);
     expect(aliveTable).not.toMatch(/handleRequest/);

@@ -127,10 +127,35 @@ export interface CpuReport {
   profiledMs: number;
   /** µs between samples. */
   samplingIntervalUs: number;
-  /** CPU time of everything but (idle), µs: the 100% of the table. */
+  /** CPU time of everything but (idle), µs, Hyperscope's own included. */
   busyUs: number;
-  /** Highest flat first. `flat` is self time, `cum` self + callees (recursion once), both µs; (idle) left out. */
+  /**
+   * Highest flat first. `flat` is self time, `cum` self + callees (recursion once), both µs; (idle) and
+   * `(hyperscope agent)` left out, percentages of the service's own busy time (`busyUs − hyperscope.cpuUs`).
+   */
   top: TopLine[];
+  /** What Hyperscope's agent used of the CPU: a line of its own, never a row of `top`. */
+  hyperscope: HyperscopeCpuCost;
+}
+
+/** Hyperscope's own CPU in the profiled process(es): the `(hyperscope agent)` frame's self time. */
+export interface HyperscopeCpuCost {
+  /** µs of CPU in the agent's frames, all parts together. */
+  cpuUs: number;
+  /** ms of CPU per second profiled; with several parts, every part's rate added up. */
+  cpuMsPerS: number;
+  /** `cpuUs ÷ busyUs`, 0–1. */
+  share: number;
+}
+
+/** Hyperscope's own allocations, from the allocated windows: the `(hyperscope agent)` frame's self bytes. */
+export interface HyperscopeAllocCost {
+  /** Bytes the agent's frames allocated, all parts together. */
+  bytes: number;
+  /** Bytes per second of the windows' time; with several parts, every part's rate added up. */
+  bytesPerS: number;
+  /** `bytes ÷` all bytes allocated, 0–1. */
+  share: number;
 }
 
 /** One row of a `pprof -top` table: percentages of the table's total; `sumPercent` runs down the rows. */
@@ -170,13 +195,18 @@ export interface AllocationsReport {
   alive: AllocWindowsTotal | null;
   /** Process-wide object sizes in powers of two (`≤16 B` … `≥1 MiB`), from the allocated windows. */
   histogram: SizeBucket[];
-  /** Functions by allocated bytes (flat: self, cum: with callees), with what of theirs stayed alive. */
+  /**
+   * Functions by allocated bytes (flat: self, cum: with callees), with what of theirs stayed alive;
+   * `(hyperscope agent)` left out, percentages of the service's own allocated bytes.
+   */
   top: AllocTopLine[];
   /**
-   * Functions by still-alive bytes, only those that kept some themselves; percentages of all still-alive
-   * bytes. Empty without alive windows.
+   * Functions by still-alive bytes, only those that kept some themselves; percentages of the service's
+   * still-alive bytes (`(hyperscope agent)` left out). Empty without alive windows.
    */
   topAlive: AllocTopLine[];
+  /** What Hyperscope's agent allocated: a line of its own, never a row; null without allocated windows. */
+  hyperscope: HyperscopeAllocCost | null;
 }
 
 export interface SizeBucket {
