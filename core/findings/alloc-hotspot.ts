@@ -14,6 +14,10 @@ import { snapshotPoints } from './analysis';
 import { rounded } from './evidence-series';
 import type { Finding, Severity } from './finding';
 import { siteStatsOf, type SiteStats } from './alloc-site-stats';
+import { inlinedAllocatorOf, type InlinedAllocator } from './inlined-allocator';
+import type { SessionProfiles } from '../profile/session-profiles';
+import type { Frame } from '../frame';
+import { formatDurationMs } from '../units/duration';
 import { theilSenSlopePerS } from './trend';
 
 /** A site must hold at least this share of the sampled bytes (allocated, or still alive) to be the hotspot. */
@@ -48,7 +52,9 @@ export function findAllocHotspot(session: Session, context: AnalysisContext): Fi
   const byAlive = [...sites].sort((a, b) => b.alive.bytes - a.alive.bytes)[0];
   consider(byAlive, 'surviving', survivingSeverity(byAlive, heapGrowth));
   consider(byAllocated, 'allocated', allocatedSeverity(byAllocated));
-  return [...judged].map(([site, { criterion, severity }]) => finding(site, criterion, severity, heapGrowth));
+  return [...judged].map(([site, { criterion, severity }]) =>
+    finding(site, criterion, severity, heapGrowth, profiles),
+  );
 }
 
 const RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
@@ -66,9 +72,18 @@ function survivingSeverity(site: SiteStats | undefined, heapGrowth: number): Sev
   return site.alive.bytesPerSecond >= CRITICAL_ALIVE_BYTES_PER_S && growing ? 'critical' : 'warning';
 }
 
-function finding(site: SiteStats, criterion: Criterion, severity: Severity, heapGrowth: number): Finding {
-  const name = frameLabel(site.frame);
+function finding(
+  site: SiteStats,
+  criterion: Criterion,
+  severity: Severity,
+  heapGrowth: number,
+  profiles: SessionProfiles,
+): Finding {
   const { allocated, alive } = site;
+  const recorded = criterion === 'surviving' && alive.stack.length > 0 ? alive.stack : allocated.stack;
+  const side = criterion === 'surviving' && alive.stack.length > 0 ? profiles.alive : profiles.allocated;
+  const inlined = inlinedAllocatorOf(recorded, side?.merged, profiles.cpu?.merged);
+  const name = inlined ? frameLabel(inlined.callee) : frameLabel(site.frame);
   const perS = (bytes: number): string => `${formatBytes(Math.round(bytes))}/s`;
   const title =
     criterion === 'surviving'
@@ -84,9 +99,13 @@ function finding(site: SiteStats, criterion: Criterion, severity: Severity, heap
         `${name} allocated ${formatBytes(allocated.bytes)} (${perS(allocated.bytesPerSecond)}, ` +
         `${formatPercent(allocated.share)} of sampled bytes); ${formatBytes(alive.bytes)} of what it allocated in the ` +
         `still-alive windows survived a full GC (${perS(alive.bytesPerSecond)}, ${formatPercent(alive.share)} of ` +
-        `surviving bytes), while heap used changed by ${perS(heapGrowth)}.`,
+        `surviving bytes), while heap used changed by ${perS(heapGrowth)}.` +
+        (inlined ? ` ${inferenceNote(inlined)}` : ''),
       values: {
         criterion,
+        ...(inlined
+          ? { inlinedInto: `${frameLabel(inlined.host)} ${placeOf(inlined.host)}`, namedFrom: 'cpu-profile' }
+          : {}),
         allocatedBytes: Math.round(allocated.bytes),
         allocatedBytesPerSecond: Math.round(allocated.bytesPerSecond),
         allocatedShare: rounded(allocated.share, 3),
@@ -106,7 +125,7 @@ function finding(site: SiteStats, criterion: Criterion, severity: Severity, heap
         { name: 'still alive', unit: 'bytes/s', points: alive.rateSeries },
       ].filter((series) => series.points.length > 0),
     },
-    frames: criterion === 'surviving' && alive.stack.length > 0 ? alive.stack : allocated.stack,
+    frames: inlined ? withCallee(recorded, inlined) : recorded,
     advice:
       criterion === 'surviving'
         ? 'Find what keeps these objects: a cache or map without a size limit or expiry, a growing list, ' +
@@ -117,4 +136,24 @@ function finding(site: SiteStats, criterion: Criterion, severity: Severity, heap
           'buffers, avoid intermediate strings and arrays (concatenation, join, JSON round trips). Garbage ' +
           'costs CPU in the garbage collector: see "(garbage collector)" in the CPU profile.',
   };
+}
+
+/** How the allocator was named, for a user to know it is an inference. */
+function inferenceNote({ callee, host, calleeSelfUs, hostSelfUs }: InlinedAllocator): string {
+  return (
+    `${frameLabel(callee)} is inferred: V8's allocation sampling recorded these bytes in ${frameLabel(host)} ` +
+    `(${placeOf(host)}), into which TurboFan inlined ${frameLabel(callee)}; named from the CPU profile, where ` +
+    `${frameLabel(callee)} ran ${formatDurationMs(calleeSelfUs / 1000)} under it and ${frameLabel(host)} itself ` +
+    `${formatDurationMs(hostSelfUs / 1000)}.`
+  );
+}
+
+/** The recorded stack with the inferred callee put above its host (builtins such as `join` stay innermost). */
+function withCallee(stack: readonly Frame[], { callee }: InlinedAllocator): Frame[] {
+  const host = stack.findIndex((frame) => frame.url !== '');
+  return [...stack.slice(0, host), callee, ...stack.slice(host)];
+}
+
+function placeOf(frame: Frame): string {
+  return `${frame.url.split('/').pop() ?? ''}:${frame.line}`;
 }

@@ -6,6 +6,7 @@ import { eventLoopBlock } from './event-loop-block';
 import { fdExhaustion } from './fd-exhaustion';
 import { fetchPoolStarvation } from './fetch-pool-starvation';
 import { healthy } from './healthy';
+import { inlinedAllocator } from './inlined-allocator';
 import { poolStarvation } from './pool-starvation';
 import { promiseLeak } from './promise-leak';
 import { socketLeak } from './socket-leak';
@@ -23,6 +24,7 @@ export const scenarios: readonly DemoScenario[] = [
   tlsStalled,
   fetchPoolStarvation,
   allocHotspot,
+  inlinedAllocator,
   promiseLeak,
   blockedChain,
   workerPoolStarvation,
