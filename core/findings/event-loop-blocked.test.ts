@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentSnapshot } from '../agent-protocol';
 import type { Frame } from '../frame';
+import type { Session } from '../session/session';
 import {
   findEventLoopBlocked,
   MIN_STALLS_IN_WINDOW,
   STALL_MAX_DELAY_MS,
   WINDOW_SNAPSHOTS,
 } from './event-loop-blocked';
+import { SATURATED_MIN_MS, SATURATED_P99_MS, SATURATED_UTILIZATION } from './loop-saturation';
 import { buildSession } from './test-support/session-builder';
 
 const hotFrames: Frame[] = [
@@ -24,6 +26,15 @@ function block(blockMs: number, utilization: number, stalled: (index: number) =>
       delayMaxMs: blockMs + 20 + step.jitter(10),
       utilization,
     };
+  };
+}
+
+/** A CPU profile window of no samples, from `startTime` to `endTime` (ms since the epoch). */
+function cpuWindow(startTime: number, endTime: number): Session['cpuProfiles'][number] {
+  const meta = { type: 'profile-begin' as const, id: `cpu-${startTime}`, kind: 'cpu' as const };
+  return {
+    meta: { ...meta, startTime, endTime, samplingInterval: 1000 },
+    profile: { nodes: [], startTime: 0, endTime: 0, samples: [], timeDeltas: [] },
   };
 }
 
@@ -82,11 +93,110 @@ describe('event-loop-blocked', () => {
     expect(findEventLoopBlocked(session, {})[0]!.severity).toBe('critical');
   });
 
+  it('finds one block of a second or more by itself, citing the stack it was caught in', () => {
+    // A 3 s block whose first collection came just after it began: caught twice, 450 ms and 1.45 s in.
+    const stuck: Frame[] = [
+      { functionName: 'rebuildSearchIndex', url: 'file:///srv/app/index.js', line: 9, column: 3 },
+    ];
+    const session = buildSession({ snapshots: 10 }, (snapshot, { index }) => {
+      const blockedForMs = index === 4 ? 450 : index === 5 ? 1450 : 0;
+      if (!blockedForMs) return;
+      snapshot.eventLoop = {
+        ...snapshot.eventLoop,
+        delayMaxMs: blockedForMs,
+        blockedForMs,
+        blockedStack: stuck,
+      };
+    });
+    const [finding] = findEventLoopBlocked(session, { hotStack: hotFrames });
+    expect(finding).toMatchObject({ severity: 'critical', frames: stuck });
+    expect(finding!.evidence.values).toMatchObject({ stalledSnapshots: 2, worstMaxMs: 1450 });
+    // Two stalls under a second stay a one-off.
+    session.snapshots[5]!.eventLoop = {
+      ...session.snapshots[5]!.eventLoop,
+      delayMaxMs: 950,
+      blockedForMs: 950,
+    };
+    expect(findEventLoopBlocked(session, {})).toEqual([]);
+  });
+
+  it('counts a stall caught in the act though one of our pauses fell in its interval', () => {
+    // Three 300 ms blocks caught in the act; a CPU profile window ended during the second one.
+    const session = buildSession({ snapshots: 10 }, (snapshot, { index }) => {
+      if (index < 3 || index > 5) return;
+      snapshot.eventLoop = { ...snapshot.eventLoop, delayMaxMs: 300, blockedForMs: 300 };
+    });
+    const windowEnd = session.snapshots[4]!.time - 500;
+    session.cpuProfiles.push(cpuWindow(windowEnd - 5000, windowEnd));
+    expect(findEventLoopBlocked(session, {})).toHaveLength(1);
+    // Seen only as delay after the fact, the second stall may be our pause: not a pattern.
+    session.snapshots[4]!.eventLoop.blockedForMs = 0;
+    expect(findEventLoopBlocked(session, {})).toEqual([]);
+  });
+
   it('says nothing for the healthy timeline, GC pauses included', () => {
     for (let seed = 1; seed <= 20; seed++) {
       expect(findEventLoopBlocked(buildSession({ snapshots: 60, seed }), { hotStack: hotFrames })).toEqual(
         [],
       );
     }
+  });
+
+  /** Medium blocks back to back: p99 `p99Ms`, max under the long-block threshold, from snapshot `from`. */
+  function saturated(p99Ms: number, utilization: number, from: number, to = Infinity) {
+    return (snapshot: AgentSnapshot, step: { index: number; jitter: (a: number) => number }) => {
+      if (step.index < from || step.index >= to) return;
+      snapshot.eventLoop = {
+        delayP50Ms: p99Ms * 0.5,
+        delayP99Ms: p99Ms + step.jitter(4),
+        delayMaxMs: Math.min(STALL_MAX_DELAY_MS - 1, p99Ms + 15 + step.jitter(4)),
+        utilization,
+        // A short block caught in the act: whatever happened to run, not the cause.
+        blockedStack: [
+          { functionName: 'parseCookie', url: 'file:///srv/app/cookies.js', line: 3, column: 1 },
+        ],
+        blockedForMs: 30,
+      };
+    };
+  }
+
+  it('finds a loop saturated by medium blocks, none of them long, naming the hot stack', () => {
+    // The login service of issue 15: pbkdf2Sync per request, the loop always busy, p99 ~70 ms, max < 100.
+    const session = buildSession({ snapshots: 10 }, saturated(70, 0.99, 2));
+    const [finding, ...rest] = findEventLoopBlocked(session, { hotStack: hotFrames });
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ kind: 'event-loop-blocked', severity: 'warning', frames: hotFrames });
+    expect(finding!.title).toMatch(/^Event loop saturated: busy 99% with delay p99 \d+ ms for 8\.0 s$/);
+    expect(finding!.evidence.values).toMatchObject({
+      saturatedSnapshots: 8,
+      snapshots: 10,
+      saturatedMs: 8000,
+    });
+    expect(finding!.evidence.series).toHaveLength(3);
+  });
+
+  it('is critical when the saturated loop delays 1 request in 100 by 100 ms or more', () => {
+    // Issue 15's numbers on Node 22/26: utilisation 100%, p99 100–109 ms in every snapshot.
+    const session = buildSession({ snapshots: 10 }, (snapshot, step) => {
+      snapshot.eventLoop = {
+        delayP50Ms: 40,
+        delayP99Ms: 104 + step.jitter(5),
+        delayMaxMs: 112,
+        utilization: 1,
+      };
+    });
+    expect(findEventLoopBlocked(session, { hotStack: hotFrames })[0]).toMatchObject({ severity: 'critical' });
+  });
+
+  it(`needs ${SATURATED_MIN_MS / 1000} s of utilisation ≥ ${SATURATED_UTILIZATION} and p99 ≥ ${SATURATED_P99_MS} ms together`, () => {
+    const find = (shape: Parameters<typeof buildSession>[1]) =>
+      findEventLoopBlocked(buildSession({ snapshots: 20 }, shape), { hotStack: hotFrames });
+    expect(find(saturated(70, 0.95, 5, 8))).toHaveLength(1);
+    // A burst of two seconds (a warm-up, one batch) is not sustained.
+    expect(find(saturated(70, 0.95, 5, 7))).toEqual([]);
+    // Busy but answering promptly (work split into short turns): nobody waits long.
+    expect(find(saturated(SATURATED_P99_MS - 10, 0.99, 0))).toEqual([]);
+    // Slow turns with slack left: a tail, not a saturated loop (long blocks are judged by their own rule).
+    expect(find(saturated(80, SATURATED_UTILIZATION - 0.1, 0))).toEqual([]);
   });
 });

@@ -1,8 +1,12 @@
 /**
  * event-loop-blocked: synchronous work holding the event loop, so every request waits behind it.
- * Seen as event-loop delay far above a healthy level in several snapshots close together. Utilisation
- * decides severity, not detection: 150 ms of sync work once a second stalls every request in flight
- * though the loop is busy only ~40% of the time; near 1 (with a high p99) nothing else gets a turn.
+ * Two shapes, each judged by what requests suffer (thresholds and reasoning in docs/findings.md):
+ * - long blocks: event-loop delay far above a healthy level in several snapshots close together, or one
+ *   block of a second or more (which one or two snapshots may be all that catch).
+ *   Utilisation decides severity, not detection: 150 ms of sync work once a second stalls every request
+ *   in flight though the loop is busy only ~40% of the time; near 1 (with a high p99) nothing else gets a turn.
+ * - saturated: many medium blocks back to back (no single one long), the loop busy nearly all the time with
+ *   a high p99 for a sustained stretch (`loop-saturation.ts`).
  */
 import type { EventLoopStats } from '../agent-protocol';
 import type { Frame } from '../frame';
@@ -12,9 +16,10 @@ import { formatPercent } from '../units/percent';
 import type { AnalysisContext } from './analysis';
 import { timedSnapshots } from './analysis';
 import { rounded, seriesOf } from './evidence-series';
-import type { Finding, Severity } from './finding';
+import type { EvidenceSeries, Finding, Severity } from './finding';
+import { longestSaturatedStretch, type LoopSample, type SaturatedStretch } from './loop-saturation';
 import { median } from './trend';
-import { intervalsWithOwnPause } from './own-pauses';
+import { delayMayBeOurs } from './own-pauses';
 
 // A healthy service under moderate load keeps delay p99 under ~20 ms; a GC pause or a cold path can push
 // one interval's max to 50–80 ms. 100 ms of delay is a stall a user's request feels.
@@ -26,54 +31,106 @@ export const WINDOW_SNAPSHOTS = 10;
 export const CRITICAL_UTILIZATION = 0.9;
 // A p99 this high means the stall is not a tail: most of the interval's requests waited it out.
 export const CRITICAL_P99_MS = 100;
-// A stall of a second or more times out health checks and upstream callers, however rare.
+// A stall of a second or more times out health checks and upstream callers, however rare: one such
+// block is a finding by itself (no GC pause or cold path lasts that long).
 export const CRITICAL_MAX_DELAY_MS = 1000;
 
 /**
- * At most one finding, citing the stack the loop was caught blocked in, or else the busiest CPU window's
- * heaviest stack as the likely culprit.
+ * At most one finding. Long blocks cite the stack the loop was caught blocked in, or else the busiest CPU
+ * window's heaviest stack as the likely culprit; a saturated loop cites that heaviest stack first (many
+ * short blocks: the one caught in the act may be anything).
  */
 export function findEventLoopBlocked(session: Session, context: AnalysisContext): Finding[] {
-  const samples = timedSnapshots(session).map(({ t, snapshot }) => ({ t, loop: snapshot.eventLoop }));
-  // Intervals in which Hyperscope itself paused the target (agent install, profile collection) don't count.
-  const ours = intervalsWithOwnPause(session);
-  const stalled = samples.map((sample, i) => !ours[i] && sample.loop.delayMaxMs >= STALL_MAX_DELAY_MS);
-  if (mostStallsInAnyWindow(stalled) < MIN_STALLS_IN_WINDOW) return [];
+  // Intervals in which Hyperscope itself paused the target (agent install, profile collection) don't count,
+  // unless the collection caught the service's own code holding the loop.
+  const ours = delayMayBeOurs(session);
+  const samples: LoopSample[] = timedSnapshots(session).map(({ t, snapshot }, i) => ({
+    t,
+    loop: snapshot.eventLoop,
+    ours: ours[i] ?? false,
+  }));
+  const stalled = samples.map((sample) => !sample.ours && sample.loop.delayMaxMs >= STALL_MAX_DELAY_MS);
+  const longBlock = samples.some((sample, i) => stalled[i] && sample.loop.delayMaxMs >= CRITICAL_MAX_DELAY_MS);
+  if (longBlock || mostStallsInAnyWindow(stalled) >= MIN_STALLS_IN_WINDOW)
+    return [longBlocksFinding(samples, stalled, context)];
+  const stretch = longestSaturatedStretch(samples);
+  return stretch ? [saturatedFinding(samples, stretch, context)] : [];
+}
+
+function longBlocksFinding(samples: LoopSample[], stalled: boolean[], context: AnalysisContext): Finding {
   const stalls = samples.filter((_, i) => stalled[i]).map((sample) => sample.loop);
   const worstMaxMs = Math.max(...stalls.map((loop) => loop.delayMaxMs));
   const worstP99Ms = Math.max(...stalls.map((loop) => loop.delayP99Ms));
   const utilization = median(stalls.map((loop) => loop.utilization));
   const severity = severityOf(stalls, worstMaxMs);
-  return [
-    {
-      kind: 'event-loop-blocked',
-      severity,
-      title: `Event loop blocked: delay up to ${Math.round(worstMaxMs)} ms in ${stalls.length} of ${samples.length} snapshots`,
-      evidence: {
-        summary:
-          `Event-loop delay reached ${Math.round(worstMaxMs)} ms (p99 up to ${Math.round(worstP99Ms)} ms) in ` +
-          `${stalls.length} of ${samples.length} snapshots, with the loop busy ${formatPercent(utilization)} ` +
-          `of the time (median over the stalls): every request waits behind synchronous work.` +
-          stillBlocked(samples.at(-1)?.loop),
-        values: {
-          stalledSnapshots: stalls.length,
-          snapshots: samples.length,
-          worstMaxMs: rounded(worstMaxMs),
-          worstP99Ms: rounded(worstP99Ms),
-          medianUtilizationWhileStalled: rounded(utilization, 2),
-        },
-        series: [
-          seriesOf('delay p99', 'ms', samples, (sample) => sample.loop.delayP99Ms),
-          seriesOf('delay max', 'ms', samples, (sample) => sample.loop.delayMaxMs),
-          seriesOf('utilization', 'ratio', samples, (sample) => sample.loop.utilization),
-        ],
+  return {
+    kind: 'event-loop-blocked',
+    severity,
+    title: `Event loop blocked: delay up to ${Math.round(worstMaxMs)} ms in ${stalls.length} of ${samples.length} snapshots`,
+    evidence: {
+      summary:
+        `Event-loop delay reached ${Math.round(worstMaxMs)} ms (p99 up to ${Math.round(worstP99Ms)} ms) in ` +
+        `${stalls.length} of ${samples.length} snapshots, with the loop busy ${formatPercent(utilization)} ` +
+        `of the time (median over the stalls): every request waits behind synchronous work.` +
+        stillBlocked(samples.at(-1)?.loop),
+      values: {
+        stalledSnapshots: stalls.length,
+        snapshots: samples.length,
+        worstMaxMs: rounded(worstMaxMs),
+        worstP99Ms: rounded(worstP99Ms),
+        medianUtilizationWhileStalled: rounded(utilization, 2),
       },
-      frames: [...(stuckStack(stalls) ?? context.hotStack ?? [])],
-      advice:
-        'Move the synchronous work (the hot stack) off the event loop: a worker_threads pool for CPU work, ' +
-        'streaming or chunked processing for large payloads (JSON, compression, crypto), async APIs instead of ' +
-        '*Sync ones; or split long loops with setImmediate so requests get turns.',
+      series: loopSeries(samples),
     },
+    frames: [...(stuckStack(stalls) ?? context.hotStack ?? [])],
+    advice: ADVICE,
+  };
+}
+
+function saturatedFinding(
+  samples: LoopSample[],
+  stretch: SaturatedStretch,
+  context: AnalysisContext,
+): Finding {
+  const p99Ms = median(stretch.loops.map((loop) => loop.delayP99Ms));
+  const worstP99Ms = Math.max(...stretch.loops.map((loop) => loop.delayP99Ms));
+  const utilization = median(stretch.loops.map((loop) => loop.utilization));
+  const lasted = formatDurationMs(stretch.toMs - stretch.fromMs);
+  return {
+    kind: 'event-loop-blocked',
+    severity: p99Ms >= CRITICAL_P99_MS ? 'critical' : 'warning',
+    title: `Event loop saturated: busy ${formatPercent(utilization)} with delay p99 ${Math.round(p99Ms)} ms for ${lasted}`,
+    evidence: {
+      summary:
+        `For ${lasted} (${stretch.loops.length} of ${samples.length} snapshots) the loop was busy ` +
+        `${formatPercent(utilization)} of the time with a delay p99 of ${Math.round(p99Ms)} ms (median; up ` +
+        `to ${Math.round(worstP99Ms)} ms): synchronous work runs back to back, so every request waits behind ` +
+        `the others' — no single long block needed.`,
+      values: {
+        saturatedMs: rounded(stretch.toMs - stretch.fromMs),
+        saturatedSnapshots: stretch.loops.length,
+        snapshots: samples.length,
+        medianP99Ms: rounded(p99Ms),
+        worstP99Ms: rounded(worstP99Ms),
+        medianUtilization: rounded(utilization, 2),
+      },
+      series: loopSeries(samples),
+    },
+    frames: [...(context.hotStack ?? stuckStack(stretch.loops) ?? [])],
+    advice: `${ADVICE} If the work cannot shrink, it needs more than one thread: a worker pool, or more processes.`,
+  };
+}
+
+const ADVICE =
+  'Move the synchronous work (the hot stack) off the event loop: a worker_threads pool for CPU work, ' +
+  'streaming or chunked processing for large payloads (JSON, compression, crypto), async APIs instead of ' +
+  '*Sync ones; or split long loops with setImmediate so requests get turns.';
+
+function loopSeries(samples: LoopSample[]): EvidenceSeries[] {
+  return [
+    seriesOf('delay p99', 'ms', samples, (sample) => sample.loop.delayP99Ms),
+    seriesOf('delay max', 'ms', samples, (sample) => sample.loop.delayMaxMs),
+    seriesOf('utilization', 'ratio', samples, (sample) => sample.loop.utilization),
   ];
 }
 
