@@ -7,6 +7,7 @@ import { fdExhaustion } from './fd-exhaustion';
 import { fetchPoolStarvation } from './fetch-pool-starvation';
 import { healthy } from './healthy';
 import { inlinedAllocator } from './inlined-allocator';
+import { loopSaturated } from './loop-saturated';
 import { poolStarvation } from './pool-starvation';
 import { promiseLeak } from './promise-leak';
 import { socketLeak } from './socket-leak';
@@ -20,6 +21,7 @@ export const scenarios: readonly DemoScenario[] = [
   socketLeak,
   fdExhaustion,
   eventLoopBlock,
+  loopSaturated,
   tlsSlow,
   tlsStalled,
   fetchPoolStarvation,
