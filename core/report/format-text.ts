@@ -44,7 +44,7 @@ export function formatTextReport(unsafeReport: Report, options: TextReportOption
   }
   const topRows = options.topRows ?? 10;
   // Above the tables that leave it out: the profiler's cost stays in sight, not ranked as the service's.
-  const ownCost = hyperscopeCostLine(report.cpu, report.allocations);
+  const ownCost = hyperscopeCostLine(report.cpu?.hyperscope, report.allocations?.hyperscope);
   if (ownCost) lines.push(ownCost, '');
   if (report.cpu) {
     const profiled =

@@ -6,11 +6,11 @@
  */
 import { profileSetOfSession } from '../../core/import/from-session';
 import type { ProfileSet } from '../../core/import/profile-set';
-import { withoutFrames } from '../../core/profile/code-only';
+import { serviceOnly } from '../../core/profile/agent-cost';
 import { mergeProfileSets } from '../../core/profile/merge-profile-sets';
-import type { FrameCategory, ProfileModel } from '../../core/profile/profile-model';
+import type { ProfileModel } from '../../core/profile/profile-model';
 import { sessionProfiles, type SessionProfiles } from '../../core/profile/session-profiles';
-import { topFunctions, type TopRow } from '../../core/profile/top';
+import { topFunctions, topWithOwnValue, type TopRow } from '../../core/profile/top';
 import type { Session } from '../../core/session/session';
 import { partsOfSession } from './session-part-list';
 
@@ -62,15 +62,28 @@ export function allocModelOf(set: ProfileSet, mode: AllocMode): ProfileModel | n
   return mode === 'allocated' ? set.allocated : set.alive;
 }
 
-const IDLE: ReadonlySet<FrameCategory> = new Set(['idle']);
-
 /**
- * The CPU view's top functions by self time, (idle) left out as `report` leaves it out: idle is the
- * process waiting, not CPU it used, and would top the table and shrink every share. Rows' frame
- * indices are those of a model without (idle), not of `cpu`.
+ * The CPU view's top functions by self time, (idle) and `(hyperscope agent)` left out as `report` leaves
+ * them out: idle is the process waiting, not CPU it used, and would top the table and shrink every
+ * share; the agent's time is Hyperscope's (`hyperscopeCostOf` says it apart). Shares are of the service's
+ * own busy time. Rows' frame indices are those of a model without them, not of `cpu`.
  */
 export function cpuTopFunctions(cpu: ProfileModel, valueIndex: number, n: number): TopRow[] {
-  return topFunctions(withoutFrames(cpu, IDLE), valueIndex, n);
+  return topFunctions(serviceOnly(cpu, ['idle']), valueIndex, n);
+}
+
+/**
+ * The Allocations view's top functions, `(hyperscope agent)` left out as `report` leaves it out, shares
+ * of the service's own bytes. A still-alive table ranks what functions kept: callers that kept nothing
+ * themselves are left out. Rows' frame indices are those of a model without the agent.
+ */
+export function allocTopFunctions(
+  model: ProfileModel,
+  valueIndex: number,
+  n: number,
+  mode: AllocMode,
+): TopRow[] {
+  return (mode === 'alive' ? topWithOwnValue : topFunctions)(serviceOnly(model), valueIndex, n);
 }
 
 /**

@@ -10,7 +10,6 @@ import { splitAllocatedRetained } from '../../core/profile/allocated-retained';
 import { layoutFlame } from '../../core/profile/flame-layout';
 import type { FlameOrder } from '../../core/profile/flame-layout';
 import { frameLabel, valueIndexOf } from '../../core/profile/profile-model';
-import { topFunctions, topWithOwnValue } from '../../core/profile/top';
 import { useApp } from '../bridge/bridge-context';
 import { AllocSizesPanel } from '../components/alloc-sizes-panel';
 import { FlameGraph } from '../components/flame-graph';
@@ -21,7 +20,8 @@ import { EmptyState } from '../components/states';
 import { TopTable } from '../components/top-table';
 import { selectAllPartsCount, selectIsLive, selectProfileSessions, selectProfiles } from '../store/selectors';
 import { scopeHistogram, scopeSplit, type AllocScope } from '../view-models/alloc-selection';
-import { allocModelOf, windowsNote } from '../view-models/profile-models';
+import { hyperscopeCostOf } from '../view-models/hyperscope-cost';
+import { allocModelOf, allocTopFunctions, windowsNote } from '../view-models/profile-models';
 import type { AllocMode } from '../view-models/profile-models';
 
 const MODES = [
@@ -45,11 +45,11 @@ export function AllocationsView() {
     () => (model ? layoutFlame(model, valueIndex, order) : null),
     [model, valueIndex, order],
   );
-  // A still-alive table ranks what functions kept: callers that kept nothing themselves are left out.
   const top = useMemo(
-    () => (model ? (mode === 'alive' ? topWithOwnValue : topFunctions)(model, valueIndex, 30) : []),
+    () => (model ? allocTopFunctions(model, valueIndex, 30, mode) : []),
     [model, valueIndex, mode],
   );
+  const ownCost = useMemo(() => hyperscopeCostOf(sessions), [sessions]);
   const histograms = useMemo(() => (model ? allocHistograms(model) : null), [model]);
   const allocatedRetained = useMemo(
     () =>
@@ -139,6 +139,11 @@ export function AllocationsView() {
         </div>
         <section className="panel">
           <h2>{topTitle}</h2>
+          {ownCost && (
+            <p className="muted">
+              {ownCost}; left out of this table, whose shares are of the service&apos;s own bytes.
+            </p>
+          )}
           <TopTable rows={top} unit="bytes" caption={topTitle} onPick={setQuery} />
         </section>
       </div>

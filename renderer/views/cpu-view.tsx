@@ -11,6 +11,7 @@ import { FlameGraph } from '../components/flame-graph';
 import { EmptyState } from '../components/states';
 import { TopTable } from '../components/top-table';
 import { selectAllPartsCount, selectIsLive, selectProfileSessions, selectProfiles } from '../store/selectors';
+import { hyperscopeCostOf } from '../view-models/hyperscope-cost';
 import { cpuTopFunctions, windowsNote } from '../view-models/profile-models';
 import { OrderSwitch } from '../components/order-switch';
 
@@ -29,6 +30,7 @@ export function CpuView() {
     [model, valueIndex, order],
   );
   const top = useMemo(() => (model ? cpuTopFunctions(model, valueIndex, 40) : []), [model, valueIndex]);
+  const ownCost = useMemo(() => hyperscopeCostOf(sessions), [sessions]);
   if (!model || !layout)
     return (
       <EmptyState
@@ -55,6 +57,11 @@ export function CpuView() {
       />
       <section className="panel">
         <h2>Top functions by self time</h2>
+        {ownCost && (
+          <p className="muted">
+            {ownCost}; left out of this table, whose shares are of the service&apos;s own busy time.
+          </p>
+        )}
         <TopTable rows={top} unit={unit} caption="Top functions by self time" onPick={setQuery} />
       </section>
     </div>
