@@ -16,8 +16,8 @@ import type { Finding, Severity } from './finding';
 import { siteStatsOf, type SiteStats } from './alloc-site-stats';
 import { inlinedAllocatorOf, type InlinedAllocator } from './inlined-allocator';
 import type { SessionProfiles } from '../profile/session-profiles';
+import type { Protocol } from 'devtools-protocol';
 import type { Frame } from '../frame';
-import { formatDurationMs } from '../units/duration';
 import { theilSenSlopePerS } from './trend';
 
 /** A site must hold at least this share of the sampled bytes (allocated, or still alive) to be the hotspot. */
@@ -42,6 +42,7 @@ export function findAllocHotspot(session: Session, context: AnalysisContext): Fi
   const sites = siteStatsOf(profiles, session.header.createdAt);
   if (sites.length === 0) return [];
   const heapGrowth = theilSenSlopePerS(snapshotPoints(session, (s) => s.memory.heapUsed));
+  const cpuProfiles = session.cpuProfiles.map((window) => window.profile);
   const judged = new Map<SiteStats, { criterion: Criterion; severity: Severity }>();
   const consider = (site: SiteStats | undefined, criterion: Criterion, severity: Severity | null): void => {
     if (!site || !severity) return;
@@ -53,7 +54,7 @@ export function findAllocHotspot(session: Session, context: AnalysisContext): Fi
   consider(byAlive, 'surviving', survivingSeverity(byAlive, heapGrowth));
   consider(byAllocated, 'allocated', allocatedSeverity(byAllocated));
   return [...judged].map(([site, { criterion, severity }]) =>
-    finding(site, criterion, severity, heapGrowth, profiles),
+    finding(site, criterion, severity, heapGrowth, profiles, cpuProfiles),
   );
 }
 
@@ -78,11 +79,12 @@ function finding(
   severity: Severity,
   heapGrowth: number,
   profiles: SessionProfiles,
+  cpuProfiles: readonly Protocol.Profiler.Profile[],
 ): Finding {
   const { allocated, alive } = site;
   const recorded = criterion === 'surviving' && alive.stack.length > 0 ? alive.stack : allocated.stack;
   const side = criterion === 'surviving' && alive.stack.length > 0 ? profiles.alive : profiles.allocated;
-  const inlined = inlinedAllocatorOf(recorded, side?.merged, profiles.cpu?.merged);
+  const inlined = inlinedAllocatorOf(recorded, side?.merged, cpuProfiles);
   const name = inlined ? frameLabel(inlined.callee) : frameLabel(site.frame);
   const perS = (bytes: number): string => `${formatBytes(Math.round(bytes))}/s`;
   const title =
@@ -139,12 +141,11 @@ function finding(
 }
 
 /** How the allocator was named, for a user to know it is an inference. */
-function inferenceNote({ callee, host, calleeSelfUs, hostSelfUs }: InlinedAllocator): string {
+function inferenceNote({ callee, host, calleeSamples, hostSamples }: InlinedAllocator): string {
   return (
     `${frameLabel(callee)} is inferred: V8's allocation sampling recorded these bytes in ${frameLabel(host)} ` +
-    `(${placeOf(host)}), into which TurboFan inlined ${frameLabel(callee)}; named from the CPU profile, where ` +
-    `${frameLabel(callee)} ran ${formatDurationMs(calleeSelfUs / 1000)} under it and ${frameLabel(host)} itself ` +
-    `${formatDurationMs(hostSelfUs / 1000)}.`
+    `(${placeOf(host)}), into which V8's optimizing compiler inlined ${frameLabel(callee)}; named from the CPU profile, where ` +
+    `${frameLabel(callee)} had ${calleeSamples} samples under it and ${frameLabel(host)} itself ${hostSamples}.`
   );
 }
 

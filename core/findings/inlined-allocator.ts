@@ -5,15 +5,16 @@
  * takes most of the CPU self time while the allocation profile sees less under that callee than in the
  * host itself, the callee is taken to be the allocator. An inference: the finding says so.
  */
+import type { Protocol } from 'devtools-protocol';
 import type { Frame } from '../frame';
 import { valueIndexOf, type ProfileModel } from '../profile/profile-model';
 
-/** The callee's self time under the host must be at least this many times the host's own. */
-export const MIN_CALLEE_OVER_HOST = 2;
-/** …and at least this share of the self time of all the host's JavaScript callees. */
+/** The callee's CPU samples under the host must be at least this many times the host's own… */
+export const MIN_CALLEE_OVER_HOST = 1.5;
+/** …and at least this share of the samples of all the host's JavaScript callees… */
 export const MIN_CALLEE_SHARE = 0.5;
-/** …and at least this much CPU time, µs (less is a handful of samples). */
-export const MIN_CALLEE_SELF_US = 50_000;
+/** …and at least this many (fewer is noise). */
+export const MIN_CALLEE_SAMPLES = 20;
 
 /** A callee inferred to allocate the bytes recorded in its host. */
 export interface InlinedAllocator {
@@ -21,46 +22,39 @@ export interface InlinedAllocator {
   callee: Frame;
   /** The function the allocation profile named (the callee was inlined into it). */
   host: Frame;
-  /** CPU self time of the callee under the host, µs. */
-  calleeSelfUs: number;
-  /** CPU self time of the host itself, µs. */
-  hostSelfUs: number;
+  /** CPU samples of the callee under the host (with the host's samples on the callee's lines). */
+  calleeSamples: number;
+  /** CPU samples of the host itself, less those on the callee's lines. */
+  hostSamples: number;
 }
 
 /**
  * The allocator inlined into the innermost JavaScript frame of `stack` (an allocation stack, innermost
- * first; builtin frames such as `join` are skipped), or null when the profiles do not show one.
+ * first; builtin frames such as `join` are skipped), or null when the profiles do not show one. `cpu` are
+ * the session's CPU profiles as V8 gave them (their `positionTicks` are read).
  */
 export function inlinedAllocatorOf(
   stack: readonly Frame[],
   alloc: ProfileModel | null | undefined,
-  cpu: ProfileModel | null | undefined,
+  cpu: readonly Protocol.Profiler.Profile[],
 ): InlinedAllocator | null {
   const host = stack.find((frame) => frame.url !== '');
-  if (!host || !cpu || !alloc) return null;
-  const time = valueIndexOf(cpu, 'time');
-  if (time < 0) return null;
-  const isHost = (model: ProfileModel, node: number): boolean =>
-    node >= 0 && sameFunction(model.frames[model.nodes.frame[node]!]!, host);
-  let hostSelfUs = 0;
-  const callees = new Map<string, { frame: Frame; selfUs: number }>();
-  for (let i = 0; i < cpu.nodes.count; i++) {
-    if (isHost(cpu, i)) hostSelfUs += cpu.nodes.self[time]![i]!;
-    const frame = cpu.frames[cpu.nodes.frame[i]!]!;
-    if (frame.url === '' || sameFunction(frame, host) || !isHost(cpu, cpu.nodes.parent[i]!)) continue;
-    const key = functionKey(frame);
-    const entry = callees.get(key) ?? { frame, selfUs: 0 };
-    entry.selfUs += cpu.nodes.self[time]![i]!;
-    callees.set(key, entry);
-  }
-  const ranked = [...callees.values()].sort((a, b) => b.selfUs - a.selfUs);
+  if (!host || !alloc) return null;
+  const samples = samplesUnder(host, cpu);
+  const ranked = [...samples.callees.values()].sort((a, b) => b.samples - a.samples);
   const best = ranked[0];
-  const calleesUs = ranked.reduce((sum, c) => sum + c.selfUs, 0);
+  if (!best) return null;
+  // Some tiers leave inlined code without its inlined frame (Node 22's CPU profiles do): the host's
+  // samples on lines where the callee was sampled as a frame of its own are the callee's.
+  let moved = 0;
+  for (const line of best.lines) moved += samples.hostLines.get(line) ?? 0;
+  const calleeSamples = best.samples + moved;
+  const hostSamples = samples.host - moved;
+  const calleesSamples = ranked.reduce((sum, c) => sum + c.samples, moved);
   if (
-    !best ||
-    best.selfUs < MIN_CALLEE_SELF_US ||
-    best.selfUs < MIN_CALLEE_OVER_HOST * hostSelfUs ||
-    best.selfUs < MIN_CALLEE_SHARE * calleesUs
+    calleeSamples < MIN_CALLEE_SAMPLES ||
+    calleeSamples < MIN_CALLEE_OVER_HOST * hostSamples ||
+    calleeSamples < MIN_CALLEE_SHARE * calleesSamples
   )
     return null;
   // Where the callee ran as a frame of its own (before it was inlined, or after a deopt) the allocation
@@ -68,7 +62,54 @@ export function inlinedAllocatorOf(
   const bytes = hostAndCalleeBytes(alloc, host, best.frame);
   if (bytes.host <= bytes.callee) return null;
   const { functionName, url, line, column } = best.frame;
-  return { callee: { functionName, url, line, column }, host, calleeSelfUs: best.selfUs, hostSelfUs };
+  return { callee: { functionName, url, line, column }, host, calleeSamples, hostSamples };
+}
+
+interface HostSamples {
+  /** Samples in the host itself. */
+  host: number;
+  /** The host's own samples by source line (1-based). */
+  hostLines: Map<number, number>;
+  /** The host's JavaScript callees: their samples, and the lines they were sampled at. */
+  callees: Map<string, { frame: Frame; samples: number; lines: Set<number> }>;
+}
+
+/** Self samples of the host and of its direct JavaScript callees over all CPU profiles. */
+function samplesUnder(host: Frame, cpu: readonly Protocol.Profiler.Profile[]): HostSamples {
+  const result: HostSamples = { host: 0, hostLines: new Map(), callees: new Map() };
+  for (const profile of cpu) {
+    const hostIds = new Set<number>();
+    for (const node of profile.nodes) {
+      if (!sameFunction(frameOf(node.callFrame), host)) continue;
+      hostIds.add(node.id);
+      result.host += node.hitCount ?? 0;
+      for (const { line, ticks } of node.positionTicks ?? [])
+        result.hostLines.set(line, (result.hostLines.get(line) ?? 0) + ticks);
+    }
+    const calleeIds = new Set<number>();
+    for (const node of profile.nodes)
+      if (hostIds.has(node.id)) for (const child of node.children ?? []) calleeIds.add(child);
+    for (const node of profile.nodes) {
+      const frame = frameOf(node.callFrame);
+      if (!calleeIds.has(node.id) || frame.url === '' || sameFunction(frame, host)) continue;
+      const key = functionKey(frame);
+      const entry = result.callees.get(key) ?? { frame, samples: 0, lines: new Set<number>() };
+      entry.samples += node.hitCount ?? 0;
+      for (const { line } of node.positionTicks ?? []) entry.lines.add(line);
+      result.callees.set(key, entry);
+    }
+  }
+  return result;
+}
+
+/** A CDP call frame (0-based) as a 1-based frame. */
+function frameOf(callFrame: Protocol.Runtime.CallFrame): Frame {
+  return {
+    functionName: callFrame.functionName,
+    url: callFrame.url,
+    line: callFrame.lineNumber + 1,
+    column: callFrame.columnNumber + 1,
+  };
 }
 
 /** Bytes the allocation profile puts in the host itself (with its builtins), and under the callee. */

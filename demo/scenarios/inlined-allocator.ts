@@ -21,7 +21,7 @@ export const inlinedAllocator: DemoScenario = {
 };
 
 /** Lines per invoice. */
-const ITEMS = 40;
+const ITEMS = 60;
 /** Invoices rendered per request. */
 const INVOICES_PER_STATEMENT = 20;
 

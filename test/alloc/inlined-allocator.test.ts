@@ -33,6 +33,13 @@ describe('alloc-hotspot with an inlined allocator (recorded profiles)', () => {
     expect(finding.evidence.values.inlinedInto).toMatch(/^\(anonymous\) svc\.cjs:7$/);
   });
 
+  it('names renderInvoice where the CPU profile left some inlined samples in the handler (Node 22)', () => {
+    // Node 22's profile has handle's own samples on renderInvoice's lines: they count for renderInvoice.
+    const finding = allocatedHotspot('inlined-allocator-demo-node22');
+    expect(finding.title).toMatch(/^renderInvoice allocates /);
+    expect(finding.evidence.values.inlinedInto).toMatch(/^handle /);
+  });
+
   it('infers nothing where renderInvoice ran as its own frame (Node 26, not yet inlined)', () => {
     const finding = allocatedHotspot('not-inlined-node26');
     expect(finding.frames[0]).toMatchObject({ functionName: 'renderInvoice' });
