@@ -19,7 +19,8 @@ export function dataModuleFilePath(url: string): string | undefined {
   // URLSearchParams is not in core's lib (no DOM, no Node): the query is split by hand.
   for (const pair of query.split('&')) {
     const [key, value] = pair.split('=');
-    if (key === 'filePath' && value) return decodeURIComponent(value.replace(/\+/g, ' '));
+    // tsx adds its own query to the path (`?namespace=…`): not part of the file's name.
+    if (key === 'filePath' && value) return decodeURIComponent(value.replace(/\+/g, ' ')).split('?')[0];
   }
   return undefined;
 }

@@ -2,7 +2,8 @@
  * Loads the source maps of the scripts a profile names, for `core/profile/source-map.ts` to remap with.
  * A script's map comes from its last `//# sourceMappingURL=` comment (an inline `data:` URL or a file
  * path relative to the script) or, without one, from `<script>.map` when that exists. Only local scripts are read (frame urls that are `file://` URLs or absolute paths),
- * and modules whose url is a `data:` URL carrying their whole text (tsx), whose inline map is read from it.
+ * and modules whose url is a `data:` URL carrying their whole text (tsx), whose map is read from it or,
+ * as tsx leaves it out, from tsx's transform cache (`tsx-cached-map.ts`).
  * A target in a container names paths of its own file system: they are read under its `root`
  * (`/proc/PID/root`, `main/reach/path-in-root.ts`) and keep their own names in the maps.
  */
@@ -13,6 +14,7 @@ import { TraceMap } from '@jridgewell/trace-mapping';
 import type { SourceMaps } from '../../core/profile/source-map';
 import type { ProfileModel } from '../../core/profile/profile-model';
 import { pathInRoot } from '../reach/path-in-root';
+import { tsxCachedMap } from './tsx-cached-map';
 import { dataModuleFilePath, displayUrl, isDataUrl } from '../../core/profile/data-url-module';
 
 export interface LoadedSourceMaps {
@@ -49,7 +51,7 @@ export async function loadSourceMaps(
     if (isDataUrl(url)) {
       // The script text is the url itself: nothing to read, nothing that can change on disk.
       try {
-        const map = mapOfDataModule(url);
+        const map = await mapOfDataModule(url);
         if (map) maps.set(url, map);
       } catch (error) {
         problems.push({
@@ -113,12 +115,15 @@ async function loadMapOf(scriptPath: string, read: TargetFiles): Promise<TraceMa
  * The inline map of a module whose url is a `data:` URL (tsx: `data:text/javascript,<module>?filePath=…`).
  * Its sources resolve against the file it was compiled from when the url names it.
  */
-function mapOfDataModule(url: string): TraceMap | undefined {
-  const reference = [...decodeDataUrl(url).matchAll(MAPPING_COMMENT)].at(-1)?.[1];
-  if (!reference?.startsWith('data:')) return undefined;
+async function mapOfDataModule(url: string): Promise<TraceMap | undefined> {
+  const code = decodeDataUrl(url);
+  const reference = [...code.matchAll(MAPPING_COMMENT)].at(-1)?.[1];
+  // tsx leaves the map out of the url (V8 alone gets it); its transform cache has it.
+  const map = reference?.startsWith('data:') ? decodeDataUrl(reference) : await tsxCachedMap(code);
+  if (map === undefined) return undefined;
   const file = dataModuleFilePath(url);
   const base = file === undefined ? undefined : file.startsWith('file:') ? file : pathToFileURL(file).href;
-  return new TraceMap(decodeDataUrl(reference), base);
+  return new TraceMap(map, base);
 }
 
 /** A file's text; undefined when it is gone (a profile opened elsewhere names scripts not here). */
