@@ -50,7 +50,9 @@ export function findEventLoopBlocked(session: Session, context: AnalysisContext)
     ours: ours[i] ?? false,
   }));
   const stalled = samples.map((sample) => !sample.ours && sample.loop.delayMaxMs >= STALL_MAX_DELAY_MS);
-  const longBlock = samples.some((sample, i) => stalled[i] && sample.loop.delayMaxMs >= CRITICAL_MAX_DELAY_MS);
+  const longBlock = samples.some(
+    (sample, i) => stalled[i] && sample.loop.delayMaxMs >= CRITICAL_MAX_DELAY_MS,
+  );
   if (longBlock || mostStallsInAnyWindow(stalled) >= MIN_STALLS_IN_WINDOW)
     return [longBlocksFinding(samples, stalled, context)];
   const stretch = longestSaturatedStretch(samples);
