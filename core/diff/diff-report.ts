@@ -3,6 +3,7 @@
  * kind both have, and for two sessions the findings and series compared. Versioned by `schema`.
  */
 import { analyzeParts } from '../findings/analyze-parts';
+import { serviceOnly } from '../profile/agent-cost';
 import { codeOnly } from '../profile/code-only';
 import { valueIndexOf, type ProfileModel } from '../profile/profile-model';
 import { grandTotal } from '../profile/totals';
@@ -59,7 +60,13 @@ export function diffInputs(
       continue;
     }
     if (pair.leftOut) notes.push('cpu: (idle), (program) and (root) left out (--all-frames keeps them)');
-    profiles.push({ profile, ...diffProfiles(pair.before, pair.after, pair.value, pair.options) });
+    // Hyperscope's own cost is not the service's growth: the function table leaves its frame out (the
+    // flame diff, which reads `comparedProfiles`, keeps its box: it is where the time went).
+    const before = profile === 'chains' ? pair.before : serviceOnly(pair.before);
+    const after = profile === 'chains' ? pair.after : serviceOnly(pair.after);
+    if (before !== pair.before || after !== pair.after)
+      notes.push(`${profile}: (hyperscope agent) left out, Hyperscope's own cost and not the service's`);
+    profiles.push({ profile, ...diffProfiles(before, after, pair.value, pair.options) });
   }
   const a = base.set.session;
   const b = current.set.session;
