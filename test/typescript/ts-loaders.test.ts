@@ -1,7 +1,8 @@
 // A TypeScript service starving a 2-socket pool, run the ways TypeScript services run — tsx (`--import
-// tsx`, ESM and CommonJS), tsx's `tsImport` of CommonJS (modules named by `data:` URLs) and Node's own
-// type stripping (`node app.ts`) — recorded by pid and reported: the pool-starvation finding's frames
-// name billing's `.ts` file at the line of the queued call, and no `data:` URL is printed raw.
+// tsx`, ESM and CommonJS), tsx's `tsImport` of CommonJS (modules named by `data:` URLs), ts-node's
+// CommonJS register and Node's own type stripping (`node app.ts`) — recorded by pid and reported: the
+// pool-starvation finding's frames name billing's `.ts` file at the line of the queued call, and no
+// `data:` URL is printed raw.
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,7 @@ import { reportJson, runCli } from '../support/cli';
 import { startLoad, startSlowUpstream } from '../support/cluster-service';
 import { ensureNodeBundles } from '../support/node-bundles';
 import { killNodeTargets, RANDOM_INSPECT_PORT, startProcess } from '../support/node-target';
-import { nodeBinary } from '../support/node-versions';
+import { installedPackage, nodeBinary } from '../support/node-versions';
 import { GET_LINE, writeTsService, type ModuleForm } from './ts-service';
 
 const NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
@@ -103,6 +104,21 @@ describe('TypeScript services: pool-starvation frames at their .ts lines', () =>
     // app.cts line 6 makes the calls; tsx gave V8 its compiled code as a data: URL.
     expect(starved.frames.find((frame) => frame.url === `file://${app}`)).toMatchObject({ line: 6 });
   }, 90_000);
+
+  it('ts-node, CommonJS: node -r ts-node/register/transpile-only app.ts', async () => {
+    const register = await installedPackage(
+      'ts-node@10.9.2',
+      'ts-node-10.9.2',
+      'ts-node/register/transpile-only.js',
+    );
+    const recorded = await recordService('cjs', '.ts', process.execPath, ({ dir }) => {
+      // ts-node's default config (module NodeNext) does not compile with the TypeScript it installs.
+      const options = { module: 'commonjs', moduleResolution: 'node', target: 'es2022' };
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options }));
+      return ['-r', register, 'app.ts'];
+    });
+    expectBillingFrames(recorded);
+  }, 180_000);
 
   it.each([22, 24, 26] as const)(
     "Node %i's type stripping: node app.ts",
