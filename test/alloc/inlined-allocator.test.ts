@@ -40,6 +40,20 @@ describe('alloc-hotspot with an inlined allocator (recorded profiles)', () => {
     expect(finding.evidence.values.inlinedInto).toMatch(/^handle /);
   });
 
+  it('names renderInvoice in a service attached to after 15 s of warm-up (Node 20)', () => {
+    const finding = allocatedHotspot('inlined-handler-attached-warm-node20');
+    expect(finding.title).toMatch(/^renderInvoice allocates /);
+    expect(finding.evidence.values.inlinedInto).toMatch(/^\(anonymous\) svc\.cjs:7$/);
+  });
+
+  it('does not name a CPU-heavy callee that is not inlined and allocates nothing (Node 20)', () => {
+    // The handler builds strings itself and calls checksum, too large to inline: 3.8 s of CPU against the
+    // handler's own 1.2 s. checksum is never seen allocating, so the handler stays named.
+    const finding = allocatedHotspot('pure-compute-callee-node20');
+    expect(finding.frames[0]).toMatchObject({ functionName: '', line: 70 });
+    expect(finding.evidence.values.namedFrom).toBeUndefined();
+  });
+
   it('infers nothing where renderInvoice ran as its own frame (Node 26, not yet inlined)', () => {
     const finding = allocatedHotspot('not-inlined-node26');
     expect(finding.frames[0]).toMatchObject({ functionName: 'renderInvoice' });
