@@ -153,7 +153,7 @@ function hostAndCalleeBytes(
 }
 
 /** One function at its place; a `file://` url and a path name the same script (the profilers differ). */
-function sameFunction(a: Frame, b: Frame): boolean {
+export function sameFunction(a: Frame, b: Frame): boolean {
   return functionKey(a) === functionKey(b);
 }
 
