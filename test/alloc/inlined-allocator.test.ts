@@ -31,6 +31,8 @@ describe('alloc-hotspot with an inlined allocator (recorded profiles)', () => {
     expect(finding.frames[0]).toMatchObject({ functionName: 'renderInvoice', line: 2, column: 23 });
     expect(finding.frames[1]).toMatchObject({ functionName: '', line: 7, column: 34 });
     expect(finding.evidence.values.inlinedInto).toMatch(/^\(anonymous\) svc\.cjs:7$/);
+    // The listener's own 61% and renderInvoice's 13% (before it was inlined) are judged together.
+    expect(finding.evidence.values.allocatedShare).toBeGreaterThan(0.7);
   });
 
   it('names renderInvoice where the CPU profile left some inlined samples in the handler (Node 22)', () => {
