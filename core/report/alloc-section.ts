@@ -4,22 +4,17 @@
  * Hyperscope's agent is no row: its bytes are said apart (`hyperscope`), the tables' 100% the service's.
  */
 import { siteKey, siteStatsOf, type SiteStats } from '../findings/alloc-site-stats';
-import { agentValue, serviceOnly, shareOf } from '../profile/agent-cost';
+import { serviceOnly } from '../profile/agent-cost';
 import { allocRateSeries } from '../profile/alloc-rate-series';
 import { allocHistograms, BUCKET_LABELS, BUCKET_UPPER_BYTES } from '../profile/alloc-histogram';
 import { plainFrame } from '../profile/allocated-retained';
 import { valueIndexOf } from '../profile/profile-model';
 import { exactAboveBytes } from '../profile/sample-size';
+import { allocCostOfParts } from './hyperscope-cost';
 import type { SessionProfiles, WindowedProfile } from '../profile/session-profiles';
 import { topFunctions, topWithOwnValue } from '../profile/top';
 import { grandTotal } from '../profile/totals';
-import type {
-  AllocationsReport,
-  AllocTopLine,
-  AllocWindowsTotal,
-  HyperscopeAllocCost,
-  SizeBucket,
-} from './report';
+import type { AllocationsReport, AllocTopLine, AllocWindowsTotal, SizeBucket } from './report';
 
 /** `rows` functions per table; null without allocation windows. `sessionStart` is ms since the epoch. */
 export function allocationsSection(
@@ -42,15 +37,8 @@ export function allocationsSection(
     // ranks what functions kept, and a caller that kept 0 B has nothing to say there.
     top: allocated ? line(allocated, rows, topFunctions) : [],
     topAlive: alive ? line(alive, rows, topWithOwnValue) : [],
-    hyperscope: allocated ? allocCostOf(allocated) : null,
+    hyperscope: allocated ? allocCostOfParts([allocated]) : null,
   };
-}
-
-/** The agent's allocated bytes in `allocated` windows: the total, per second of their time, the share. */
-export function allocCostOf(allocated: WindowedProfile): HyperscopeAllocCost {
-  const { agent, total } = agentValue(allocated.merged, Math.max(0, valueIndexOf(allocated.merged, 'space')));
-  const seconds = allocated.coveredMs / 1000;
-  return { bytes: agent, bytesPerS: seconds > 0 ? agent / seconds : 0, share: shareOf(agent, total) };
 }
 
 function totalOf(profile: WindowedProfile | null, sessionStart: number): AllocWindowsTotal | null {

@@ -12,9 +12,8 @@ import { allocRateSeries } from '../profile/alloc-rate-series';
 import { sessionProfiles, type SessionProfiles } from '../profile/session-profiles';
 import type { Session } from '../session/session';
 import { MAIN_PART_ID, sessionParts } from '../session/session-parts';
-import { allocCostOf } from './alloc-section';
 import { chainsSection } from './chains-section';
-import { sumOfParts } from './cpu-section';
+import { allocCostOfParts, cpuCostOfParts } from './hyperscope-cost';
 import { combineSummaries } from './combine-summaries';
 import { partsSection, type AnalysedPart } from './parts-section';
 import type { AllocationsReport, ChainsReport, Report, ReportNote } from './report';
@@ -57,16 +56,9 @@ export function buildPartsReport(session: Session, mainContext: AnalysisContext,
   }));
   return {
     ...rest,
+    // Hyperscope's rate over all parts is every part's added up (the merge's would be a part's average).
     ...(cpu
-      ? {
-          cpu: {
-            ...cpu,
-            hyperscope: sumOfParts(
-              cpu.hyperscope,
-              parts.map((p) => p.profiles),
-            ),
-          },
-        }
+      ? { cpu: { ...cpu, hyperscope: cpuCostOfParts(parts.flatMap((p) => p.profiles.cpu ?? [])) } }
       : {}),
     snapshots: rows.reduce((sum, row) => sum + row.snapshots, 0),
     summary: combineSummaries(summaries),
@@ -90,14 +82,9 @@ function withPartSeries(
       )
       .sort((a, b) => a.startMs - b.startMs);
   const { allocated, alive, hyperscope } = allocations;
-  // Hyperscope's rate over all parts is every part's added up (the merge's would be a part's average).
-  const bytesPerS = parts.reduce(
-    (sum, { profiles: p }) => sum + (p.allocated ? allocCostOf(p.allocated).bytesPerS : 0),
-    0,
-  );
   return {
     ...allocations,
-    hyperscope: hyperscope && { ...hyperscope, bytesPerS },
+    hyperscope: hyperscope && allocCostOfParts(parts.flatMap((p) => p.profiles.allocated ?? [])),
     allocated: allocated && { ...allocated, series: series('allocated') },
     alive: alive && { ...alive, series: series('alive') },
   };

@@ -3,12 +3,13 @@
  * service's own: (idle) and Hyperscope's agent are left out of the rows and of their 100%, the agent's
  * time said apart (`hyperscope`).
  */
-import { agentValue, serviceOnly, shareOf } from '../profile/agent-cost';
+import { agentValue, serviceOnly } from '../profile/agent-cost';
 import { plainFrame } from '../profile/allocated-retained';
 import { valueIndexOf } from '../profile/profile-model';
-import type { SessionProfiles, WindowedProfile } from '../profile/session-profiles';
+import type { SessionProfiles } from '../profile/session-profiles';
 import { topFunctions } from '../profile/top';
-import type { CpuReport, HyperscopeCpuCost } from './report';
+import { cpuCostOfParts } from './hyperscope-cost';
+import type { CpuReport } from './report';
 
 /** The `rows` functions with the most self time, (idle) and the agent left out; null without CPU windows. */
 export function cpuSection(profiles: SessionProfiles, rows: number): CpuReport | null {
@@ -16,7 +17,7 @@ export function cpuSection(profiles: SessionProfiles, rows: number): CpuReport |
   if (!cpu) return null;
   const model = cpu.merged;
   const time = Math.max(0, valueIndexOf(model, 'time'));
-  const { agent, total: busyUs } = agentValue(model, time, IDLE);
+  const busyUs = agentValue(model, time, IDLE).total;
   return {
     windows: cpu.windows.length,
     profiledMs: cpu.coveredMs,
@@ -31,23 +32,8 @@ export function cpuSection(profiles: SessionProfiles, rows: number): CpuReport |
       cum: row.cum,
       cumPercent: row.cumPercent,
     })),
-    hyperscope: { cpuUs: agent, cpuMsPerS: cpuMsPerS(cpu), share: shareOf(agent, busyUs) },
+    hyperscope: cpuCostOfParts([cpu]),
   };
 }
 
 const IDLE = new Set(['idle'] as const);
-
-/** The agent's CPU ms per second of the windows' time (one process's, or the parts' average). */
-export function cpuMsPerS(cpu: WindowedProfile): number {
-  const { agent } = agentValue(cpu.merged, Math.max(0, valueIndexOf(cpu.merged, 'time')));
-  return cpu.coveredMs > 0 ? agent / 1000 / (cpu.coveredMs / 1000) : 0;
-}
-
-/** Hyperscope's CPU of several parts: every part's rate added up, the share of their busy time together. */
-export function sumOfParts(
-  combined: HyperscopeCpuCost,
-  parts: readonly SessionProfiles[],
-): HyperscopeCpuCost {
-  const rate = parts.reduce((sum, p) => sum + (p.cpu ? cpuMsPerS(p.cpu) : 0), 0);
-  return { ...combined, cpuMsPerS: rate };
-}

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { agentHeavySession } from '../findings/test-support/agent-heavy-session';
+import { withSources } from '../findings/test-support/multi-source-session';
 import { sessionProfiles } from '../profile/session-profiles';
 import { buildReport } from './build-report';
-import { sumOfParts } from './cpu-section';
 import { formatTextReport } from './format-text';
+import { allocCostOfParts, cpuCostOfParts } from './hyperscope-cost';
 
 const MiB = 1024 * 1024;
 const AGENT = '(hyperscope agent)';
@@ -50,10 +51,30 @@ describe("Hyperscope's own cost in the report", () => {
     expect(firstCpuRow).toMatch(/60\.00%.*\bhot\b/);
   });
 
-  it('adds every part’s rate up over several parts', () => {
-    const profiles = sessionProfiles(agentHeavySession());
-    const one = buildReport(agentHeavySession()).cpu!.hyperscope;
-    expect(sumOfParts(one, [profiles, profiles]).cpuMsPerS).toBeCloseTo(700, 6);
-    expect(sumOfParts(one, [profiles, profiles]).share).toBe(one.share);
+  it('adds every part’s rate up over several parts, the share of their time and bytes together', () => {
+    const { cpu, allocated } = sessionProfiles(agentHeavySession());
+    const one = buildReport(agentHeavySession());
+    const twoCpu = cpuCostOfParts([cpu!, cpu!]);
+    expect(twoCpu.cpuMsPerS).toBeCloseTo(700, 6);
+    expect(twoCpu.cpuUs).toBe(700_000);
+    expect(twoCpu.share).toBeCloseTo(one.cpu!.hyperscope.share, 9);
+    const twoAlloc = allocCostOfParts([allocated!, allocated!]);
+    expect(twoAlloc.bytesPerS).toBeCloseTo(2 * one.allocations!.hyperscope!.bytesPerS, 6);
+    expect(twoAlloc.share).toBeCloseTo(one.allocations!.hyperscope!.share, 9);
+  });
+
+  it('sums all parts in the report of a session of several processes', () => {
+    const worker = { id: 'p4243', kind: 'process' as const, pid: 4243, threadId: 0, label: 'worker 1 of 1' };
+    const report = buildReport(
+      withSources(agentHeavySession(), [{ info: worker, session: agentHeavySession() }]),
+    );
+    expect(report.parts).toHaveLength(2);
+    expect(report.cpu!.top.map((row) => row.frame.functionName)).not.toContain(AGENT);
+    expect(report.cpu!.hyperscope.cpuMsPerS).toBeCloseTo(700, 6);
+    expect(report.cpu!.hyperscope.share).toBeCloseTo(350 / 600, 6);
+    expect(report.allocations!.hyperscope!.bytesPerS / MiB).toBeCloseTo(6, 1);
+    expect(formatTextReport(report)).toMatch(
+      /^Hyperscope's own cost: 700\.0 ms\/s CPU \(58\.3% of the busy time\)/m,
+    );
   });
 });
