@@ -2,7 +2,7 @@
  * The dispatcher: picks the importer by the content's shape, never by the file name alone, the way
  * speedscope does (`isX(raw)` guards, most specific first).
  */
-import { parseFolded } from '../profile/folded';
+import { parseFoldedLines } from '../profile/folded';
 import { importCpuProfile, isCpuProfile } from './cpuprofile';
 import { importHeapProfile, isHeapProfile } from './heapprofile';
 import { ImportError } from './import-error';
@@ -18,13 +18,22 @@ export function importJson(raw: unknown): ProfileSet {
   throw new ImportError('JSON, but not a profile Hyperscope knows (speedscope, .cpuprofile, .heapprofile)');
 }
 
-/** Folded stacks text (`a;b;c 12` lines) as a CPU-like profile of sample counts. */
+/**
+ * Folded stacks text (`a;b;c 12` lines) as a CPU-like profile of sample counts. Lines without a value
+ * are skipped with a warning, as speedscope does; text with no valid line at all is not folded stacks.
+ */
 export function importFolded(text: string): ProfileSet {
-  try {
-    return { ...emptyProfileSet('folded'), cpu: parseFolded(text) };
-  } catch (error) {
-    throw new ImportError(`text, but not folded stacks (${(error as Error).message})`);
-  }
+  const { model, invalidLines } = parseFoldedLines(text);
+  if (model.nodes.count === 0 && invalidLines.length > 0)
+    throw new ImportError(`text, but not folded stacks (line ${invalidLines[0]}: no value)`);
+  const set = { ...emptyProfileSet('folded'), cpu: model };
+  if (invalidLines.length === 0) return set;
+  const shown = invalidLines.slice(0, 5).join(', ') + (invalidLines.length > 5 ? ', …' : '');
+  const lines = invalidLines.length === 1 ? 'line' : 'lines';
+  return {
+    ...set,
+    warnings: [`folded stacks: ${invalidLines.length} ${lines} without a value skipped (${shown})`],
+  };
 }
 
 /** Uncompressed binary input: a pprof protobuf or nothing Hyperscope knows. */

@@ -20,6 +20,8 @@ export interface ProfileSet {
   chains: ProfileModel | null;
   /** The session itself, when the input was one (findings and series come from it). */
   session: Session | null;
+  /** What the importer skipped or could not read, one sentence each; absent when nothing. */
+  warnings?: string[];
 }
 
 /**

@@ -49,7 +49,7 @@ export function sessionOfProfiles(set: ProfileSet, file: ImportedFile): Session 
     ],
     end: null,
     truncated: false,
-    warnings: [],
+    warnings: [...(set.warnings ?? [])],
   };
 }
 

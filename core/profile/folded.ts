@@ -55,21 +55,43 @@ export function parseFolded(
   text: string,
   valueType: ValueType = { name: 'samples', unit: 'count' },
 ): ProfileModel {
+  const { model, invalidLines } = parseFoldedLines(text, valueType);
+  if (invalidLines.length > 0) throw new Error(`folded stacks, line ${invalidLines[0]}: no value`);
+  return model;
+}
+
+/** A model of the valid lines of folded-stack text, and the 1-based numbers of the lines without a value. */
+export interface FoldedParse {
+  model: ProfileModel;
+  invalidLines: number[];
+}
+
+/**
+ * Folded-stack text read as speedscope reads it: a line without a numeric value (a truncated last line,
+ * a stray log line) is skipped and its number returned, the rest is the model.
+ */
+export function parseFoldedLines(
+  text: string,
+  valueType: ValueType = { name: 'samples', unit: 'count' },
+): FoldedParse {
   const builder = new StackTreeBuilder([valueType]);
+  const invalidLines: number[] = [];
   text.split('\n').forEach((raw, lineIndex) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     const space = line.lastIndexOf(' ');
     const amount = Number(line.slice(space + 1));
-    if (space <= 0 || !Number.isFinite(amount))
-      throw new Error(`folded stacks, line ${lineIndex + 1}: no value`);
+    if (space <= 0 || !Number.isFinite(amount)) {
+      invalidLines.push(lineIndex + 1);
+      return;
+    }
     const stack = line
       .slice(0, space)
       .split(';')
       .map((label) => builder.intern(frameOfLabel(label)));
     builder.addStack(stack, [amount]);
   });
-  return builder.build('folded');
+  return { model: builder.build('folded'), invalidLines };
 }
 
 function frameOfLabel(label: string): FrameInput {

@@ -90,6 +90,7 @@ export const exportCommand: Command = {
   async run(args) {
     const { file, format, kind: asked, out, allFrames, part: which } = parseExportArgs(args);
     const { set, name, part } = await readNamedInput(file, which, printUnmappedNote('export'));
+    for (const warning of set.warnings ?? []) process.stderr.write(`hyperscope export: ${warning}\n`);
     const kind = asked ?? defaultKind(set, format);
     const output = exportProfile(set, format, kind, name, { allFrames });
     const destination = out ?? defaultOutput(file, kind, format, part?.id);
