@@ -6,7 +6,7 @@
  */
 import { formatBytes } from '../units/bytes';
 import { formatPercent } from '../units/percent';
-import { frameLabel } from '../profile/profile-model';
+import { frameCategoryOf, frameLabel } from '../profile/profile-model';
 import { sessionProfiles } from '../profile/session-profiles';
 import type { Session } from '../session/session';
 import type { AnalysisContext } from './analysis';
@@ -40,7 +40,10 @@ type Criterion = 'allocated' | 'surviving';
 /** At most two findings (the top allocating function, the top surviving one); one when they are the same. */
 export function findAllocHotspot(session: Session, context: AnalysisContext): Finding[] {
   const profiles = context.profiles ?? sessionProfiles(session);
-  const sites = siteStatsOf(profiles, session.header.createdAt);
+  // Hyperscope's own allocations are its cost line in the report, never the service's hotspot.
+  const sites = siteStatsOf(profiles, session.header.createdAt).filter(
+    (site) => frameCategoryOf(site.frame.functionName, site.frame.url) !== 'profiler',
+  );
   if (sites.length === 0) return [];
   const heapGrowth = theilSenSlopePerS(snapshotPoints(session, (s) => s.memory.heapUsed));
   const cpuProfiles = session.cpuProfiles.map((window) => window.profile);
