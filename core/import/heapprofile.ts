@@ -30,9 +30,11 @@ export function isHeapProfile(raw: unknown): raw is HeapProfileFile {
 
 /**
  * The allocation model of a `.heapprofile`. Without Hyperscope's extras it counts as still alive: DevTools
- * samples without the collected-objects flags by default. Throws an ImportError on a broken node.
+ * samples without the collected-objects flags by default. Nodes without ids (Chrome 69, Node 10) are
+ * numbered. Throws an ImportError on a broken node.
  */
-export function importHeapProfile(profile: HeapProfileFile): ProfileSet {
+export function importHeapProfile(file: HeapProfileFile): ProfileSet {
+  const profile = withNodeIds(file);
   const stack = [profile.head];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -55,4 +57,24 @@ export function importHeapProfile(profile: HeapProfileFile): ProfileSet {
   if (extras?.includesCollected === true) set.allocated = model;
   else set.alive = model;
   return set;
+}
+
+/**
+ * `profile` with every node numbered (depth first, from 1) when its nodes have no `id`: Chrome 69 and
+ * Node 10 wrote them without, and without `samples`, which name nodes by id. A file with samples but
+ * nodes without ids is left as it is (and refused).
+ */
+function withNodeIds(profile: HeapProfileFile): HeapProfileFile {
+  if (typeof profile.head?.id === 'number' || (profile.samples?.length ?? 0) > 0) return profile;
+  let next = 1;
+  const numbered = (
+    node: Protocol.HeapProfiler.SamplingHeapProfileNode,
+  ): Protocol.HeapProfiler.SamplingHeapProfileNode => ({
+    ...node,
+    id: next++,
+    children: Array.isArray(node.children)
+      ? node.children.map((child) => (child ? numbered(child) : child))
+      : node.children,
+  });
+  return { ...profile, head: numbered(profile.head) };
 }

@@ -6,6 +6,7 @@ import { parseFoldedLines } from '../profile/folded';
 import { importCpuProfile, isCpuProfile } from './cpuprofile';
 import { importHeapProfile, isHeapProfile } from './heapprofile';
 import { ImportError } from './import-error';
+import { importOldCpuProfile, isOldCpuProfile } from './old-cpuprofile';
 import { importPprof, isPprof } from './pprof';
 import { emptyProfileSet, type ProfileSet } from './profile-set';
 import { importSpeedscope, isSpeedscope } from './speedscope';
@@ -14,6 +15,8 @@ import { importSpeedscope, isSpeedscope } from './speedscope';
 export function importJson(raw: unknown): ProfileSet {
   if (isSpeedscope(raw)) return importSpeedscope(raw);
   if (isCpuProfile(raw)) return importCpuProfile(raw);
+  // Before heap profiles: both have a `head` tree, only CPU profiles have start and end times.
+  if (isOldCpuProfile(raw)) return importOldCpuProfile(raw);
   if (isHeapProfile(raw)) return importHeapProfile(raw);
   throw new ImportError('JSON, but not a profile Hyperscope knows (speedscope, .cpuprofile, .heapprofile)');
 }
