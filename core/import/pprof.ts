@@ -26,8 +26,14 @@ export function isPprof(bytes: Uint8Array): boolean {
   return decodePprof(bytes) !== null;
 }
 
+/** How a pprof profile is read. */
+export interface PprofImportOptions {
+  /** One frame per source line, as `go tool pprof -lines` (default: one per function, as `-top`). */
+  lines?: boolean;
+}
+
 /** The models of a pprof profile, one per kind its sample types name. */
-export function importPprof(bytes: Uint8Array): ProfileSet {
+export function importPprof(bytes: Uint8Array, options: PprofImportOptions = {}): ProfileSet {
   const profile = decodePprof(bytes);
   if (!profile) throw new ImportError('not a pprof profile (no sample types)');
   const text = (index: unknown): string => profile.stringTable.strings[Number(index)] ?? '';
@@ -61,24 +67,29 @@ export function importPprof(bytes: Uint8Array): ProfileSet {
   }
 
   // Locations expand to their lines, innermost (inlined) first; one builder's frame table serves them all.
-  const frameInputs = new Map<
-    number,
-    { functionName: string; url: string; line: number; column: number }[]
-  >();
-  for (const location of profile.location) {
-    frameInputs.set(
-      Number(location.id),
-      location.line.map((line) => {
-        const fn = functions.get(Number(line.functionId));
-        return {
-          functionName: text(fn?.name),
-          url: text(fn?.filename),
-          line: Number(line.line),
-          column: Number(line.column ?? 0),
-        };
-      }),
-    );
-  }
+  // By function (as `go tool pprof -top`): every line of a function is one frame at the function's start.
+  type FrameOfLine = { functionName: string; url: string; line: number; column: number };
+  const frameOfFunction = new Map<number, FrameOfLine>();
+  const frameOf = (line: (typeof profile.location)[number]['line'][number]): FrameOfLine => {
+    const fn = functions.get(Number(line.functionId));
+    const atLine = {
+      functionName: text(fn?.name),
+      url: text(fn?.filename),
+      line: Number(line.line),
+      column: Number(line.column ?? 0),
+    };
+    if (options.lines) return atLine;
+    let frame = frameOfFunction.get(Number(line.functionId));
+    if (!frame) {
+      const start = Number(fn?.startLine ?? 0);
+      frame =
+        start > 0 ? { ...atLine, line: start, column: start === atLine.line ? atLine.column : 0 } : atLine;
+      frameOfFunction.set(Number(line.functionId), frame);
+    }
+    return frame;
+  };
+  const frameInputs = new Map<number, FrameOfLine[]>();
+  for (const location of profile.location) frameInputs.set(Number(location.id), location.line.map(frameOf));
   for (const sample of profile.sample) {
     const frames: { functionName: string; url: string; line: number; column: number }[] = [];
     for (const id of sample.locationId) {
