@@ -7,7 +7,7 @@ import { importCpuProfile, isCpuProfile } from './cpuprofile';
 import { importHeapProfile, isHeapProfile } from './heapprofile';
 import { ImportError } from './import-error';
 import { importOldCpuProfile, isOldCpuProfile } from './old-cpuprofile';
-import { importPprof, isPprof } from './pprof';
+import { importPprof, isPprof, type PprofImportOptions } from './pprof';
 import { emptyProfileSet, type ProfileSet } from './profile-set';
 import { importSpeedscope, isSpeedscope } from './speedscope';
 
@@ -40,8 +40,8 @@ export function importFolded(text: string): ProfileSet {
 }
 
 /** Uncompressed binary input: a pprof protobuf or nothing Hyperscope knows. */
-export function importBinary(bytes: Uint8Array): ProfileSet {
-  if (isPprof(bytes)) return importPprof(bytes);
+export function importBinary(bytes: Uint8Array, options: PprofImportOptions = {}): ProfileSet {
+  if (isPprof(bytes)) return importPprof(bytes, options);
   throw new ImportError(
     'not a profile Hyperscope knows (session, .cpuprofile, .heapprofile, pprof, speedscope, folded)',
   );

@@ -10,6 +10,7 @@ import { detectContent } from '../../core/import/detect-content';
 import { profileSetOfSession } from '../../core/import/from-session';
 import { ImportError } from '../../core/import/import-error';
 import { importBinary, importFolded, importJson } from '../../core/import/import-profile';
+import type { PprofImportOptions } from '../../core/import/pprof';
 import type { ProfileSet } from '../../core/import/profile-set';
 import { pickPart } from '../../core/parts/pick-part';
 import type { Session } from '../../core/session/session';
@@ -30,7 +31,7 @@ export type ProfileInput =
  * The contents of `path`, read once: one stat, one look at its head, then the session or the profile.
  * Throws an ImportError (or SessionFormatError) with one line naming the file.
  */
-export async function readInput(path: string): Promise<ProfileInput> {
+export async function readInput(path: string, options: PprofImportOptions = {}): Promise<ProfileInput> {
   const name = basename(path);
   const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new ImportError(
@@ -41,7 +42,7 @@ export async function readInput(path: string): Promise<ProfileInput> {
   const kind = detectContent(await readHead(path));
   if (kind === 'session') return { kind, session: await readSessionFile(path) };
   const bytes = await readFile(path);
-  const set = namingFile(name, () => importBytes(kind === 'gzip' ? gunzip(bytes) : bytes, name));
+  const set = namingFile(name, () => importBytes(kind === 'gzip' ? gunzip(bytes) : bytes, name, options));
   return { kind: 'profiles', set, mtimeMs: info.mtimeMs };
 }
 
@@ -53,8 +54,9 @@ export async function readInput(path: string): Promise<ProfileInput> {
 export async function readProfileInput(
   path: string,
   onUnmapped: (problems: string[]) => void = () => undefined,
+  options: PprofImportOptions = {},
 ): Promise<ProfileSet> {
-  const input = await readInput(path);
+  const input = await readInput(path, options);
   if (input.kind === 'profiles') return input.set;
   return profileSetOfSession(await inOriginalSources(input.session, onUnmapped));
 }
@@ -76,9 +78,11 @@ export async function readNamedInput(
   path: string,
   which: string | undefined,
   onUnmapped: (problems: string[]) => void = () => undefined,
+  options: PprofImportOptions = {},
 ): Promise<NamedInput> {
-  if (which === undefined) return { name: basename(path), set: await readProfileInput(path, onUnmapped) };
-  const input = await readInput(path);
+  if (which === undefined)
+    return { name: basename(path), set: await readProfileInput(path, onUnmapped, options) };
+  const input = await readInput(path, options);
   if (input.kind === 'profiles')
     throw new ImportError(`${basename(path)}: a ${input.set.format} profile, not a recording of processes`);
   const part = pickPart(await inOriginalSources(input.session, onUnmapped), which);
@@ -107,7 +111,7 @@ export function namingFile<T>(name: string, read: () => T): T {
 }
 
 /** A (gunzipped) file's bytes as a profile set, by content. */
-export function importBytes(bytes: Uint8Array, name: string): ProfileSet {
+export function importBytes(bytes: Uint8Array, name: string, options: PprofImportOptions = {}): ProfileSet {
   switch (detectContent(bytes.subarray(0, HEAD_BYTES))) {
     case 'gzip':
       throw new ImportError('compressed twice');
@@ -120,7 +124,7 @@ export function importBytes(bytes: Uint8Array, name: string): ProfileSet {
     case 'text':
       return importFolded(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
     case 'binary':
-      return importBinary(bytes);
+      return importBinary(bytes, options);
   }
 }
 

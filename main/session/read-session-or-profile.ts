@@ -7,15 +7,16 @@ import { basename } from 'node:path';
 import { detectContent } from '../../core/import/detect-content';
 import { sessionOfProfiles } from '../../core/import/session-of-profiles';
 import type { Session } from '../../core/session/session';
+import type { PprofImportOptions } from '../../core/import/pprof';
 import { HEAD_BYTES, importBytes, namingFile, readInput } from '../export/read-profile-input';
 import { parseSession } from './parse-session-text';
 
 /**
- * The session in `path`. A profile's session is dated by the file's mtime. Throws a SessionFormatError or
+ * The session in `path` (`options`: how a pprof profile is read). A profile's session is dated by the file's mtime. Throws a SessionFormatError or
  * an ImportError whose one line names the file.
  */
-export async function readSessionOrProfile(path: string): Promise<Session> {
-  const input = await readInput(path);
+export async function readSessionOrProfile(path: string, options: PprofImportOptions = {}): Promise<Session> {
+  const input = await readInput(path, options);
   if (input.kind === 'session') return input.session;
   return sessionOfProfiles(input.set, { name: basename(path), createdAt: Math.round(input.mtimeMs) });
 }

@@ -1,6 +1,6 @@
 // A Go CPU profile (a real Go program hashing for 1.5 s, built here with the installed `go`) reads as
 // `go tool pprof -top` shows it: one row per function (crypto/sha256.block once, not once per source
-// line); lines stay available on request (importPprof's `lines`).
+// line); lines stay available on request (`report --lines`, importPprof's `lines`).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +52,12 @@ describe('a Go CPU profile', () => {
     const names = top.map((row) => row.frame.functionName);
     expect(names.filter((name) => name === 'crypto/sha256.block')).toHaveLength(1);
     expect(new Set(names).size).toBe(names.length);
+    const lines = await runCli(['report', '--json', '--lines', profile]);
+    expect(lines.code, lines.stderr).toBe(0);
+    const byLine = (JSON.parse(lines.stdout) as Report).cpu!.top;
+    expect(byLine.filter((row) => row.frame.functionName === 'crypto/sha256.block').length).toBeGreaterThan(
+      1,
+    );
   });
 
   it('by line on request: every sampled line of a function is its own frame', () => {

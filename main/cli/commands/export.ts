@@ -19,7 +19,7 @@ import { printUnmappedNote } from '../unmapped-note';
 import { parseCommandArgs, UserError } from '../command';
 
 const USAGE = `usage: hyperscope export FILE --format FORMAT [--profile cpu|alloc|alive|chains]
-                         [--process WHICH] [-o OUT]
+                         [--process WHICH] [--lines] [-o OUT]
 
 Writes one profile of FILE (a session, or a .cpuprofile, .heapprofile, pprof, speedscope or folded file)
 in a format its own tool opens:
@@ -35,6 +35,7 @@ in a format its own tool opens:
   --process     a session of several processes and threads (a cluster, worker threads) exports all of
                 them merged, the same function in every worker one stack; --process exports one: its
                 id (main, p4243, p4242.t1), its label ("worker 2 of 4") or its pid
+  --lines       a pprof input read one frame per source line (default: per function, as pprof -top)
   -o OUT        output file (default: next to FILE, with the format's extension and the --process
                 part's id); - for stdout`;
 
@@ -46,6 +47,8 @@ interface ExportArgs {
   allFrames: boolean;
   /** What --process named: one part of a session. */
   part: string | undefined;
+  /** --lines: a pprof input read one frame per source line. */
+  lines: boolean;
 }
 
 function parseExportArgs(args: string[]): ExportArgs {
@@ -57,10 +60,11 @@ function parseExportArgs(args: string[]): ExportArgs {
       output: { type: 'string', short: 'o' },
       'all-frames': { type: 'boolean', default: false },
       process: { type: 'string' },
+      lines: { type: 'boolean', default: false },
     },
     allowPositionals: true,
   });
-  const { format, profile: kind, output: out, 'all-frames': allFrames, process: part } = parsed.values;
+  const { format, profile: kind, output: out, 'all-frames': allFrames, process: part, lines } = parsed.values;
   const [file, extra] = parsed.positionals;
   if (extra !== undefined) throw new UserError(`one input file only (got ${file} and ${extra})`, 2);
   if (!file) throw new UserError('no input file (usage: hyperscope export FILE --format FORMAT)', 2);
@@ -70,7 +74,7 @@ function parseExportArgs(args: string[]): ExportArgs {
   if (kind !== undefined && !(PROFILE_KINDS as readonly string[]).includes(kind))
     throw new UserError(`unknown profile "${kind}" (one of ${PROFILE_KINDS.join(', ')})`, 2);
   const kindOf = kind as ProfileKind | undefined;
-  return { file, format: format as ExportFormat, kind: kindOf, out, allFrames, part };
+  return { file, format: format as ExportFormat, kind: kindOf, out, allFrames, part, lines };
 }
 
 /**
@@ -88,8 +92,8 @@ export const exportCommand: Command = {
   summary: 'write a profile for speedscope, DevTools, pprof, flame graphs',
   usage: USAGE,
   async run(args) {
-    const { file, format, kind: asked, out, allFrames, part: which } = parseExportArgs(args);
-    const { set, name, part } = await readNamedInput(file, which, printUnmappedNote('export'));
+    const { file, format, kind: asked, out, allFrames, part: which, lines } = parseExportArgs(args);
+    const { set, name, part } = await readNamedInput(file, which, printUnmappedNote('export'), { lines });
     for (const warning of set.warnings ?? []) process.stderr.write(`hyperscope export: ${warning}\n`);
     const kind = asked ?? defaultKind(set, format);
     const output = exportProfile(set, format, kind, name, { allFrames });

@@ -17,13 +17,14 @@ import { parseCommandArgs, UserError } from '../command';
 export const reportCommand: Command = {
   name: 'report',
   summary: 'findings and summaries of a session or profile file (--json for machines)',
-  usage: `hyperscope report FILE [--json] [--color] [--process WHICH]
+  usage: `hyperscope report FILE [--json] [--color] [--process WHICH] [--lines]
 
   --json     the report as JSON (schema "hyperscope.report/1")
   --color    ANSI colours in the text report (default: when stdout is a terminal)
   --process  in a session of several processes and threads (a cluster, worker threads), report one
              alone: its id (main, p4243, p4242.t1), its label ("worker 2 of 4") or its pid. By default
-             every one is reported: findings with where they are, tables and summary of all together`,
+             every one is reported: findings with where they are, tables and summary of all together
+  --lines    a pprof file read one frame per source line (default: one per function, as pprof -top)`,
   async run(argv) {
     const parsed = parseCommandArgs({
       args: argv,
@@ -31,13 +32,14 @@ export const reportCommand: Command = {
         json: { type: 'boolean', default: false },
         color: { type: 'boolean' },
         process: { type: 'string' },
+        lines: { type: 'boolean', default: false },
       },
       allowPositionals: true,
     });
     const [file, ...extra] = parsed.positionals;
     if (!file || extra.length > 0)
       throw new UserError('give one session or profile file: hyperscope report FILE', 2);
-    const session = await readSessionOrProfile(file);
+    const session = await readSessionOrProfile(file, { lines: parsed.values.lines });
     const which = parsed.values.process;
     const part = which === undefined ? undefined : pickPart(session, which).id;
     const generated = buildReport(session, analysisContext(session), part === undefined ? {} : { part });
