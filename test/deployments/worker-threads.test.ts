@@ -76,9 +76,11 @@ describe.each(MAJORS)('worker threads on Node %i', (major) => {
       expect(session.snapshots.some((s) => s.fds.open !== null)).toBe(true);
       expect(pool.cpuProfiles.length).toBeGreaterThanOrEqual(1);
       expect(pool.allocProfiles.length).toBeGreaterThanOrEqual(1);
-      expect(pool.cpuProfiles[0]!.profile.nodes.some((n) => n.callFrame.url.endsWith('target.cjs'))).toBe(
-        true,
-      );
+      // The pool thread mostly waits on its upstream: under load one 500 ms window may hold no sample of
+      // its code (the first window had none twice on Node 20, both cores busy); the recording does.
+      const ranCode = (p: SourceData['cpuProfiles'][number]) =>
+        p.profile.nodes.some((n) => n.callFrame.url.endsWith('target.cjs'));
+      expect(pool.cpuProfiles.some(ranCode)).toBe(true);
       expect(pool.end).toBeNull();
 
       const side = session.sources.find((s) => s.info.threadId === sideId) as SourceData;
