@@ -14,8 +14,14 @@ export const BUSY_SERVER_SOURCE = fileURLToPath(new URL('../alloc/fixtures/busy-
 export async function bundleBusyServer(prefix: string): Promise<{ dir: string; script: string }> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const script = join(dir, 'busy-server.cjs');
+  await bundleForNode(BUSY_SERVER_SOURCE, script);
+  return { dir, script };
+}
+
+/** Bundles the TypeScript `source` with esbuild into the CommonJS `script`, with a linked source map. */
+export async function bundleForNode(source: string, script: string): Promise<void> {
   await build({
-    entryPoints: [BUSY_SERVER_SOURCE],
+    entryPoints: [source],
     outfile: script,
     bundle: true,
     platform: 'node',
@@ -23,5 +29,4 @@ export async function bundleBusyServer(prefix: string): Promise<{ dir: string; s
     sourcemap: 'linked',
     logLevel: 'silent',
   });
-  return { dir, script };
 }
