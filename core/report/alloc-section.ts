@@ -7,7 +7,6 @@ import { siteKey, siteStatsOf, type SiteStats } from '../findings/alloc-site-sta
 import { serviceOnly } from '../profile/agent-cost';
 import { allocRateSeries } from '../profile/alloc-rate-series';
 import { allocHistograms, BUCKET_LABELS, BUCKET_UPPER_BYTES } from '../profile/alloc-histogram';
-import { plainFrame } from '../profile/allocated-retained';
 import { valueIndexOf } from '../profile/profile-model';
 import { exactAboveBytes } from '../profile/sample-size';
 import { allocCostOfParts } from './hyperscope-cost';
@@ -15,6 +14,7 @@ import type { SessionProfiles, WindowedProfile } from '../profile/session-profil
 import { topFunctions, topWithOwnValue } from '../profile/top';
 import { grandTotal } from '../profile/totals';
 import type { AllocationsReport, AllocTopLine, AllocWindowsTotal, SizeBucket } from './report';
+import { topLineOf } from './top-line';
 
 /** `rows` functions per table; null without allocation windows. `sessionStart` is ms since the epoch. */
 export function allocationsSection(
@@ -70,12 +70,7 @@ function topLines(sites: Map<string, SiteStats>, profiles: SessionProfiles) {
     top(serviceOnly(profile.merged), Math.max(0, valueIndexOf(profile.merged, 'space')), rows).map((row) => {
       const site = sites.get(siteKey(row.frame));
       return {
-        frame: plainFrame(row.frame),
-        flat: row.flat,
-        flatPercent: row.flatPercent,
-        sumPercent: row.sumPercent,
-        cum: row.cum,
-        cumPercent: row.cumPercent,
+        ...topLineOf(row),
         allocatedBytes: profiles.allocated ? (site?.allocated.bytes ?? 0) : null,
         allocatedBytesPerSecond: profiles.allocated ? (site?.allocated.bytesPerSecond ?? 0) : null,
         aliveBytes: profiles.alive ? (site?.alive.bytes ?? 0) : null,

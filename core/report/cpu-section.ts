@@ -4,12 +4,12 @@
  * time said apart (`hyperscope`).
  */
 import { agentValue, serviceOnly } from '../profile/agent-cost';
-import { plainFrame } from '../profile/allocated-retained';
 import { valueIndexOf } from '../profile/profile-model';
 import type { SessionProfiles } from '../profile/session-profiles';
 import { topFunctions } from '../profile/top';
 import { cpuCostOfParts } from './hyperscope-cost';
 import type { CpuReport } from './report';
+import { topLineOf } from './top-line';
 
 /** The `rows` functions with the most self time, (idle) and the agent left out; null without CPU windows. */
 export function cpuSection(profiles: SessionProfiles, rows: number): CpuReport | null {
@@ -24,14 +24,7 @@ export function cpuSection(profiles: SessionProfiles, rows: number): CpuReport |
     samplingIntervalUs: cpu.samplingInterval,
     busyUs,
     // Idle time is the process waiting, not CPU it used; the agent's is Hyperscope's, not the service's.
-    top: topFunctions(serviceOnly(model, ['idle']), time, rows).map((row) => ({
-      frame: plainFrame(row.frame),
-      flat: row.flat,
-      flatPercent: row.flatPercent,
-      sumPercent: row.sumPercent,
-      cum: row.cum,
-      cumPercent: row.cumPercent,
-    })),
+    top: topFunctions(serviceOnly(model, ['idle']), time, rows).map(topLineOf),
     hyperscope: cpuCostOfParts([cpu]),
   };
 }
