@@ -8,6 +8,7 @@
  * once a second: ~0.1–4 ms with 1–16 workers.
  */
 import type { Session } from 'node:inspector';
+import { loadBuiltin } from '../builtins';
 
 /** What the inspector says of one worker thread. */
 export interface WorkerName {
@@ -107,10 +108,7 @@ export function scriptOf(url: string): string | undefined {
   }
 }
 
-/** `node:inspector`, where Node can load it outside the install (`process.getBuiltinModule`, Node ≥ 20.16). */
-function inProcessInspector(): InspectorModule | undefined {
-  const getBuiltin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  return typeof getBuiltin === 'function'
-    ? (getBuiltin.call(process, 'node:inspector') as InspectorModule | undefined)
-    : undefined;
+/** `node:inspector`, where Node can load it outside the install (`process.getBuiltinModule`, Node ≥ 20.16); else throws. */
+function inProcessInspector(): InspectorModule {
+  return loadBuiltin(undefined, 'inspector') as InspectorModule;
 }
