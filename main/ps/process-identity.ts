@@ -4,6 +4,7 @@
  */
 import { readFile, readlink } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { readEnviron } from '../process-tree/process-environ';
 
 export interface ProcessIdentity {
   pid: number;
@@ -67,7 +68,5 @@ export async function readNamespacePids(pid: number): Promise<number[]> {
 
 /** `NODE_OPTIONS` from the process's environment at start, or '' when unreadable or unset. */
 export async function readNodeOptions(pid: number): Promise<string> {
-  const environ = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
-  const entry = environ.split('\0').find((e) => e.startsWith('NODE_OPTIONS='));
-  return entry ? entry.slice('NODE_OPTIONS='.length) : '';
+  return (await readEnviron(pid)).get('NODE_OPTIONS') ?? '';
 }
