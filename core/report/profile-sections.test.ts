@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Protocol } from 'devtools-protocol';
 import { TraceMap } from '@jridgewell/trace-mapping';
 import { allocWindow, siteAtRate } from '../findings/test-support/alloc-windows';
+import { cpuWindowOf } from '../findings/test-support/cpu-windows';
 import { buildSession, TEST_START_TIME } from '../findings/test-support/session-builder';
 import { buildReport } from './build-report';
 import { formatTextReport } from './format-text';
@@ -33,17 +34,9 @@ function cpuProfile(): Protocol.Profiler.Profile {
 
 function session() {
   const base = buildSession({ snapshots: 20 });
-  const meta = {
-    type: 'profile-begin' as const,
-    id: 'cpu-1',
-    kind: 'cpu' as const,
-    startTime: T0,
-    endTime: T0 + 1000,
-    samplingInterval: 1000,
-  };
   return {
     ...base,
-    cpuProfiles: [{ meta, profile: cpuProfile() }],
+    cpuProfiles: [cpuWindowOf(cpuProfile(), T0, T0 + 1000)],
     allocProfiles: [
       allocWindow(T0, T0 + 10_000, true, [
         siteAtRate('render', 8 * MiB, 10),

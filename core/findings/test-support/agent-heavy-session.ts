@@ -8,6 +8,7 @@ import type { Protocol } from 'devtools-protocol';
 import { AGENT_SOURCE_URL } from '../../agent-protocol';
 import type { Session } from '../../session/session';
 import { allocWindow, siteAtRate } from './alloc-windows';
+import { cpuWindowOf } from './cpu-windows';
 import { buildSession, TEST_START_TIME } from './session-builder';
 
 const URL = 'file:///srv/app/server.js';
@@ -75,17 +76,9 @@ export function agentHeavySession(): Session {
     nodeId: 100,
     ordinal: window.samples.length + i + 1,
   }));
-  const meta = {
-    type: 'profile-begin' as const,
-    id: 'cpu-1',
-    kind: 'cpu' as const,
-    startTime: T0,
-    endTime: T0 + 1000,
-    samplingInterval: 1000,
-  };
   return {
     ...buildSession({ snapshots: 20 }),
-    cpuProfiles: [{ meta, profile: cpuProfile() }],
+    cpuProfiles: [cpuWindowOf(cpuProfile(), T0, T0 + 1000)],
     allocProfiles: [
       { ...window, nodes: [...window.nodes, agentNode], samples: [...window.samples, ...agentSamples] },
     ],

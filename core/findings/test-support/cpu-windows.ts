@@ -2,6 +2,7 @@
  * Synthetic CPU profile windows for tests: a root with (idle) and one call stack per function, each
  * sampled every millisecond for as many samples as it is given.
  */
+import type { Protocol } from 'devtools-protocol';
 import type { CpuProfileWindow } from '../../session/session';
 
 /**
@@ -33,21 +34,17 @@ export function cpuWindow(
     ...names.flatMap((name, i) => Array<number>(samples[name]!).fill(4 + i)),
   ];
   const endTime = startTime + ids.length;
-  return {
-    meta: {
-      type: 'profile-begin',
-      id: `cpu-${startTime}`,
-      kind: 'cpu',
-      startTime,
-      endTime,
-      samplingInterval: 1000,
-    },
-    profile: {
-      nodes,
-      startTime: startTime * 1000,
-      endTime: endTime * 1000,
-      samples: ids,
-      timeDeltas: ids.map(() => 1000),
-    },
-  };
+  const timeDeltas = ids.map(() => 1000);
+  const profile = { nodes, startTime: startTime * 1000, endTime: endTime * 1000, samples: ids, timeDeltas };
+  return cpuWindowOf(profile, startTime, endTime);
+}
+
+/** `profile` as the window recorded from `startTime` to `endTime` (ms since the epoch), sampled every 1 ms. */
+export function cpuWindowOf(
+  profile: Protocol.Profiler.Profile,
+  startTime: number,
+  endTime: number,
+): CpuProfileWindow {
+  const meta = { type: 'profile-begin', id: `cpu-${startTime}`, kind: 'cpu', startTime, endTime } as const;
+  return { meta: { ...meta, samplingInterval: 1000 }, profile };
 }
