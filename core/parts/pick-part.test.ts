@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idlePrimary, withSources } from '../findings/test-support/multi-source-session';
+import { idlePrimary, resizeThreadInfo, withSources } from '../findings/test-support/multi-source-session';
 import { buildSession } from '../findings/test-support/session-builder';
 import { PartChoiceError, pickPart } from './pick-part';
 
@@ -9,14 +9,7 @@ const session = withSources(idlePrimary(2), [
     session: buildSession({ snapshots: 2 }),
   },
   {
-    info: {
-      id: 'p43.t1',
-      kind: 'thread',
-      pid: 43,
-      threadId: 1,
-      parent: 'p43',
-      label: 'thread 1 (resize.js)',
-    },
+    info: resizeThreadInfo(43),
     session: buildSession({ snapshots: 2 }),
   },
   {

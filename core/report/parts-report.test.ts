@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cpuWindow } from '../findings/test-support/cpu-windows';
-import { idlePrimary, poolStarvedWorker, withSources } from '../findings/test-support/multi-source-session';
+import {
+  idlePrimary,
+  poolStarvedWorker,
+  resizeThreadInfo,
+  withSources,
+} from '../findings/test-support/multi-source-session';
 import { buildSession, TEST_START_TIME } from '../findings/test-support/session-builder';
 import type { Session } from '../session/session';
 import { buildReport } from './build-report';
@@ -25,14 +30,7 @@ function cluster(): Session {
       session: withCpu(poolStarvedWorker(10), { render: 200 }, '44'),
     },
     {
-      info: {
-        id: 'p4244.t1',
-        kind: 'thread',
-        pid: 4244,
-        threadId: 1,
-        parent: 'p4244',
-        label: 'thread 1 (resize.js)',
-      },
+      info: resizeThreadInfo(4244),
       session: {
         ...thread,
         events: [{ type: 'event', time: T0 + 2500, level: 'warning', message: 'collection slow' }],

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { idlePrimary, poolStarvedWorker, withSources } from '../findings/test-support/multi-source-session';
+import {
+  idlePrimary,
+  poolStarvedWorker,
+  resizeThreadInfo,
+  withSources,
+} from '../findings/test-support/multi-source-session';
 import { buildSession } from '../findings/test-support/session-builder';
 import { MAIN_PART_ID, sessionParts } from './session-parts';
 
@@ -19,14 +24,7 @@ describe('sessionParts', () => {
     const session = withSources(idlePrimary(5), [
       { info: { id: 'p43', kind: 'process', pid: 43, threadId: 0, label: 'worker 1 of 1' }, session: worker },
       {
-        info: {
-          id: 'p43.t1',
-          kind: 'thread',
-          pid: 43,
-          threadId: 1,
-          parent: 'p43',
-          label: 'thread 1 (resize.js)',
-        },
+        info: resizeThreadInfo(43),
         session: thread,
         end: { time: thread.header.createdAt + 1500, reason: 'exited' },
       },

@@ -14,6 +14,12 @@ export interface TestSource {
   end?: Omit<SourceEndRecord, 'type' | 'source'>;
 }
 
+/** The record fields of thread 1 of process `p<pid>`, running resize.js: id `p<pid>.t1`. */
+export function resizeThreadInfo(pid: number): TestSource['info'] {
+  const parent = `p${pid}`;
+  return { id: `${parent}.t1`, kind: 'thread', pid, threadId: 1, parent, label: 'thread 1 (resize.js)' };
+}
+
 /** `main` with `sources` beside it; each source's profile ids get its id as a prefix, as writers do. */
 export function withSources(main: Session, sources: readonly TestSource[]): Session {
   return {
