@@ -26,7 +26,8 @@ export class DutyCycle {
   private onSince = 0;
   private onMsSinceRead = 0;
   private readSince = Date.now();
-  private stopped = false;
+  /** `stop` was called: a window it closes is the last one. */
+  stopped = false;
   /** The window's timer was replaced by one that ends it at the next turn (`closeSoon`). */
   private endingSoon = false;
   active = false;

@@ -33,8 +33,6 @@ interface Running {
   workers: WorkerWaits;
   stopObservingUndici: () => void;
   stopObservingMessages: () => void;
-  /** Marks the collector stopping: the window its detach closes names no worker. */
-  markStopping: () => void;
   representatives: Map<string, number>;
   stacksTakenBefore: number;
   stacksEligibleBefore: number;
@@ -73,7 +71,6 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
       // Window boundaries are clean turns of the loop (timers), where worker threads can be named; not
       // the last one, which a detach (an inspector interrupt) closes.
       const names = new WorkerNames();
-      let stopping = false;
       const cycle = new DutyCycle(options, {
         begin: () => {
           tracker.enable(calm());
@@ -81,7 +78,7 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
         },
         end: () => {
           tracker.disable();
-          if (!stopping) names.refresh();
+          if (!cycle.stopped) names.refresh();
         },
         take: () => tracker.takeObserved(),
         renew: () => {
@@ -111,7 +108,6 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
         stopObservingMessages: observeMessageTargets(context.builtins, workers.onMessageTarget, () =>
           context.drop('promises.message-observer-failed'),
         ),
-        markStopping: () => (stopping = true),
         builder: new ChainBuilder(store, sites, { undici, workers }),
         checker: new SettleChecker(tracker, findInspect(context)),
         representatives: new Map(),
@@ -131,7 +127,6 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
       }
     },
     stop() {
-      running?.markStopping();
       running?.stopObservingUndici();
       running?.stopObservingMessages();
       running?.cycle.stop();
