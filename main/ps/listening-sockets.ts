@@ -41,7 +41,8 @@ export function parseTcpTable(table: string): ListeningSocket[] {
     .map((row) => ({ host: connectableHost(row.localAddressHex), port: row.localPort, inode: row.inode }));
 }
 
-async function readSocketInodes(pid: number): Promise<Set<number>> {
+/** The inodes of the sockets among `pid`'s open descriptors; throws as `readdir` does. */
+export async function readSocketInodes(pid: number | 'self'): Promise<Set<number>> {
   const fds = await readdir(`/proc/${pid}/fd`);
   const targets = await Promise.all(fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')));
   const inodes = new Set<number>();

@@ -3,9 +3,10 @@
  * whoever connects to it the target's inspector — code execution in a container, often as its root —
  * so it serves Hyperscope alone, not every user of the machine.
  */
-import { readdir, readFile, readlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Socket } from 'node:net';
 import { parseProcTcpRows, TCP_STATE } from '../../core/network/proc-tcp-rows';
+import { readSocketInodes } from '../ps/listening-sockets';
 
 /**
  * True when the peer of `accepted` (a socket our server accepted over IPv4 loopback) is a socket held
@@ -24,7 +25,7 @@ export async function isOwnConnection(accepted: Socket): Promise<boolean> {
       row.state === TCP_STATE.established && row.localPort === remotePort && row.remotePort === localPort,
   );
   if (!peer || peer.inode === 0) return false;
-  return (await ownSocketInodes()).has(peer.inode);
+  return (await readSocketInodes('self').catch(() => new Set<number>())).has(peer.inode);
 }
 
 /**
@@ -45,15 +46,4 @@ function activeSockets(): Socket[] {
   const list = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles;
   if (typeof list !== 'function') return [];
   return list.call(process).filter((handle): handle is Socket => handle instanceof Socket);
-}
-
-async function ownSocketInodes(): Promise<Set<number>> {
-  const fds = await readdir('/proc/self/fd').catch(() => []);
-  const links = await Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
-  const inodes = new Set<number>();
-  for (const link of links) {
-    const match = /^socket:\[(\d+)\]$/.exec(link);
-    if (match) inodes.add(Number(match[1]));
-  }
-  return inodes;
 }
