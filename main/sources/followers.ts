@@ -21,7 +21,6 @@ export const FOLLOW_ALL: FollowChoice = { workers: true, threads: true };
 /** The followers for `choice`. */
 export function followersFor(choice: FollowChoice): SourceFollower[] {
   const followers: SourceFollower[] = [];
-  void choice;
   followers.push(choice.workers ? clusterFollower() : unfollowedChildrenNotice());
   if (choice.threads) followers.push(threadFollower);
   return followers;
