@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../frame';
-import {
-  CRITICAL_LONGEST_RUN_MS,
-  findPoolStarvation,
-  MIN_STARVED_SNAPSHOTS_IN_A_ROW,
-} from './pool-starvation';
+import { CRITICAL_LONGEST_RUN_MS, findPoolStarvation, MIN_STARVED_MS } from './pool-starvation';
 import { BOUNDED_UPSTREAM, buildSession } from './test-support/session-builder';
 import type { PoolOrigin } from '../agent-protocol';
 
@@ -56,17 +52,48 @@ describe('pool-starvation', () => {
     expect(finding!.evidence.series[0]!.points[5]).toEqual({ t: 6000, v: 24 });
   });
 
-  it(`fires at ${MIN_STARVED_SNAPSHOTS_IN_A_ROW} starved snapshots in a row, not one fewer`, () => {
-    const atBoundary = buildSession(
+  // Starved for MIN_STARVED_MS whatever the interval: 3 snapshots in a row at 1 s, 6 at 500 ms, 2 at 2 s.
+  it.each([
+    [1000, 3],
+    [500, 6],
+    [250, 12],
+    [2000, 2],
+  ])(
+    `at a %i ms interval fires at %i starved snapshots in a row (${MIN_STARVED_MS} ms), not one fewer`,
+    (intervalMs, inARow) => {
+      const snapshots = 40;
+      const atBoundary = buildSession(
+        { snapshots, intervalMs },
+        starve(10, 4, 4 + inARow, () => 2),
+      );
+      const below = buildSession(
+        { snapshots, intervalMs },
+        starve(10, 4, 3 + inARow, () => 2),
+      );
+      expect(findPoolStarvation(atBoundary, {}).map((f) => f.severity)).toEqual(['warning']);
+      expect(findPoolStarvation(atBoundary, {})[0]!.evidence.values['starvedSeconds']).toBe(
+        (inARow * intervalMs) / 1000,
+      );
+      expect(findPoolStarvation(below, {})).toEqual([]);
+    },
+  );
+
+  it('keeps 3 snapshots at 1 s when collections land a few ms early', () => {
+    const session = buildSession(
       { snapshots: 10 },
-      starve(10, 4, 4 + MIN_STARVED_SNAPSHOTS_IN_A_ROW, () => 2),
+      starve(10, 4, 7, () => 2),
     );
-    const below = buildSession(
-      { snapshots: 10 },
-      starve(10, 4, 3 + MIN_STARVED_SNAPSHOTS_IN_A_ROW, () => 2),
+    // The run's last collection 10 ms early: 2.99 s from the first starved snapshot's interval start.
+    session.snapshots[6]!.time -= 10;
+    expect(findPoolStarvation(session, {})).toHaveLength(1);
+  });
+
+  it('never counts one starved snapshot, however long its interval', () => {
+    const session = buildSession(
+      { snapshots: 10, intervalMs: 5000 },
+      starve(10, 4, 5, () => 2),
     );
-    expect(findPoolStarvation(atBoundary, {}).map((f) => f.severity)).toEqual(['warning']);
-    expect(findPoolStarvation(below, {})).toEqual([]);
+    expect(findPoolStarvation(session, {})).toEqual([]);
   });
 
   it('does not join starved snapshots separated by a healthy one', () => {

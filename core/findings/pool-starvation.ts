@@ -1,6 +1,7 @@
 /**
  * pool-starvation: a connection pool origin at its `maxSockets` limit while requests wait for a socket,
- * for several snapshots in a row. Each queued caller waits for a whole request on another socket.
+ * for seconds on end. Each queued caller waits for a whole request on another socket. Judged in time, not
+ * in snapshots, so that `--interval 500ms` or `5s` means the same (reasoning in docs/findings.md).
  */
 import type { PoolOrigin } from '../agent-protocol';
 import type { Frame } from '../frame';
@@ -10,9 +11,11 @@ import { sinceStartMs } from './analysis';
 import { rounded, seriesOf } from './evidence-series';
 import type { Finding, Severity } from './finding';
 
-// A healthy bounded pool touches its limit with a request or two queued for a moment (one snapshot);
-// 3 snapshots in a row (3 s at the default 1 s interval) means callers keep waiting.
-export const MIN_STARVED_SNAPSHOTS_IN_A_ROW = 3;
+// A healthy bounded pool touches its limit with a request or two queued for a moment; starved in every
+// snapshot of a 3 s stretch (3 in a row at the default 1 s interval, 6 at 500 ms) means callers keep waiting.
+export const MIN_STARVED_MS = 3_000;
+// A snapshot sees the queue at one instant: one alone, however long its interval, shows no lasting wait.
+export const MIN_STARVED_SNAPSHOTS = 2;
 // A queue as long as the pool means every queued caller waits at least one whole request: latency at
 // least doubles. Held this long, that is an outage in the making.
 export const CRITICAL_QUEUE_PER_SOCKET = 1;
@@ -27,14 +30,19 @@ interface PoolSample {
   pool: PoolOrigin;
 }
 
-/** Findings for every pool origin starved for `MIN_STARVED_SNAPSHOTS_IN_A_ROW` snapshots or more. */
+/** Findings for every pool origin starved in consecutive snapshots covering `MIN_STARVED_MS` or more. */
 export function findPoolStarvation(session: Session, _context: AnalysisContext): Finding[] {
   const intervalMs = session.header.options.intervalMs;
+  // Each starved snapshot stands for its interval. Collections are aligned to the interval but land a few
+  // ms either side of it: half an interval of slack keeps 3 snapshots at 1 s (2.99–3.01 s) in, 2 (2 s) out.
+  const lastsMs = (run: PoolSample[]): number => run.at(-1)!.t - run[0]!.t + intervalMs;
   const findings: Finding[] = [];
   for (const samples of samplesByPool(session).values()) {
-    const runs = starvedRuns(samples).filter((run) => run.length >= MIN_STARVED_SNAPSHOTS_IN_A_ROW);
+    const runs = starvedRuns(samples).filter(
+      (run) => run.length >= MIN_STARVED_SNAPSHOTS && lastsMs(run) >= MIN_STARVED_MS - intervalMs / 2,
+    );
     if (runs.length === 0) continue;
-    const runMs = runs.map((run) => run.at(-1)!.t - run[0]!.t + intervalMs);
+    const runMs = runs.map(lastsMs);
     const starvedMs = runMs.reduce((sum, ms) => sum + ms, 0);
     const longestRunMs = Math.max(...runMs);
     const starved = runs.flat();
