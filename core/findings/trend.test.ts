@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mannKendallZ, median, steadyGrowth, theilSenSlopePerS } from './trend';
+import { mannKendallZ, median, MIN_TREND_SPAN_MS, steadyGrowth, theilSenSlopePerS } from './trend';
 
 const line = (values: number[], intervalMs = 1000) => values.map((v, i) => ({ t: i * intervalMs, v }));
 const thresholds = { minPoints: 5, minSlopePerS: 1, minGrowth: 10, minTrendZ: 2.58 };
@@ -45,5 +45,26 @@ describe('trend statistics', () => {
     const zigzag = steadyGrowth(line([0, 30, 5, 35, 10, 40]), thresholds);
     expect(zigzag.slopePerS).toBeGreaterThan(1);
     expect(zigzag.steady).toBe(false);
+  });
+
+  it(`judges a trend over ${MIN_TREND_SPAN_MS} ms or more, whatever the interval`, () => {
+    // A climb of 4/s: six points are 5 s at 1 s (steady), 2.5 s at 500 ms (too short to tell a leak
+    // from a warm-up ramp), and eleven points at 500 ms are 5 s again.
+    const climb = (n: number) => Array.from({ length: n }, (_, i) => i * 4);
+    expect(steadyGrowth(line(climb(6).map((v) => v * 2)), thresholds).steady).toBe(true);
+    expect(steadyGrowth(line(climb(6), 500), thresholds).steady).toBe(false);
+    expect(
+      steadyGrowth(
+        line(
+          climb(11).map((v) => v * 2),
+          500,
+        ),
+        thresholds,
+      ).steady,
+    ).toBe(true);
+    // Collections a few ms early keep the 1 s case.
+    const early = line(climb(6).map((v) => v * 2));
+    early.at(-1)!.t -= 10;
+    expect(steadyGrowth(early, thresholds).steady).toBe(true);
   });
 });

@@ -9,6 +9,10 @@ import type { TimedValue } from './analysis';
 // late (on the test timeline this cut false alarms on 4–6 s ramps in 10–12 s sessions from ~10% to ~1%,
 // leaving leaks found as often).
 export const MIN_LATE_SLOPE_SHARE = 0.5;
+// A trend is judged over time, not points: the thresholds were tuned on 6 points at the default 1 s
+// interval (5 s), and at `--interval 500ms` 6 points are 2.5 s — a warm-up ramp, not a leak. Less half a
+// second because collections land a few ms either side of their interval.
+export const MIN_TREND_SPAN_MS = 4_500;
 
 /** Above this many points, pairwise statistics use an even subsample to stay O(n²) small. */
 const MAX_POINTS_FOR_PAIRS = 400;
@@ -52,7 +56,7 @@ export function mannKendallZ(points: readonly TimedValue[]): number {
 
 /** Thresholds for `steadyGrowth`; each analysis names its own. */
 export interface GrowthThresholds {
-  /** Fewest points to judge a trend at all. */
+  /** Fewest points to judge a trend at all (and they must span `MIN_TREND_SPAN_MS`). */
   minPoints: number;
   /** Smallest Theil–Sen slope, units per second, over all points and over their later half (which must
    * also reach `MIN_LATE_SLOPE_SHARE` of the whole's). */
@@ -87,6 +91,7 @@ export function steadyGrowth(points: readonly TimedValue[], thresholds: GrowthTh
   const trendZ = mannKendallZ(points);
   const steady =
     points.length >= thresholds.minPoints &&
+    spanMs >= MIN_TREND_SPAN_MS &&
     slopePerS >= thresholds.minSlopePerS &&
     lateSlopePerS >= Math.max(thresholds.minSlopePerS, MIN_LATE_SLOPE_SHARE * slopePerS) &&
     growth >= thresholds.minGrowth &&
