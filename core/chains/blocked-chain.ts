@@ -1,7 +1,8 @@
 /**
  * blocked-chain: many chains from one creation site (typically one per request) wait long at the same
  * place — a pool with no free socket, a connect that never completes, a lock. Judged on the snapshots
- * where it holds: at least two, so a single slow moment is not reported.
+ * where it holds: at least two, a second or more apart (whatever the interval), so a single slow moment is
+ * not reported. Reasoning in docs/findings.md.
  */
 import type { AnalysisContext } from '../findings/analysis';
 import { rounded } from '../findings/evidence-series';
@@ -18,9 +19,13 @@ import { waitsOnLiveWorker } from './worker-wait';
 export const MIN_BLOCKED_CHAINS = 10;
 /** "Long": the group's median age, ms. A request handler that waits a second for one await is stuck. */
 export const MIN_BLOCKED_AGE_MS = 1000;
-const MIN_SNAPSHOTS = 2;
-const CRITICAL_AGE_MS = 10_000;
-const CRITICAL_CHAINS = 100;
+/** Seen blocked in this many snapshots… */
+export const MIN_SNAPSHOTS = 2;
+/** …spanning this long, ms (2 snapshots at 1 s, 3 at 500 ms): one batch of slow requests seen twice is not it. */
+export const MIN_BLOCKED_SPAN_MS = 1000;
+/** Waiting this long (median), or this many chains at once, is critical. */
+export const CRITICAL_AGE_MS = 10_000;
+export const CRITICAL_CHAINS = 100;
 const ADVICE =
   'Put a deadline on what these chains wait for (a connect or request timeout, AbortSignal.timeout), ' +
   'size the pool for the load or shed requests when it is exhausted, and check the upstream it waits on.';
@@ -51,8 +56,12 @@ export function findBlockedChain(session: Session, context: AnalysisContext): Fi
       blocked.set(group.id, entry);
     }
   }
+  // Collections land a few ms either side of their interval: half an interval of slack.
+  const minSpanMs = MIN_BLOCKED_SPAN_MS - session.header.options.intervalMs / 2;
   const entries = [...blocked.values()]
-    .filter((entry) => entry.hits >= MIN_SNAPSHOTS)
+    .filter(
+      (entry) => entry.hits >= MIN_SNAPSHOTS && entry.points.at(-1)!.t - entry.points[0]!.t >= minSpanMs,
+    )
     .sort((a, b) => b.worst.count - a.worst.count);
   // One finding per blockage, named by the service's own frame.
   return distinctBlockages(entries).map(({ worst, points }) => {

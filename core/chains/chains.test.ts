@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSession } from '../findings/test-support/session-builder';
-import { findBlockedChain } from './blocked-chain';
+import { findBlockedChain, MIN_BLOCKED_SPAN_MS } from './blocked-chain';
 import { groupChains, waitLabel } from './group-chains';
 import { findPromiseLeak } from './promise-leak';
 import type { ChainGroup, PromiseSection, WaitReason } from './promise-section';
@@ -46,8 +46,12 @@ function section(groups: ChainGroup[], pending = 0): PromiseSection {
 }
 
 /** A session whose snapshots carry the sections `at(index)` returns. */
-const sessionWith = (snapshots: number, at: (index: number, jitter: (a: number) => number) => ChainGroup[]) =>
-  buildSession({ snapshots }, (snapshot, step) => {
+const sessionWith = (
+  snapshots: number,
+  at: (index: number, jitter: (a: number) => number) => ChainGroup[],
+  intervalMs = 1000,
+) =>
+  buildSession({ snapshots, intervalMs }, (snapshot, step) => {
     snapshot.extensions = { ...snapshot.extensions, promises: section(at(step.index, step.jitter)) };
   });
 
@@ -166,6 +170,23 @@ describe('findBlockedChain', () => {
     ]);
     expect(findBlockedChain(oneSlow, {})).toEqual([]);
     expect(findBlockedChain(sessionWith(10, healthy), {})).toEqual([]);
+  });
+
+  it(`needs the blockage seen ${MIN_BLOCKED_SPAN_MS} ms apart, whatever the interval`, () => {
+    const blockedIn = (indexes: number[], intervalMs: number) =>
+      findBlockedChain(
+        sessionWith(
+          12,
+          (i, jitter) => [...healthy(i, jitter), group('slow0001', indexes.includes(i) ? 40 : 0, 1500)],
+          intervalMs,
+        ),
+        {},
+      ).length;
+    // One batch of slow requests seen twice 500 ms apart is one slow moment; at 1 s it has lasted.
+    expect(blockedIn([3, 4], 500)).toBe(0);
+    expect(blockedIn([3, 4, 5], 500)).toBe(1);
+    expect(blockedIn([3, 4], 1000)).toBe(1);
+    expect(blockedIn([3], 5000)).toBe(0);
   });
 });
 

@@ -22,8 +22,8 @@ export const PENDING_CHAINS_GROWTH: GrowthThresholds = {
   minTrendZ: 2.58,
 };
 // At 20 unsettled chains a second, a few minutes hold tens of thousands of closures and their captures.
-const CRITICAL_SLOPE_PER_S = 20;
-const CRITICAL_PENDING = 10_000;
+export const CRITICAL_SLOPE_PER_S = 20;
+export const CRITICAL_PENDING = 10_000;
 const GROUPS_REPORTED = 3;
 
 /**
