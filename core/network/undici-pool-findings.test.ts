@@ -74,6 +74,21 @@ describe('undici pool findings', () => {
     expect(findUndiciSocketLeak(steady, {})).toEqual([]);
     expect(findUndiciPoolStarvation(steady, {})).toEqual([]);
   });
+
+  it('is critical at the http.Agent leak thresholds: 10/s, or a thousand open however slowly they came', () => {
+    const leak = (from: number, perSnapshot: number) =>
+      findUndiciSocketLeak(
+        buildSession({ snapshots: 12 }, (snapshot, step) => {
+          const connected = from + perSnapshot * step.index;
+          const p = pool({ maxSockets: null, inUse: connected, idle: 0 });
+          snapshot.extensions = { [UNDICI_SECTION_KEY]: section([{ pool: p, connected }]) };
+        }),
+        {},
+      )[0]!.severity;
+    expect(leak(0, 5)).toBe('warning');
+    expect(leak(0, 10)).toBe('critical');
+    expect(leak(980, 2)).toBe('critical');
+  });
 });
 
 describe('a damaged undici section', () => {

@@ -9,7 +9,7 @@ import { rounded } from '../findings/evidence-series';
 import type { Finding } from '../findings/finding';
 import type { Frame } from '../frame';
 import { findPoolStarvation } from '../findings/pool-starvation';
-import { OPEN_SOCKETS_GROWTH } from '../findings/socket-leak';
+import { CRITICAL_SLOPE_PER_S, CRITICAL_SOCKETS, OPEN_SOCKETS_GROWTH } from '../findings/socket-leak';
 import { steadyGrowth } from '../findings/trend';
 import type { Session } from '../session/session';
 import { readUndiciSection } from './undici-section';
@@ -61,7 +61,8 @@ export function findUndiciSocketLeak(session: Session, _context: AnalysisContext
   return [
     {
       kind: 'socket-leak',
-      severity: growth.slopePerS >= 10 ? 'critical' : 'warning',
+      // The http.Agent leak's severity: what runs out (descriptors) does not care which client opened them.
+      severity: growth.slopePerS >= CRITICAL_SLOPE_PER_S || last >= CRITICAL_SOCKETS ? 'critical' : 'warning',
       title: `undici connections leak: ${last} open, growing by ${rounded(growth.slopePerS)}/s`,
       evidence: {
         summary:
