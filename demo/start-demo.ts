@@ -74,16 +74,18 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   };
 }
 
-// Beside the CLI bundle (`out/cli/hyperscope.js`), built by `scripts/build-node.mjs`; absent when the demo
-// runs from its TypeScript sources (tests), where the load stays in this thread.
-const loadWorkerFile = new URL('./demo-load-worker.js', import.meta.url);
+// Beside the CLI bundle (`out/cli/hyperscope.js`), or in `out/cli/` from the CommonJS demo bundle
+// (`out/demo/demo.cjs`), both built by `scripts/build-node.mjs`; absent when the demo runs from its
+// TypeScript sources (tests), where the load stays in this thread.
+const loadWorkerFile = [
+  new URL('./demo-load-worker.js', import.meta.url),
+  new URL('../cli/demo-load-worker.js', import.meta.url),
+].find((file) => existsSync(file));
 
 /**
  * In a worker thread when the bundle has one, so a recording of the demo does not count the load
  * generator's promises, sockets and CPU as the service's, and a blocked event loop does not stall the load.
  */
 export function startLoad(frontUrl: string, plan: LoadPlan): LoadLoop {
-  return existsSync(loadWorkerFile)
-    ? startWorkerLoadLoop(loadWorkerFile, frontUrl, plan)
-    : startLoadLoop(frontUrl, plan);
+  return loadWorkerFile ? startWorkerLoadLoop(loadWorkerFile, frontUrl, plan) : startLoadLoop(frontUrl, plan);
 }

@@ -1,5 +1,6 @@
 // Builds the Node-side bundles with esbuild: the CLI (`out/cli/hyperscope.js`), the demo's load worker
-// (`out/cli/demo-load-worker.js`, found beside the CLI), the agent (`out/agent/agent.js`, one
+// (`out/cli/demo-load-worker.js`, found beside the CLI), the demo as CommonJS (`out/demo/demo.cjs`, which
+// finds those workers in `out/cli/`), the agent (`out/agent/agent.js`, one
 // self-contained script injected into targets) and the relay Hyperscope runs inside a container's
 // network namespace (`out/reach/netns-relay.js`), and in-process mode: `out/register/register.cjs`
 // (`node --require hyperscope/register`, tiny: it arms a signal) and the recorder worker it starts beside
@@ -30,6 +31,14 @@ await Promise.all([
   bundle('main/cli/index.ts', 'out/cli/hyperscope.js', { ...hyperscopeCode, ...withVersion }),
   // Its own thread, so that recordings of `hyperscope demo --load` do not show the load as the service's.
   bundle('demo/load/load-worker.ts', 'out/cli/demo-load-worker.js', hyperscopeCode),
+  // `hyperscope demo` as a CommonJS service, so tests record the scenarios loaded by `require` too. esbuild
+  // empties `import.meta` in CommonJS: its URL is the bundle's own, as in the ESM bundles.
+  bundle('demo/demo-cjs.ts', 'out/demo/demo.cjs', {
+    ...hyperscopeCode,
+    format: 'cjs',
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
   // The worker-pool-starvation scenario's pricing thread (demo/support/bundled-worker.ts finds it).
   bundle('demo/scenarios/pricing-worker.ts', 'out/cli/demo-pricing-worker.js', hyperscopeCode),
   // An IIFE that assigns the agent's exports to a local name; the injector wraps it in a function.

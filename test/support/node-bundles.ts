@@ -1,5 +1,5 @@
 /**
- * The CLI and agent bundles the tests run, built only when missing or older than their sources.
+ * The CLI, demo and agent bundles the tests run, built only when missing or older than their sources.
  * `npm test` builds them first; rebuilding while other test files run them would swap files under running
  * processes (and make recorded scripts look changed, so their source maps would be refused).
  */
@@ -13,6 +13,7 @@ const BUNDLES = [
   'out/cli/hyperscope.js',
   'out/cli/demo-load-worker.js',
   'out/cli/demo-pricing-worker.js',
+  'out/demo/demo.cjs',
   'out/agent/agent.js',
   'out/register/register.cjs',
   'out/register/recorder-worker.js',
