@@ -99,6 +99,22 @@ export interface PoolOrigin {
   createdAt?: Frame[];
   /** Where a request that had to queue for a socket was made (the latest seen), innermost first. */
   queuedFrom?: Frame[];
+  /**
+   * Where a request that opened a new socket to this origin was made (the latest the agent kept, at most
+   * one per pool between two collections), innermost first. Requests that reused an idle socket are not
+   * seen. Absent from older agents, for undici pools, and while no socket has been opened since attach.
+   */
+  openedFrom?: Frame[];
+  /**
+   * Sockets in use whose response arrived whole and sits unread (never consumed: the socket neither
+   * returns to the pool nor closes). Absent when none.
+   */
+  unreadResponses?: number;
+  /**
+   * Where a request of the kind (method and path) that leaves responses unread was made: one whose stack
+   * was taken and that still held an unread response at two collections. Innermost first; absent until seen.
+   */
+  heldBy?: Frame[];
 }
 
 /** Event-loop delay over the last interval, resolution already subtracted. */

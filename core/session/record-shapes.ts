@@ -22,6 +22,9 @@ export const poolOrigin = object({
   keepAlive: bool,
   createdAt: optional(arrayOf(frame)),
   queuedFrom: optional(arrayOf(frame)),
+  openedFrom: optional(arrayOf(frame)),
+  unreadResponses: optional(num),
+  heldBy: optional(arrayOf(frame)),
 });
 const socketStates = { connecting: num, open: num, idle: num, destroyedReferenced: num };
 

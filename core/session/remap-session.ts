@@ -85,7 +85,7 @@ export function snapshotFrameUrls(snapshot: AgentSnapshot): Set<string> {
   const promises = promiseSectionOf(snapshot);
   const tls = readTlsSection(snapshot);
   const frames: Frame[] = [
-    ...snapshot.pools.flatMap((pool) => [...(pool.createdAt ?? []), ...(pool.queuedFrom ?? [])]),
+    ...snapshot.pools.flatMap((pool) => poolFrames.flatMap((field) => pool[field] ?? [])),
     ...(promises?.groups.flatMap((group) => [...group.frames, ...(group.waitFrames ?? [])]) ?? []),
     ...(tls?.hosts.flatMap((host) => host.slowestFrames) ?? []),
     ...(tls?.pending.flatMap((pending) => pending.frames) ?? []),
@@ -95,12 +95,16 @@ export function snapshotFrameUrls(snapshot: AgentSnapshot): Set<string> {
   return urls;
 }
 
+/** A pool's stacks: where it was made, and where requests that queued, opened or held sockets were made. */
+const poolFrames = ['createdAt', 'queuedFrom', 'openedFrom', 'heldBy'] as const;
+
 function remapPool(pool: PoolOrigin, maps: SourceMaps): PoolOrigin {
-  return {
-    ...pool,
-    ...(pool.createdAt ? { createdAt: remapFrames(pool.createdAt, maps) } : {}),
-    ...(pool.queuedFrom ? { queuedFrom: remapFrames(pool.queuedFrom, maps) } : {}),
-  };
+  const remapped: PoolOrigin = { ...pool };
+  for (const field of poolFrames) {
+    const frames = pool[field];
+    if (frames) remapped[field] = remapFrames(frames, maps);
+  }
+  return remapped;
 }
 
 function remapTls(section: TlsSection, maps: SourceMaps): TlsSection {
