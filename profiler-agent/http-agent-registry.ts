@@ -6,11 +6,15 @@
  * which finds pools created before attach that are busy but no longer called; and, once at attach, every
  * instance of `http.Agent.prototype` on the heap, handed over by Hyperscope (`Runtime.queryObjects`):
  * pools made before attach that only hold idle sockets (unreferenced, so no live handle leads to them).
+ * Where a pool's requests come from is kept sparingly, one stack per agent between two collections each:
+ * a request that queues for a socket, one that opens a new socket (`createSocket`), and one of a kind
+ * that left a response unread (`unread-responses.ts`).
  */
 import type { Frame } from '../core/frame';
 import type { CollectorContext } from './collector';
 import { patchMethod, type Method, type MethodPatch } from './method-patch';
 import { captureStack, dropLeadingNodeFrames, parseStack, type CapturedStack } from './stack-frames';
+import { UnreadResponses, type UnreadState } from './unread-responses';
 
 /** The parts of Node's `http.Agent` the agent reads (internal but stable since Node 0.x). */
 export interface HttpAgentInternals {
@@ -26,7 +30,7 @@ export interface HttpAgentInternals {
   listenerCount(event: string): number;
 }
 
-interface AgentRecord {
+interface AgentRecord extends UnreadState {
   id: number;
   created?: CapturedStack;
   frames?: Frame[];
@@ -34,6 +38,10 @@ interface AgentRecord {
   queued?: Map<string, { stack: CapturedStack; frames?: Frame[] }>;
   /** A queued request's stack was taken since the last collection: no other until the next (`noteIfQueued`). */
   quiet?: boolean;
+  /** Per pool key: the latest stack of a request that opened a new socket (parsed on demand). */
+  opened?: Map<string, { stack: CapturedStack; frames?: Frame[] }>;
+  /** An opener's stack was taken since the last collection: no other until the next (`noteOpener`). */
+  openQuiet?: boolean;
 }
 
 /** How many agents are tracked at most; agents beyond are counted in `dropped.httpAgents`. */
@@ -43,6 +51,8 @@ const MAX_AGENTS = 10_000;
  * beyond this, agents are still tracked, without a stack (`dropped.httpAgentStacks`).
  */
 const STACKS_PER_SECOND = 50;
+/** Pool keys whose opener is remembered per agent at most (an agent may reach many origins). */
+const MAX_OPENED_KEYS = 100;
 
 export class HttpAgentRegistry {
   private readonly records = new WeakMap<object, AgentRecord>();
@@ -53,6 +63,9 @@ export class HttpAgentRegistry {
   private nextId = 1;
   private context: CollectorContext | undefined;
   private stackWindow = { start: 0, used: 0 };
+  private readonly budget = (): boolean => this.stackBudget();
+  /** Requests holding sockets with responses never read, and where they were made. */
+  readonly unread = new UnreadResponses();
 
   start(context: CollectorContext): void {
     this.context = context;
@@ -63,9 +76,18 @@ export class HttpAgentRegistry {
       // A known agent (every call but the first) costs one lookup.
       const record =
         this.records.get(self as object) ?? (isHttpAgent(self) ? this.register(self) : undefined);
-      if (record) this.noteIfQueued(self as HttpAgentInternals, record, args[1], wrapper);
+      if (!record) return;
+      this.noteIfQueued(self as HttpAgentInternals, record, args[1], wrapper);
+      if (record.armed) this.unread.noteIfArmed(record, args[0], wrapper, this.budget);
     };
     this.patches.push(patchMethod(proto, 'addRequest', onAddRequest, onError));
+    // Called from addRequest exactly when no idle socket can serve the request: requests that reuse one
+    // never get here. Also from removeSocket, for a request left waiting when a socket closed.
+    const onCreateSocket = (self: unknown, args: unknown[], wrapper: Method): void => {
+      const record = this.records.get(self as object);
+      if (record) this.noteOpener(self as HttpAgentInternals, record, args[1], wrapper);
+    };
+    this.patches.push(patchMethod(proto, 'createSocket', onCreateSocket, onError));
     const onConstruct = (self: unknown, args: unknown[], wrapper: Method): void => {
       // The constructor's own `this.on('free', …)`: no 'free' listener yet means construction, not later use.
       if (args[0] !== 'free' || !isHttpAgent(self) || self.listenerCount('free') > 0) return;
@@ -80,6 +102,7 @@ export class HttpAgentRegistry {
     for (const patch of this.patches.splice(0)) patch.restore();
     this.refs = new Set();
     this.quieted = [];
+    this.unread.stop();
     this.context = undefined;
   }
 
@@ -144,6 +167,38 @@ export class HttpAgentRegistry {
     return entry.frames;
   }
 
+  /** Where the latest request that opened a new socket to `agent`'s pool `key` came from (user code first). */
+  openedFrom(agent: object, key: string): Frame[] | undefined {
+    const entry = this.records.get(agent)?.opened?.get(key);
+    if (!entry) return undefined;
+    entry.frames ??= dropLeadingNodeFrames(parseStack(entry.stack.stack));
+    return entry.frames;
+  }
+
+  /** The per-agent state `unread` keeps (armed kinds, holding requests); undefined for unknown agents. */
+  unreadState(agent: object): UnreadState | undefined {
+    return this.records.get(agent);
+  }
+
+  /**
+   * A new socket is being opened: keep the stack of the request that needs it (within the stack budget),
+   * so a leaking pool made before attach can name the code that opens its sockets. One stack per agent
+   * between two collections, as for queued requests; the pool key is computed only then.
+   */
+  private noteOpener(self: HttpAgentInternals, record: AgentRecord, options: unknown, wrapper: Method): void {
+    if (record.openQuiet === true || typeof self.getName !== 'function') return;
+    if (!this.stackBudget()) return;
+    const stack = captureStack(wrapper);
+    record.openQuiet = true;
+    this.quieted.push(record);
+    const key = self.getName(options);
+    record.opened ??= new Map();
+    record.opened.delete(key);
+    // Insertion order is age: past the bound, the key opened longest ago goes.
+    if (record.opened.size >= MAX_OPENED_KEYS) record.opened.delete(record.opened.keys().next().value!);
+    record.opened.set(key, { stack });
+  }
+
   /**
    * A request is about to queue when its origin has no free socket and all `maxSockets` are in use: keep
    * its stack (within the stack budget), so a starved pool can name the code that waits on it even when
@@ -172,9 +227,12 @@ export class HttpAgentRegistry {
     record.queued.set(key, { stack: captureStack(wrapper) });
   }
 
-  /** A collection has read the queued stacks: each pool may take one again. */
+  /** A collection has read the queued and opener stacks: each pool may take one of each again. */
   collected(): void {
-    for (const record of this.quieted) record.quiet = false;
+    for (const record of this.quieted) {
+      record.quiet = false;
+      record.openQuiet = false;
+    }
     this.quieted = [];
   }
 

@@ -1,6 +1,7 @@
 /**
  * Per origin of every known `http.Agent`: sockets in use, idle, requests queued for a socket, the limit,
- * keep-alive and (for agents built after attach) where the agent was created. Busiest first; origins
+ * keep-alive, (for agents built after attach) where the agent was created, where the latest request that
+ * opened a socket came from, and sockets held by responses never read, with where such a request was made. Busiest first; origins
  * beyond `maxPools` are only counted (`dropped.pools`).
  */
 import type { PoolOrigin } from '../core/agent-protocol';
@@ -26,6 +27,7 @@ export function createPoolsCollector(
       // The census registers agents reachable only from sockets in flight: take it first.
       census.take(now);
       const pools: PoolOrigin[] = [];
+      registry.unread.beginCollection();
       for (const agent of registry.live()) pools.push(...describeAgent(agent, registry));
       registry.collected();
       pools.sort((a, b) => b.queued - a.queued || b.inUse - a.inUse || b.idle - a.idle);
@@ -48,6 +50,7 @@ function describeAgent(agent: HttpAgentInternals, registry: HttpAgentRegistry): 
   const kind = agent.protocol === 'https:' ? 'https' : 'http';
   const poolId = `${kind}.Agent#${registry.idOf(agent)}`;
   const createdAt = registry.createdAt(agent);
+  const state = registry.unreadState(agent);
   const out: PoolOrigin[] = [];
   for (const key of keys) {
     const origin: PoolOrigin = {
@@ -63,6 +66,12 @@ function describeAgent(agent: HttpAgentInternals, registry: HttpAgentRegistry): 
     if (createdAt) origin.createdAt = createdAt;
     const queuedFrom = origin.queued > 0 ? registry.queuedFrom(agent, key) : undefined;
     if (queuedFrom) origin.queuedFrom = queuedFrom;
+    const openedFrom = registry.openedFrom(agent, key);
+    if (openedFrom) origin.openedFrom = openedFrom;
+    const unread = state ? registry.unread.scan(state, key, agent.sockets[key]) : 0;
+    if (unread > 0) origin.unreadResponses = unread;
+    const heldBy = state ? registry.unread.heldBy(state, key) : undefined;
+    if (heldBy) origin.heldBy = heldBy;
     out.push(origin);
   }
   return out;
