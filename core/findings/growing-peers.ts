@@ -1,6 +1,5 @@
-/** Sockets by peer over a session: which remote peers gain sockets fastest, and the pool that serves them. */
+/** Sockets by peer over a session: which remote peers gain sockets fastest. */
 import type { PeerSockets } from '../agent-protocol';
-import type { Frame } from '../frame';
 import type { Session } from '../session/session';
 import type { TimedValue } from './analysis';
 import { timedSnapshots } from './analysis';
@@ -49,17 +48,4 @@ export function growingPeers(session: Session, count: number): GrowingPeer[] {
     .filter((peer) => peer.slopePerS > 0)
     .sort((a, b) => b.slopePerS - a.slopePerS)
     .slice(0, count);
-}
-
-/** Where the pool serving the fastest-growing client peer was created, when the agent saw it. */
-export function poolFramesFor(session: Session, peers: GrowingPeer[]): Frame[] {
-  const client = peers.find((peer) => peer.side === 'client');
-  if (!client) return [];
-  for (const snapshot of session.snapshots) {
-    const pool = snapshot.pools.find(
-      (p) => p.origin === client.peer && p.createdAt && p.createdAt.length > 0,
-    );
-    if (pool?.createdAt) return [...pool.createdAt];
-  }
-  return [];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentSnapshot } from '../agent-protocol';
+import type { AgentSnapshot, PoolOrigin } from '../agent-protocol';
 import type { Frame } from '../frame';
 import { CRITICAL_SLOPE_PER_S, findSocketLeak, OPEN_SOCKETS_GROWTH } from './socket-leak';
 import { buildSession, UPSTREAM } from './test-support/session-builder';
@@ -18,6 +18,37 @@ function leakIdle(perSecond: number) {
     const pool = snapshot.pools.find((p) => p.origin === UPSTREAM)!;
     pool.idle += leaked;
     pool.createdAt = createdAt;
+  };
+}
+
+const frame = (functionName: string, file: string, line: number): Frame => ({
+  functionName,
+  url: `file:///srv/app/${file}`,
+  line,
+  column: 5,
+});
+// Every upstream call goes through one helper: its frames are innermost in every stack of the pool.
+const helper = [frame('', 'http-json.js', 67), frame('sendRequest', 'http-json.js', 64)];
+const auditCall = [...helper, frame('notifyAuditService', 'orders.js', 52), frame('handle', 'api.js', 30)];
+const catalogCall = [
+  ...helper,
+  frame('requestJson', 'http-json.js', 85),
+  frame('priceOrder', 'orders.js', 20),
+];
+
+/** Sockets to UPSTREAM held in use at `perSecond`, from a pool made before attach (no createdAt). */
+function leakInUse(perSecond: number, stacks: Partial<Pick<PoolOrigin, 'heldBy' | 'openedFrom'>>) {
+  return (snapshot: AgentSnapshot, step: { index: number }) => {
+    const leaked = Math.round(perSecond * step.index);
+    snapshot.sockets.open += leaked;
+    snapshot.sockets.total += leaked;
+    snapshot.peers.find((p) => p.peer === UPSTREAM)!.open += leaked;
+    const pool = snapshot.pools.find((p) => p.origin === UPSTREAM)!;
+    pool.inUse += leaked;
+    delete pool.createdAt;
+    // The agent takes a held-by stack only once a response sat unread at two collections.
+    if (step.index >= 3) Object.assign(pool, { unreadResponses: leaked }, stacks);
+    else if (stacks.openedFrom) pool.openedFrom = step.index % 2 === 0 ? catalogCall : auditCall;
   };
 }
 
@@ -81,5 +112,51 @@ describe('socket-leak', () => {
       snapshot.sockets.destroyedReferenced = step.random() < 0.3 ? 1 + Math.round(step.random()) : 0;
     });
     expect(findSocketLeak(session, {})).toEqual([]);
+  });
+
+  it('names the code that leaves responses unread, past the helper every request goes through', () => {
+    const session = buildSession(
+      { snapshots: 10 },
+      leakInUse(5, { heldBy: auditCall, openedFrom: catalogCall }),
+    );
+    const [finding] = findSocketLeak(session, {});
+    expect(finding!.title).toMatch(/, responses left unread by notifyAuditService \(orders\.js:52\)$/);
+    expect(finding!.frames).toEqual(auditCall);
+    expect(finding!.evidence.values).toMatchObject({
+      heldBy: 'notifyAuditService (orders.js:52)',
+      openedBy: 'requestJson (http-json.js:85)',
+    });
+    expect(finding!.evidence.summary).toContain(
+      'Responses left unread by notifyAuditService (orders.js:52); new sockets opened by requestJson (http-json.js:85).',
+    );
+  });
+
+  it('names the request that opens new sockets when no response sits unread (a pool made before attach)', () => {
+    const session = buildSession({ snapshots: 10 }, leakInUse(5, { openedFrom: auditCall }));
+    const [finding] = findSocketLeak(session, {});
+    expect(finding!.title).toMatch(/, opened by notifyAuditService \(orders\.js:52\)$/);
+    expect(finding!.frames).toEqual(auditCall);
+    expect(finding!.evidence.values.heldBy).toBeUndefined();
+  });
+
+  it('cites where a pool made after attach was made, and its opener beside it', () => {
+    const session = buildSession({ snapshots: 10 }, (snapshot, step) => {
+      leakIdle(5)(snapshot, step);
+      snapshot.pools.find((p) => p.origin === UPSTREAM)!.openedFrom = auditCall;
+    });
+    const [finding] = findSocketLeak(session, {});
+    expect(finding!.title).toMatch(/, pool made by callUpstream \(upstream\.js:8\)$/);
+    expect(finding!.frames).toEqual(createdAt);
+    expect(finding!.evidence.values).toMatchObject({
+      createdBy: 'callUpstream (upstream.js:8)',
+      openedBy: expect.stringMatching(/^\(anonymous\) \(http-json\.js:67\)$/),
+    });
+  });
+
+  it('says nothing of code when no pool of the peer has a stack', () => {
+    const session = buildSession({ snapshots: 10 }, leakInUse(5, {}));
+    const [finding] = findSocketLeak(session, {});
+    expect(finding!.title).toMatch(/to \d+$/);
+    expect(finding!.frames).toEqual([]);
   });
 });

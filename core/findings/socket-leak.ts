@@ -8,7 +8,8 @@ import { snapshotPoints, timedSnapshots } from './analysis';
 import { rounded, seriesOf } from './evidence-series';
 import type { Finding } from './finding';
 import type { GrowingPeer } from './growing-peers';
-import { describePeer, growingPeers, poolFramesFor } from './growing-peers';
+import { describePeer, growingPeers } from './growing-peers';
+import { describeCode, leakCodeFor } from './leak-code';
 import type { Growth, GrowthThresholds } from './trend';
 import { steadyGrowth } from './trend';
 
@@ -47,15 +48,17 @@ export function findSocketLeak(session: Session, _context: AnalysisContext): Fin
     const peers = growingPeers(session, PEERS_IN_EVIDENCE);
     const last = openIdle.at(-1)!.v;
     const peerText = peers.length > 0 ? ` Fastest growing: ${peers.map(describePeer).join(', ')}.` : '';
+    const code = leakCodeFor(session, peers);
+    const codeTitle = code ? `, ${code.role} ${describeCode(code.named)}` : '';
     findings.push({
       kind: 'socket-leak',
       severity: severityOf(growth, last),
-      title: `Sockets leak: open and idle sockets grow by ${rounded(growth.slopePerS)}/s to ${last}`,
+      title: `Sockets leak: open and idle sockets grow by ${rounded(growth.slopePerS)}/s to ${last}${codeTitle}`,
       evidence: {
         summary:
           `Open + idle sockets went from ${openIdle[0]!.v} to ${last}, about ${rounded(growth.slopePerS)} ` +
-          `more each second.${peerText}`,
-        values: { ...growthValues(growth, openIdle), ...peerValues(peers) },
+          `more each second.${peerText}${code ? ` ${codeSentence(code.values)}` : ''}`,
+        values: { ...growthValues(growth, openIdle), ...peerValues(peers), ...code?.values },
         series: [
           { name: 'open+idle', unit: 'count', points: openIdle },
           seriesOf('open', 'count', timedSnapshots(session), (x) => x.snapshot.sockets.open),
@@ -63,7 +66,7 @@ export function findSocketLeak(session: Session, _context: AnalysisContext): Fin
           ...peers.map((peer) => peer.series),
         ],
       },
-      frames: poolFramesFor(session, peers),
+      frames: code?.frames ?? [],
       advice:
         'Give keep-alive agents an idle timeout (`timeout` on http.Agent, `keepAliveTimeout` in undici), ' +
         'consume or destroy every response body (`res.resume()`), and reuse one Agent instead of making one per request.',
@@ -105,6 +108,17 @@ function growthValues(growth: Growth, points: TimedValue[]): Record<string, numb
     growth: Math.round(growth.growth),
     trendZ: rounded(growth.trendZ, 2),
   };
+}
+
+/** What each stack the pool has says: `Responses left unread by f (a.js:3); new sockets opened by g (b.js:9).` */
+function codeSentence(values: Record<string, string>): string {
+  const parts = [
+    values.heldBy && `responses left unread by ${values.heldBy}`,
+    values.createdBy && `pool made by ${values.createdBy}`,
+    values.openedBy && `new sockets opened by ${values.openedBy}`,
+  ].filter(Boolean);
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 function peerValues(peers: GrowingPeer[]): Record<string, string> {

@@ -1,0 +1,103 @@
+/**
+ * The code behind a client peer's leaking sockets, from the stacks the agent keeps on the pools that serve
+ * it: requests whose responses sit unread (`heldBy`: the sockets they keep are the leak), where the pool
+ * was made (`createdAt`, pools made after attach) and requests that opened new sockets (`openedFrom`).
+ */
+import type { PoolOrigin } from '../agent-protocol';
+import type { Frame } from '../frame';
+import { displayUrl } from '../profile/data-url-module';
+import type { Session } from '../session/session';
+import type { GrowingPeer } from './growing-peers';
+
+/** What a stack says of the leak, said before the function it names. */
+export type LeakRole = 'responses left unread by' | 'pool made by' | 'opened by';
+
+export interface LeakCode {
+  role: LeakRole;
+  /** The stack cited, innermost first. */
+  frames: Frame[];
+  /** The frame that names the code: the first one not shared with the pool's other requests. */
+  named: Frame;
+  /** Each stack the pool has, said as `fn (file:line)`, by what it says (`heldBy`, `createdBy`, `openedBy`). */
+  values: Record<string, string>;
+}
+
+/** The code behind the fastest-growing client peer's sockets; undefined when no pool of it has a stack. */
+export function leakCodeFor(session: Session, peers: GrowingPeer[]): LeakCode | undefined {
+  const client = peers.find((peer) => peer.side === 'client');
+  if (!client) return undefined;
+  const pools = session.snapshots.flatMap((s) => s.pools.filter((pool) => pool.origin === client.peer));
+  const latest = (field: 'heldBy' | 'openedFrom'): Frame[] | undefined =>
+    pools.findLast((pool) => nonEmpty(pool[field]))?.[field];
+  const heldBy = latest('heldBy');
+  const createdAt = pools.find((pool) => nonEmpty(pool.createdAt))?.createdAt;
+  const openedFrom = latest('openedFrom');
+  const others = heldBy ? [heldBy, ...distinctStacks(pools)] : distinctStacks(pools);
+  const values: Record<string, string> = {};
+  if (heldBy) values.heldBy = describeCode(namedFrame(heldBy, others));
+  if (createdAt) values.createdBy = describeCode(namedFrame(createdAt, []));
+  if (openedFrom) values.openedBy = describeCode(namedFrame(openedFrom, others));
+  // Unread responses are the leak itself; a pool made after attach is where its fix goes (an idle timeout,
+  // one agent instead of many); an opener is only the request that found no idle socket.
+  const [role, frames]: [LeakRole, Frame[] | undefined] = heldBy
+    ? ['responses left unread by', heldBy]
+    : createdAt
+      ? ['pool made by', createdAt]
+      : ['opened by', openedFrom];
+  if (!frames) return undefined;
+  return {
+    role,
+    frames: [...frames],
+    named: namedFrame(frames, role === 'pool made by' ? [] : others),
+    values,
+  };
+}
+
+/** `fn (file:line)`. */
+export function describeCode(frame: Frame): string {
+  const file = displayUrl(frame.url).split('/').pop() ?? '';
+  return `${frame.functionName || '(anonymous)'} (${file}:${frame.line})`;
+}
+
+/**
+ * The frame that names the code of `stack`: helpers that every request of the pool goes through (a
+ * `sendRequest` wrapper) sit innermost, so skip the frames it shares, innermost first, with any other
+ * stack of the pool. Without another stack: the first frame outside Node and node_modules.
+ */
+export function namedFrame(stack: Frame[], others: Frame[][]): Frame {
+  let shared = 0;
+  for (const other of others) {
+    if (sameStack(other, stack)) continue;
+    let common = 0;
+    while (common < stack.length && common < other.length && sameFrame(stack[common]!, other[common]!))
+      common++;
+    shared = Math.max(shared, common);
+  }
+  const own = stack.slice(shared < stack.length ? shared : 0);
+  return own.find(isAppFrame) ?? own.find((frame) => !frame.url.startsWith('node:')) ?? stack[0]!;
+}
+
+function distinctStacks(pools: PoolOrigin[]): Frame[][] {
+  const stacks: Frame[][] = [];
+  for (const pool of pools)
+    // heldBy but the latest (given apart): the same leaking call may differ deep in its async callers.
+    for (const stack of [pool.openedFrom, pool.queuedFrom])
+      if (nonEmpty(stack) && !stacks.some((known) => sameStack(known, stack))) stacks.push(stack);
+  return stacks;
+}
+
+function isAppFrame(frame: Frame): boolean {
+  return frame.url !== '' && !frame.url.startsWith('node:') && !frame.url.includes('/node_modules/');
+}
+
+function nonEmpty(frames: Frame[] | undefined): frames is Frame[] {
+  return frames !== undefined && frames.length > 0;
+}
+
+function sameFrame(a: Frame, b: Frame): boolean {
+  return a.url === b.url && a.line === b.line && a.column === b.column && a.functionName === b.functionName;
+}
+
+function sameStack(a: Frame[], b: Frame[]): boolean {
+  return a.length === b.length && a.every((frame, i) => sameFrame(frame, b[i]!));
+}
