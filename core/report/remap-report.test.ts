@@ -33,4 +33,21 @@ describe('remapReportFrames', () => {
     expect(moved!.title).toBe('Promises leak at leak (file:///srv/src/server.ts:42): 10 pending');
     expect(moved!.evidence.summary).toBe('created at file:///srv/src/server.ts:42:1');
   });
+
+  it('moves a place said as `fn (file:line)` too, and no longer number that merely starts alike', () => {
+    const frame = { functionName: 'notify', url: BUNDLE, line: 42, column: 7 };
+    const finding: Finding = {
+      kind: 'socket-leak',
+      severity: 'warning',
+      title: 'Sockets leak: responses left unread by notify (app.js:42), not by other (app.js:420)',
+      evidence: { summary: '', values: {}, series: [] },
+      frames: [frame],
+      advice: '',
+    };
+    const report = { findings: [finding] } as unknown as Report;
+    const [moved] = remapReportFrames(report, new Map([[BUNDLE, map]])).findings;
+    expect(moved!.title).toBe(
+      'Sockets leak: responses left unread by notify (server.ts:42), not by other (app.js:420)',
+    );
+  });
 });

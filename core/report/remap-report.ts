@@ -58,11 +58,12 @@ export function remapReportFrames(report: Report, maps: SourceMaps): Report {
 }
 
 /**
- * Titles and summaries name places as `url:line` or `url:line:column`: say them as the remapped frames
- * do, so a report never mixes bundle and source locations.
+ * Titles and summaries name places as `url:line`, `url:line:column` or `fn (file:line)` (the url's last
+ * part): say them as the remapped frames do, so a report never mixes bundle and source locations.
  */
 function relocateText(text: string, before: readonly Frame[], after: readonly Frame[]): string {
   let out = text;
+  const file = (url: string): string => displayUrl(url).split('/').pop() ?? '';
   before.forEach((old, i) => {
     const now = after[i];
     if (!now || now === old || !old.url) return;
@@ -70,7 +71,9 @@ function relocateText(text: string, before: readonly Frame[], after: readonly Fr
       .split(`${old.url}:${old.line}:${old.column}`)
       .join(`${now.url}:${now.line}:${now.column}`)
       .split(`${old.url}:${old.line}`)
-      .join(`${now.url}:${now.line}`);
+      .join(`${now.url}:${now.line}`)
+      .split(`(${file(old.url)}:${old.line})`)
+      .join(`(${file(now.url)}:${now.line})`);
   });
   return out;
 }
