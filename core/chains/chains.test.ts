@@ -28,7 +28,7 @@ function group(
   };
 }
 
-function section(groups: ChainGroup[], pending = 0): PromiseSection {
+function section(groups: ChainGroup[], pending = 0, coverage = 0.25): PromiseSection {
   return {
     time: 0,
     counts: {
@@ -38,7 +38,7 @@ function section(groups: ChainGroup[], pending = 0): PromiseSection {
       pendingWithoutDetail: 0,
       collectedUnsettled: 0,
     },
-    sampling: { coverage: 0.25, active: false, promisesPerSecond: 50_000, stackRatio: 0.1 },
+    sampling: { coverage, active: false, promisesPerSecond: 50_000, stackRatio: 0.1 },
     groups,
     chains: groups.reduce((n, g) => n + g.count, 0),
     dropped: {},
@@ -109,6 +109,23 @@ describe('findPromiseLeak', () => {
     expect(findings[0]!.kind).toBe('promise-leak');
     expect(findings[0]!.frames[0]!.functionName).toBe('site_leak0001');
     expect(findings[0]!.evidence.values['groupId']).toBe('leak0001');
+  });
+
+  it("judges severity on the process's chains: the observed ones over the share of time hooks were on", () => {
+    // 3 chains a second observed: all there are with hooks always on, about 30 with hooks on 10% of the time.
+    const leak = (coverage: number) =>
+      findPromiseLeak(
+        buildSession({ snapshots: 12 }, (snapshot, step) => {
+          const groups = [...healthy(step.index, step.jitter), group('leak0002', 5 + step.index * 3, 3000)];
+          snapshot.extensions = { promises: section(groups, 0, coverage) };
+        }),
+        {},
+      )[0]!;
+    expect(leak(1).severity).toBe('warning');
+    const sampled = leak(0.1);
+    expect(sampled.severity).toBe('critical');
+    expect(sampled.evidence.values).toMatchObject({ coverage: 0.1, estimatedSlopePerS: 30 });
+    expect(sampled.evidence.summary).toContain('Hooks were on 10% of the time: about 30 a second in all.');
   });
 
   it('stays quiet on a healthy service', () => {

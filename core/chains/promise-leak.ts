@@ -7,8 +7,9 @@ import { rounded } from '../findings/evidence-series';
 import type { Finding } from '../findings/finding';
 import { steadyGrowth, type GrowthThresholds } from '../findings/trend';
 import type { Session } from '../session/session';
+import { formatPercent } from '../units/percent';
 import { chainSiteLabel, chainSiteStack, waitLabel } from './group-chains';
-import type { ChainGroup } from './promise-section';
+import type { ChainGroup, PromiseSection } from './promise-section';
 import { timedPromiseSections } from './promise-sections';
 import { waitsOnLiveWorker } from './worker-wait';
 
@@ -22,9 +23,24 @@ export const PENDING_CHAINS_GROWTH: GrowthThresholds = {
   minTrendZ: 2.58,
 };
 // At 20 unsettled chains a second, a few minutes hold tens of thousands of closures and their captures.
+// Both judged on the process's real chains: observed ones ÷ the share of time hooks were on.
 export const CRITICAL_SLOPE_PER_S = 20;
 export const CRITICAL_PENDING = 10_000;
 const GROUPS_REPORTED = 3;
+
+/** A floor for the mean coverage, so that a session of near-zero coverage does not divide by zero. */
+const MIN_COVERAGE = 0.01;
+
+/**
+ * The share of the session the agent's hooks were on (mean of the sections' `sampling.coverage`), 0..1:
+ * under load hooks run in windows, and a leak's observed growth is about this × its real growth.
+ */
+function meanCoverage(timed: readonly { section: PromiseSection }[]): number {
+  const values = timed.map((x) => x.section.sampling?.coverage).filter((c) => Number.isFinite(c));
+  if (values.length === 0) return 1;
+  const mean = (values as number[]).reduce((sum, c) => sum + c, 0) / values.length;
+  return Math.min(1, Math.max(MIN_COVERAGE, mean));
+}
 
 /**
  * Chains waiting on a worker thread that is still running are settled by its replies: when they pile up,
@@ -57,25 +73,37 @@ export function findPromiseLeak(session: Session, _context: AnalysisContext): Fi
     .filter((entry) => entry.growth.steady)
     .sort((a, b) => b.growth.slopePerS - a.growth.slopePerS)
     .slice(0, GROUPS_REPORTED);
+  // Severity is what the process holds: the observed counts scaled up by how much of the time hooks were on.
+  const coverage = meanCoverage(timed);
   return growing.map(({ group, points, growth }) => {
     const stack = chainSiteStack(group);
     const where = chainSiteLabel(group);
     const last = points.at(-1)!.v;
     const wait = group.waits[0];
+    const estimatedSlopePerS = growth.slopePerS / coverage;
+    const sampled =
+      coverage < 0.95
+        ? ` Hooks were on ${formatPercent(coverage)} of the time: about ${rounded(estimatedSlopePerS)} a second in all.`
+        : '';
     return {
       kind: 'promise-leak',
-      severity: growth.slopePerS >= CRITICAL_SLOPE_PER_S || last >= CRITICAL_PENDING ? 'critical' : 'warning',
+      severity:
+        estimatedSlopePerS >= CRITICAL_SLOPE_PER_S || last / coverage >= CRITICAL_PENDING
+          ? 'critical'
+          : 'warning',
       title: `Promises leak at ${where}: ${last} pending, +${rounded(growth.slopePerS)}/s`,
       evidence: {
         summary:
           `Pending chains created at ${where} went from ${points[0]!.v} to ${last}, about ` +
           `${rounded(growth.slopePerS)} more each second, none settling; the oldest has waited ` +
-          `${rounded(group.ageMaxMs / 1000)} s${wait ? ` on ${waitLabel(wait.reason)}` : ''}.`,
+          `${rounded(group.ageMaxMs / 1000)} s${wait ? ` on ${waitLabel(wait.reason)}` : ''}.${sampled}`,
         values: {
           first: points[0]!.v,
           last,
           slopePerS: rounded(growth.slopePerS, 2),
           trendZ: rounded(growth.trendZ, 2),
+          coverage: rounded(coverage, 3),
+          estimatedSlopePerS: rounded(estimatedSlopePerS, 2),
           ageMaxMs: Math.round(group.ageMaxMs),
           groupId: group.id,
         },
