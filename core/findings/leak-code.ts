@@ -9,17 +9,24 @@ import { displayUrl } from '../profile/data-url-module';
 import type { Session } from '../session/session';
 import type { GrowingPeer } from './growing-peers';
 
-/** What a stack says of the leak, said before the function it names. */
-export type LeakRole = 'responses left unread by' | 'pool made by' | 'opened by';
+/** What each stack says of the leak, in the evidence's values and in the summary. */
+export const LEAK_ROLES = {
+  heldBy: 'responses left unread by',
+  createdBy: 'pool made by',
+  openedBy: 'new sockets opened by',
+} as const;
+
+export type LeakStack = keyof typeof LEAK_ROLES;
 
 export interface LeakCode {
-  role: LeakRole;
-  /** The stack cited, innermost first. */
+  /** The stack cited in the finding. */
+  cited: LeakStack;
+  /** Its frames, innermost first. */
   frames: Frame[];
-  /** The frame that names the code: the first one not shared with the pool's other requests. */
+  /** The frame among them that names the code: the first one not shared with the pool's other requests. */
   named: Frame;
-  /** Each stack the pool has, said as `fn (file:line)`, by what it says (`heldBy`, `createdBy`, `openedBy`). */
-  values: Record<string, string>;
+  /** The function each stack the pool has names (frames of stacks not cited are not remapped: no places). */
+  values: Partial<Record<LeakStack, string>>;
 }
 
 /** The code behind the fastest-growing client peer's sockets; undefined when no pool of it has a stack. */
@@ -29,34 +36,33 @@ export function leakCodeFor(session: Session, peers: GrowingPeer[]): LeakCode | 
   const pools = session.snapshots.flatMap((s) => s.pools.filter((pool) => pool.origin === client.peer));
   const latest = (field: 'heldBy' | 'openedFrom'): Frame[] | undefined =>
     pools.findLast((pool) => nonEmpty(pool[field]))?.[field];
+  const others = distinctStacks(pools);
   const heldBy = latest('heldBy');
-  const createdAt = pools.find((pool) => nonEmpty(pool.createdAt))?.createdAt;
-  const openedFrom = latest('openedFrom');
-  const others = heldBy ? [heldBy, ...distinctStacks(pools)] : distinctStacks(pools);
-  const values: Record<string, string> = {};
-  if (heldBy) values.heldBy = describeCode(namedFrame(heldBy, others));
-  if (createdAt) values.createdBy = describeCode(namedFrame(createdAt, []));
-  if (openedFrom) values.openedBy = describeCode(namedFrame(openedFrom, others));
+  if (heldBy) others.unshift(heldBy);
+  const stacks: Partial<Record<LeakStack, { frames: Frame[]; named: Frame }>> = {};
+  const add = (key: LeakStack, frames: Frame[] | undefined, compared: Frame[][]): void => {
+    if (frames) stacks[key] = { frames, named: namedFrame(frames, compared) };
+  };
+  add('heldBy', heldBy, others);
+  add('createdBy', pools.find((pool) => nonEmpty(pool.createdAt))?.createdAt, []);
+  add('openedBy', latest('openedFrom'), others);
   // Unread responses are the leak itself; a pool made after attach is where its fix goes (an idle timeout,
   // one agent instead of many); an opener is only the request that found no idle socket.
-  const [role, frames]: [LeakRole, Frame[] | undefined] = heldBy
-    ? ['responses left unread by', heldBy]
-    : createdAt
-      ? ['pool made by', createdAt]
-      : ['opened by', openedFrom];
-  if (!frames) return undefined;
-  return {
-    role,
-    frames: [...frames],
-    named: namedFrame(frames, role === 'pool made by' ? [] : others),
-    values,
-  };
+  const cited = (['heldBy', 'createdBy', 'openedBy'] as const).find((key) => stacks[key]);
+  if (!cited) return undefined;
+  const values: LeakCode['values'] = {};
+  for (const [key, stack] of Object.entries(stacks)) values[key as LeakStack] = frameName(stack.named);
+  return { cited, frames: [...stacks[cited]!.frames], named: stacks[cited]!.named, values };
 }
 
-/** `fn (file:line)`. */
+function frameName(frame: Frame): string {
+  return frame.functionName || '(anonymous)';
+}
+
+/** `fn (file:line)` (the report moves it with the frame to its source-mapped place). */
 export function describeCode(frame: Frame): string {
   const file = displayUrl(frame.url).split('/').pop() ?? '';
-  return `${frame.functionName || '(anonymous)'} (${file}:${frame.line})`;
+  return `${frameName(frame)} (${file}:${frame.line})`;
 }
 
 /**

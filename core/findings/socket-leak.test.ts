@@ -122,19 +122,16 @@ describe('socket-leak', () => {
     const [finding] = findSocketLeak(session, {});
     expect(finding!.title).toMatch(/, responses left unread by notifyAuditService \(orders\.js:52\)$/);
     expect(finding!.frames).toEqual(auditCall);
-    expect(finding!.evidence.values).toMatchObject({
-      heldBy: 'notifyAuditService (orders.js:52)',
-      openedBy: 'requestJson (http-json.js:85)',
-    });
+    expect(finding!.evidence.values).toMatchObject({ heldBy: 'notifyAuditService', openedBy: 'requestJson' });
     expect(finding!.evidence.summary).toContain(
-      'Responses left unread by notifyAuditService (orders.js:52); new sockets opened by requestJson (http-json.js:85).',
+      'Responses left unread by notifyAuditService (orders.js:52); new sockets opened by requestJson.',
     );
   });
 
   it('names the request that opens new sockets when no response sits unread (a pool made before attach)', () => {
     const session = buildSession({ snapshots: 10 }, leakInUse(5, { openedFrom: auditCall }));
     const [finding] = findSocketLeak(session, {});
-    expect(finding!.title).toMatch(/, opened by notifyAuditService \(orders\.js:52\)$/);
+    expect(finding!.title).toMatch(/, new sockets opened by notifyAuditService \(orders\.js:52\)$/);
     expect(finding!.frames).toEqual(auditCall);
     expect(finding!.evidence.values.heldBy).toBeUndefined();
   });
@@ -147,10 +144,7 @@ describe('socket-leak', () => {
     const [finding] = findSocketLeak(session, {});
     expect(finding!.title).toMatch(/, pool made by callUpstream \(upstream\.js:8\)$/);
     expect(finding!.frames).toEqual(createdAt);
-    expect(finding!.evidence.values).toMatchObject({
-      createdBy: 'callUpstream (upstream.js:8)',
-      openedBy: expect.stringMatching(/^\(anonymous\) \(http-json\.js:67\)$/),
-    });
+    expect(finding!.evidence.values).toMatchObject({ createdBy: 'callUpstream', openedBy: '(anonymous)' });
   });
 
   it('says nothing of code when no pool of the peer has a stack', () => {

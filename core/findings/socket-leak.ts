@@ -9,7 +9,7 @@ import { rounded, seriesOf } from './evidence-series';
 import type { Finding } from './finding';
 import type { GrowingPeer } from './growing-peers';
 import { describePeer, growingPeers } from './growing-peers';
-import { describeCode, leakCodeFor } from './leak-code';
+import { describeCode, LEAK_ROLES, leakCodeFor, type LeakCode, type LeakStack } from './leak-code';
 import type { Growth, GrowthThresholds } from './trend';
 import { steadyGrowth } from './trend';
 
@@ -49,7 +49,7 @@ export function findSocketLeak(session: Session, _context: AnalysisContext): Fin
     const last = openIdle.at(-1)!.v;
     const peerText = peers.length > 0 ? ` Fastest growing: ${peers.map(describePeer).join(', ')}.` : '';
     const code = leakCodeFor(session, peers);
-    const codeTitle = code ? `, ${code.role} ${describeCode(code.named)}` : '';
+    const codeTitle = code ? `, ${LEAK_ROLES[code.cited]} ${describeCode(code.named)}` : '';
     findings.push({
       kind: 'socket-leak',
       severity: severityOf(growth, last),
@@ -57,7 +57,7 @@ export function findSocketLeak(session: Session, _context: AnalysisContext): Fin
       evidence: {
         summary:
           `Open + idle sockets went from ${openIdle[0]!.v} to ${last}, about ${rounded(growth.slopePerS)} ` +
-          `more each second.${peerText}${code ? ` ${codeSentence(code.values)}` : ''}`,
+          `more each second.${peerText}${code ? ` ${codeSentence(code)}` : ''}`,
         values: { ...growthValues(growth, openIdle), ...peerValues(peers), ...code?.values },
         series: [
           { name: 'open+idle', unit: 'count', points: openIdle },
@@ -110,13 +110,13 @@ function growthValues(growth: Growth, points: TimedValue[]): Record<string, numb
   };
 }
 
-/** What each stack the pool has says: `Responses left unread by f (a.js:3); new sockets opened by g (b.js:9).` */
-function codeSentence(values: Record<string, string>): string {
-  const parts = [
-    values.heldBy && `responses left unread by ${values.heldBy}`,
-    values.createdBy && `pool made by ${values.createdBy}`,
-    values.openedBy && `new sockets opened by ${values.openedBy}`,
-  ].filter(Boolean);
+/** `Responses left unread by f (a.js:3); new sockets opened by g.`: the cited stack with its place. */
+function codeSentence(code: LeakCode): string {
+  const parts = (Object.keys(LEAK_ROLES) as LeakStack[]).flatMap((key) => {
+    const name = code.values[key];
+    if (!name) return [];
+    return [`${LEAK_ROLES[key]} ${key === code.cited ? describeCode(code.named) : name}`];
+  });
   const text = parts.join('; ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
