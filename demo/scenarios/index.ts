@@ -11,6 +11,7 @@ import { loopSaturated } from './loop-saturated';
 import { poolStarvation } from './pool-starvation';
 import { promiseLeak } from './promise-leak';
 import { socketLeak } from './socket-leak';
+import { socketLeakAgentPerRequest } from './socket-leak-agent-per-request';
 import { tlsSlow } from './tls-slow';
 import { tlsStalled } from './tls-stalled';
 import { workerPoolStarvation } from './worker-pool-starvation';
@@ -19,6 +20,7 @@ export const scenarios: readonly DemoScenario[] = [
   healthy,
   poolStarvation,
   socketLeak,
+  socketLeakAgentPerRequest,
   fdExhaustion,
   eventLoopBlock,
   loopSaturated,
