@@ -120,6 +120,23 @@ describe('event-loop-blocked', () => {
     expect(findEventLoopBlocked(session, {})).toEqual([]);
   });
 
+  it('is critical for blocks longer than the interval, whose delay histogram stayed empty (p99 0)', () => {
+    // zlib.gzipSync of 3 MB per request, 900 ms each, recorded at 500 ms: the monitor's timer never ran.
+    const session = buildSession({ snapshots: 10 }, (snapshot, { index }) => {
+      if (index < 2) return;
+      snapshot.eventLoop = {
+        delayP50Ms: 0,
+        delayP99Ms: 0,
+        delayMaxMs: 900,
+        utilization: 1,
+        blockedForMs: 400,
+      };
+    });
+    const [finding] = findEventLoopBlocked(session, {});
+    expect(finding).toMatchObject({ severity: 'critical' });
+    expect(finding!.evidence.values).toMatchObject({ worstP99Ms: 900 });
+  });
+
   it('counts a stall caught in the act though one of our pauses fell in its interval', () => {
     // Three 300 ms blocks caught in the act; a CPU profile window ended during the second one.
     const session = buildSession({ snapshots: 10 }, (snapshot, { index }) => {

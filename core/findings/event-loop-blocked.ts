@@ -20,6 +20,7 @@ import type { EvidenceSeries, Finding, Severity } from './finding';
 import { longestSaturatedStretch, type LoopSample, type SaturatedStretch } from './loop-saturation';
 import { median } from './trend';
 import { delayMayBeOurs } from './own-pauses';
+import { stuckStackInProfile } from './stuck-in-profile';
 
 // A healthy service under moderate load keeps delay p99 under ~20 ms; a GC pause or a cold path can push
 // one interval's max to 50–80 ms. 100 ms of delay is a stall a user's request feels.
@@ -62,9 +63,10 @@ export function findEventLoopBlocked(session: Session, context: AnalysisContext)
 function longBlocksFinding(samples: LoopSample[], stalled: boolean[], context: AnalysisContext): Finding {
   const stalls = samples.filter((_, i) => stalled[i]).map((sample) => sample.loop);
   const worstMaxMs = Math.max(...stalls.map((loop) => loop.delayMaxMs));
-  const worstP99Ms = Math.max(...stalls.map((loop) => loop.delayP99Ms));
+  const worstP99Ms = Math.max(...stalls.map(stallP99Ms));
   const utilization = median(stalls.map((loop) => loop.utilization));
   const severity = severityOf(stalls, worstMaxMs);
+  const stuck = stuckStack(stalls);
   return {
     kind: 'event-loop-blocked',
     severity,
@@ -84,7 +86,7 @@ function longBlocksFinding(samples: LoopSample[], stalled: boolean[], context: A
       },
       series: loopSeries(samples),
     },
-    frames: [...(stuckStack(stalls) ?? context.hotStack ?? [])],
+    frames: stuck ? stuckStackInProfile(stuck, context.profiles?.cpu?.merged) : [...(context.hotStack ?? [])],
     advice: ADVICE,
   };
 }
@@ -158,9 +160,18 @@ function stillBlocked(last: EventLoopStats | undefined): string {
 
 function severityOf(stalls: EventLoopStats[], worstMaxMs: number): Severity {
   const saturated = stalls.filter(
-    (loop) => loop.utilization >= CRITICAL_UTILIZATION && loop.delayP99Ms >= CRITICAL_P99_MS,
+    (loop) => loop.utilization >= CRITICAL_UTILIZATION && stallP99Ms(loop) >= CRITICAL_P99_MS,
   ).length;
   return saturated >= MIN_STALLS_IN_WINDOW || worstMaxMs >= CRITICAL_MAX_DELAY_MS ? 'critical' : 'warning';
+}
+
+/**
+ * A stalled interval's p99 delay, ms. When the loop never turned for the delay monitor's timer in the
+ * interval (blocks longer than the interval), the histogram is empty and reads 0: every request of that
+ * interval waited the whole stall, so its p99 is the stall itself.
+ */
+function stallP99Ms(loop: EventLoopStats): number {
+  return loop.delayP99Ms > 0 ? loop.delayP99Ms : loop.delayMaxMs;
 }
 
 /** The largest number of `true`s in any `WINDOW_SNAPSHOTS` consecutive entries. */

@@ -1,0 +1,111 @@
+/**
+ * The stack a blocked loop was caught in, checked against the CPU profile. The agent takes that stack in
+ * an inspector interrupt, and V8 serves interrupts only between JavaScript statements: a block spent in
+ * one long native call (`JSON.parse` of megabytes, `zlib.gzipSync`, `crypto.pbkdf2Sync`) is caught at
+ * the statement after it — `response.end` instead of the `JSON.parse` before it. The CPU profile saw
+ * where the time went: where the caught stack leaves the profile's time, its heaviest callees take over.
+ */
+import type { Frame } from '../frame';
+import { plainFrame } from '../profile/allocated-retained';
+import { childLists } from '../profile/assemble-model';
+import { isSystemFrame, valueIndexOf, type ProfileFrame, type ProfileModel } from '../profile/profile-model';
+import { nodeTotals, selfValues } from '../profile/totals';
+
+/**
+ * The caught stack leaves the block where a callee on it holds less than this share of its caller's
+ * CPU time: the block was spent elsewhere in the caller (a native call just returned), not in that callee.
+ */
+export const LEAVES_BLOCK_RATIO = 0.25;
+/** At most this many frames of the profile's heaviest callees replace the caught stack's inner part. */
+const MAX_CALLEE_FRAMES = 16;
+
+/**
+ * `stuck` (innermost first) with its inner part replaced by the CPU profile's heaviest callees where it
+ * leaves the profile's time; `stuck` itself when it stays on the time to its innermost frame, or when the
+ * profile does not hold its path.
+ */
+export function stuckStackInProfile(stuck: readonly Frame[], cpu: ProfileModel | undefined): Frame[] {
+  if (!cpu || stuck.length === 0) return [...stuck];
+  const time = valueIndexOf(cpu, 'time');
+  const total = nodeTotals(cpu, Math.max(0, time));
+  const children = childLists(cpu.nodes.parent);
+  const childrenOf = (node: number): Int32Array =>
+    children.list.subarray(children.start[node], children.end[node]);
+  const outer = [...stuck].reverse();
+  const path = longestPath(cpu, outer, childrenOf, total);
+  if (path.length === 0) return [...stuck];
+  // Where the next caught frame holds a small share of its caller's time (or none: it was never sampled).
+  let leaves = path.findIndex(
+    (node, i) => i + 1 < path.length && total[path[i + 1]!]! < total[node]! * LEAVES_BLOCK_RATIO,
+  );
+  if (leaves < 0 && path.length < outer.length) leaves = path.length - 1;
+  if (leaves < 0 || total[path[leaves]!]! <= 0) return [...stuck];
+  const callees = heaviestCallees(cpu, path[leaves]!, childrenOf, total, selfValues(cpu, Math.max(0, time)));
+  return [...callees.reverse(), plainFrame(frameOf(cpu, path[leaves]!)), ...outer.slice(0, leaves).reverse()];
+}
+
+/** The profile's nodes along `outer` (outermost first) from wherever its first frame sits: the deepest such path, then the heaviest. */
+function longestPath(
+  cpu: ProfileModel,
+  outer: readonly Frame[],
+  childrenOf: (node: number) => Int32Array,
+  total: Float64Array,
+): number[] {
+  let best: number[] = [];
+  for (let start = 0; start < cpu.nodes.count; start++) {
+    if (!sameFunction(outer[0]!, frameOf(cpu, start))) continue;
+    const path = [start];
+    for (let i = 1; i < outer.length; i++) {
+      const next = childrenOf(path.at(-1)!).find((child) => sameFunction(outer[i]!, frameOf(cpu, child)));
+      if (next === undefined) break;
+      path.push(next);
+    }
+    if (path.length > best.length || (path.length === best.length && total[start]! > total[best[0]!]!))
+      best = path;
+  }
+  return best;
+}
+
+/** From `node` into the heaviest code callee, while one holds more than `node` spends in itself; outermost first. */
+function heaviestCallees(
+  cpu: ProfileModel,
+  node: number,
+  childrenOf: (node: number) => Int32Array,
+  total: Float64Array,
+  self: ArrayLike<number>,
+): Frame[] {
+  const callees: Frame[] = [];
+  for (let at = node; callees.length < MAX_CALLEE_FRAMES;) {
+    let heaviest = -1;
+    for (const child of childrenOf(at))
+      if (!isSystemFrame(frameOf(cpu, child)) && (heaviest < 0 || total[child]! > total[heaviest]!))
+        heaviest = child;
+    if (heaviest < 0 || total[heaviest]! <= 0 || total[heaviest]! < self[at]!) break;
+    callees.push(plainFrame(frameOf(cpu, heaviest)));
+    at = heaviest;
+  }
+  return callees;
+}
+
+function frameOf(cpu: ProfileModel, node: number): ProfileFrame {
+  return cpu.frames[cpu.nodes.frame[node]!]!;
+}
+
+/**
+ * A frame of a JavaScript stack trace and a profile's frame are one function: same script, the trace's
+ * name ends in the profile's (a trace says `Server.<anonymous>`, `Buffer.subarray`, `new Foo`, `async
+ * run`; a profile `''`, `subarray`, `Foo`, `run`), and the trace's line is not before the function's.
+ */
+export function sameFunction(traced: Frame, profiled: Frame): boolean {
+  if (scriptOf(traced.url) !== scriptOf(profiled.url)) return false;
+  if (profiled.line > 0 && traced.line > 0 && traced.line < profiled.line) return false;
+  const name = traced.functionName.replace(/^(async |new )/, '');
+  const own = name.slice(name.lastIndexOf('.') + 1);
+  if (profiled.functionName === '') return own === '<anonymous>' || own === '';
+  return name === profiled.functionName || own === profiled.functionName;
+}
+
+/** A script's path or URL without its `file://` scheme: stack traces name files by path, profiles by URL. */
+function scriptOf(url: string): string {
+  return url.startsWith('file://') ? decodeURIComponent(url.slice('file://'.length)) : url;
+}
