@@ -107,6 +107,53 @@ describe('tls-handshake-slow', () => {
   });
 });
 
+describe("tls-handshake-slow judged less the event loop's own stalls", () => {
+  // The agent times a handshake from 'connect' to 'secureConnect' in JavaScript: a stall of the target's
+  // loop in between is in the time it measures.
+  const withLoop = (delayMaxMs: (index: number) => number, handshakesMs: (index: number) => number[]) =>
+    buildSession({ snapshots: 6 }, (snapshot, step) => {
+      snapshot.eventLoop.delayMaxMs = delayMaxMs(step.index);
+      const handshakes = handshakesMs(step.index);
+      snapshot.extensions = {
+        [TLS_SECTION_KEY]: tlsSection([
+          hostInterval(
+            'api.internal:443',
+            handshakes,
+            handshakes.map(() => 0.4),
+          ),
+        ]),
+      };
+    });
+
+  it('does not call a fast peer slow because the loop stalled 250 ms every second', () => {
+    const blocked = withLoop(
+      () => 250,
+      () => [270, 30, 260],
+    );
+    expect(findTlsHandshakeSlow(blocked, {})).toEqual([]);
+  });
+
+  it('nor for one handshake held by one stall (a GC pause, the agent install)', () => {
+    const once = withLoop(
+      (i) => (i === 0 ? 180 : 8),
+      (i) => (i === 0 ? [200, 4] : [4, 5, 6]),
+    );
+    expect(findTlsHandshakeSlow(once, {})).toEqual([]);
+  });
+
+  it('still finds a slow peer under a busy loop, and says both figures', () => {
+    const slow = withLoop(
+      () => 60,
+      () => [360, 370, 380],
+    );
+    const [finding] = findTlsHandshakeSlow(slow, {});
+    expect(finding).toMatchObject({ kind: 'tls-handshake-slow', severity: 'critical' });
+    expect(finding!.evidence.values['p99Ms']).toBeGreaterThanOrEqual(380);
+    expect(finding!.evidence.values['p99LessLoopStallsMs']).toBeLessThan(380);
+    expect(finding!.evidence.values['p99LessLoopStallsMs']).toBeGreaterThanOrEqual(320);
+  });
+});
+
 describe('tls-handshake-stalled', () => {
   const stalled = (ageMs: number): PendingHandshake => ({
     host: '10.0.0.7:443',

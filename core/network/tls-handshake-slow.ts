@@ -2,7 +2,8 @@
  * tls-handshake-slow: a host whose TLS handshakes take long against what its network allows. A TLS 1.3
  * handshake costs one round trip plus a few ms of crypto, TLS 1.2 two: a handshake many times the TCP
  * connect time (itself one round trip plus DNS) means the peer is slow to answer (overloaded TLS
- * terminator, slow certificate lookup, OCSP), not distance.
+ * terminator, slow certificate lookup, OCSP), not distance. Judged on the handshake times less the target's
+ * own event-loop stalls (`loop-stall-correction.ts`), which the agent's timing includes.
  */
 import type { AnalysisContext } from '../findings/analysis';
 import { rounded } from '../findings/evidence-series';
@@ -11,6 +12,7 @@ import type { Session } from '../session/session';
 import { formatPercent } from '../units/percent';
 import type { TlsHostSummary } from './tls-host-summary';
 import { summariseTlsHosts } from './tls-host-summary';
+import { withoutLoopStalls } from './loop-stall-correction';
 
 /** Below this p99 no handshake is called slow, whatever the connect time (ms). */
 export const SLOW_FLOOR_MS = 100;
@@ -29,12 +31,18 @@ export function slowThresholdMs(host: TlsHostSummary): number {
 }
 
 export function findTlsHandshakeSlow(session: Session, _context: AnalysisContext): Finding[] {
-  return summariseTlsHosts(session)
-    .filter((host) => host.completed >= MIN_HANDSHAKES && host.p99Ms > slowThresholdMs(host))
-    .map((host) => slowFinding(host, slowThresholdMs(host)));
+  const keyOf = (host: TlsHostSummary): string => `${host.side} ${host.host}`;
+  const judged = new Map(summariseTlsHosts(withoutLoopStalls(session)).map((host) => [keyOf(host), host]));
+  return summariseTlsHosts(session).flatMap((host) => {
+    const peer = judged.get(keyOf(host));
+    const thresholdMs = slowThresholdMs(host);
+    if (!peer || host.completed < MIN_HANDSHAKES || !(peer.p99Ms > thresholdMs)) return [];
+    return [slowFinding(host, peer, thresholdMs)];
+  });
 }
 
-function slowFinding(host: TlsHostSummary, thresholdMs: number): Finding {
+/** `host` as measured; `peer` the same handshakes less the loop's stalls, which the judgement reads. */
+function slowFinding(host: TlsHostSummary, peer: TlsHostSummary, thresholdMs: number): Finding {
   const role = host.side === 'client' ? `to ${host.host}` : `served on ${host.host}`;
   const connect = Number.isNaN(host.connectP50Ms)
     ? ''
@@ -42,12 +50,13 @@ function slowFinding(host: TlsHostSummary, thresholdMs: number): Finding {
   return {
     kind: 'tls-handshake-slow',
     // Most handshakes slow (the median too) stalls every new connection; a slow tail is a warning.
-    severity: host.p50Ms > thresholdMs ? 'critical' : 'warning',
+    severity: peer.p50Ms > thresholdMs ? 'critical' : 'warning',
     title: `Slow TLS handshakes ${role}: p99 ${rounded(host.p99Ms)} ms over ${host.completed} handshakes`,
     evidence: {
       summary:
         `TLS handshakes ${role} (${host.side} side) took p50 ${rounded(host.p50Ms)} ms, p99 ${rounded(host.p99Ms)} ms, ` +
-        `max ${rounded(host.maxMs)} ms (threshold ${rounded(thresholdMs)} ms).${connect} ` +
+        `max ${rounded(host.maxMs)} ms (threshold ${rounded(thresholdMs)} ms; p99 ${rounded(peer.p99Ms)} ms less ` +
+        `the event loop's own stalls).${connect} ` +
         `${formatPercent(host.reuseRatio)} resumed a session.`,
       values: {
         host: host.host,
@@ -55,6 +64,7 @@ function slowFinding(host: TlsHostSummary, thresholdMs: number): Finding {
         handshakes: host.completed,
         p50Ms: rounded(host.p50Ms),
         p99Ms: rounded(host.p99Ms),
+        p99LessLoopStallsMs: rounded(peer.p99Ms),
         maxMs: rounded(host.maxMs),
         thresholdMs: rounded(thresholdMs),
         reuseRatio: rounded(host.reuseRatio, 2),
