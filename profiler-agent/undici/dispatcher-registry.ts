@@ -44,7 +44,7 @@ function dispatcherBaseOf(dispatcher: object): object | null {
 export class DispatcherRegistry {
   private readonly patches: MethodPatch[] = [];
   private readonly patchedBases = new WeakSet<object>();
-  private readonly known = new WeakSet<object>();
+  private readonly known = new WeakMap<object, SeenDispatcher>();
   private seen: SeenDispatcher[] = [];
   private counter = 0;
 
@@ -74,10 +74,16 @@ export class DispatcherRegistry {
       this.context.drop('undici.dispatcherCap');
       return;
     }
-    this.known.add(dispatcher);
     const name = (dispatcher as { constructor?: { name?: string } }).constructor?.name || 'Dispatcher';
     const id = `undici.${name}#${++this.counter}${global ? ' (global)' : ''}`;
-    this.seen.push({ id, ref: new WeakRef(dispatcher), firstUse });
+    const seen: SeenDispatcher = { id, ref: new WeakRef(dispatcher), firstUse };
+    this.known.set(dispatcher, seen);
+    this.seen.push(seen);
+  }
+
+  /** What the registry recorded of `dispatcher`, if it did. */
+  seenOf(dispatcher: object): SeenDispatcher | undefined {
+    return this.known.get(dispatcher);
   }
 
   /** Dispatchers still alive and open, in the order first seen; forgets the others. */

@@ -76,15 +76,35 @@ function statsOf(dispatcher: object): { stats: PoolStatsLike; maxSockets: number
   };
 }
 
+/** Where a dispatcher first dispatched, when the registry saw it (user code first); undefined otherwise. */
+export type FirstUseOf = (dispatcher: object) => Frame[] | undefined;
+
+/**
+ * Where the newest connection of a Pool was opened: a Pool makes a Client per connection and dispatches
+ * to it at once, so the newest Client's first dispatch is the request that found no free connection.
+ */
+function openedFromOf(pool: object, firstUseOf: FirstUseOf): Frame[] | undefined {
+  const clients = hiddenField(pool, 'clients');
+  if (!Array.isArray(clients)) return undefined;
+  for (let i = clients.length - 1; i >= 0; i--) {
+    const client: unknown = clients[i];
+    const frames = typeof client === 'object' && client !== null ? firstUseOf(client) : undefined;
+    if (frames && frames.length > 0) return frames;
+  }
+  return undefined;
+}
+
 function describeOne(
   dispatcher: object,
   poolId: string,
   frames: Frame[],
+  firstUseOf: FirstUseOf,
 ): { pool: PoolOrigin; stats: UndiciOriginStats } | null {
   const origin = originOf(dispatcher);
   const read = origin === null ? null : statsOf(dispatcher);
   if (origin === null || read === null) return null;
   const { stats, maxSockets } = read;
+  const openedFrom = openedFromOf(dispatcher, firstUseOf);
   return {
     pool: {
       poolId,
@@ -96,6 +116,7 @@ function describeOne(
       maxSockets,
       keepAlive: true,
       ...(frames.length > 0 ? { createdAt: frames } : {}),
+      ...(openedFrom ? { openedFrom } : {}),
     },
     stats: { poolId, origin, ...stats },
   };
@@ -105,6 +126,7 @@ function describeOne(
 export function describePools(
   dispatchers: DescribedDispatcher[],
   cap: number,
+  firstUseOf: FirstUseOf = () => undefined,
 ): { pools: PoolOrigin[]; stats: UndiciOriginStats[]; dropped: number } {
   const contained = new Set<object>();
   for (const { dispatcher } of dispatchers) for (const child of childrenOf(dispatcher)) contained.add(child);
@@ -115,7 +137,7 @@ export function describePools(
     if (contained.has(dispatcher)) continue;
     const members = hiddenField(dispatcher, 'clients') instanceof Map ? childrenOf(dispatcher) : [dispatcher];
     for (const member of members) {
-      const described = describeOne(member, id, frames);
+      const described = describeOne(member, id, frames, firstUseOf);
       if (!described) continue;
       if (pools.length >= cap) {
         dropped++;

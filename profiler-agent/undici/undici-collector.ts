@@ -90,9 +90,14 @@ export function createUndiciCollector(): Collector<UndiciSection> {
         id: seen.id,
         frames: framesOf(seen),
       }));
+      const firstUseOf = (dispatcher: object): Frame[] | undefined => {
+        const seen = registry?.seenOf(dispatcher);
+        return seen ? framesOf(seen) : undefined;
+      };
       const { pools, stats, dropped } = describePools(
         described,
         context.options.maxPools ?? DEFAULT_MAX_POOLS,
+        firstUseOf,
       );
       if (dropped > 0) context.drop('undici.poolCap', dropped);
       return {
