@@ -1,10 +1,12 @@
 /**
  * The code behind a client peer's leaking sockets, from the stacks the agent keeps on the pools that serve
  * it: requests whose responses sit unread (`heldBy`: the sockets they keep are the leak), where the pool
- * was made (`createdAt`, pools made after attach) and requests that opened new sockets (`openedFrom`).
+ * was made (`createdAt`, pools made after attach) and requests that opened new sockets (`openedFrom`),
+ * of http.Agent pools and of undici's (fetch).
  */
-import type { PoolOrigin } from '../agent-protocol';
+import type { AgentSnapshot, PoolOrigin } from '../agent-protocol';
 import type { Frame } from '../frame';
+import { readUndiciSection } from '../network/undici-section';
 import { displayUrl } from '../profile/data-url-module';
 import type { Session } from '../session/session';
 import type { GrowingPeer } from './growing-peers';
@@ -33,7 +35,9 @@ export interface LeakCode {
 export function leakCodeFor(session: Session, peers: GrowingPeer[]): LeakCode | undefined {
   const client = peers.find((peer) => peer.side === 'client');
   if (!client) return undefined;
-  const pools = session.snapshots.flatMap((s) => s.pools.filter((pool) => pool.origin === client.peer));
+  const pools = session.snapshots.flatMap((s) =>
+    [...s.pools, ...undiciPoolsOf(s)].filter((pool) => pool.origin === client.peer),
+  );
   const latest = (field: 'heldBy' | 'openedFrom'): Frame[] | undefined =>
     pools.findLast((pool) => nonEmpty(pool[field]))?.[field];
   const others = distinctStacks(pools);
@@ -53,6 +57,17 @@ export function leakCodeFor(session: Session, peers: GrowingPeer[]): LeakCode | 
   const values: LeakCode['values'] = {};
   for (const [key, stack] of Object.entries(stacks)) values[key as LeakStack] = frameName(stack.named);
   return { cited, frames: [...stacks[cited]!.frames], named: stacks[cited]!.named, values };
+}
+
+/**
+ * A snapshot's undici pools. Their `createdAt` is where the dispatcher first dispatched, not where it was
+ * made (fetch's global Agent is made inside undici): a request, so it counts as one that opened a socket.
+ */
+function undiciPoolsOf(snapshot: AgentSnapshot): PoolOrigin[] {
+  return (readUndiciSection(snapshot)?.pools ?? []).map(({ createdAt, ...pool }) => {
+    const openedFrom = pool.openedFrom ?? createdAt;
+    return openedFrom ? { ...pool, openedFrom } : pool;
+  });
 }
 
 function frameName(frame: Frame): string {

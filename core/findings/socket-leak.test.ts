@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgentSnapshot, PoolOrigin } from '../agent-protocol';
 import type { Frame } from '../frame';
 import { CRITICAL_SLOPE_PER_S, findSocketLeak, OPEN_SOCKETS_GROWTH } from './socket-leak';
+import { UNDICI_SECTION_KEY } from '../network/undici-section';
 import { buildSession, UPSTREAM } from './test-support/session-builder';
 
 const createdAt: Frame[] = [
@@ -152,5 +153,33 @@ describe('socket-leak', () => {
     const [finding] = findSocketLeak(session, {});
     expect(finding!.title).toMatch(/to \d+$/);
     expect(finding!.frames).toEqual([]);
+  });
+
+  it('names the code behind fetch connections too (undici pools: first dispatch and newest connection)', () => {
+    const fetchCall = [frame('pollInventory', 'inventory.js', 13), frame('tick', 'inventory.js', 30)];
+    const session = buildSession({ snapshots: 10 }, (snapshot, step) => {
+      leakInUse(5, {})(snapshot, step);
+      snapshot.pools = snapshot.pools.filter((p) => p.origin !== UPSTREAM);
+      const pool: PoolOrigin = {
+        poolId: 'undici.Agent#1 (global)',
+        kind: 'undici',
+        origin: UPSTREAM,
+        inUse: 5 * step.index,
+        idle: 0,
+        queued: 0,
+        maxSockets: null,
+        keepAlive: true,
+        // Where the global Agent first dispatched: a request, not where it was made.
+        createdAt: catalogCall,
+        ...(step.index >= 2 ? { openedFrom: fetchCall } : {}),
+      };
+      snapshot.extensions = {
+        [UNDICI_SECTION_KEY]: { pools: [pool], stats: [], dispatchers: 3, totals: {} },
+      };
+    });
+    const [finding] = findSocketLeak(session, {});
+    expect(finding!.title).toMatch(/, new sockets opened by pollInventory \(inventory\.js:13\)$/);
+    expect(finding!.frames).toEqual(fetchCall);
+    expect(finding!.evidence.values.createdBy).toBeUndefined();
   });
 });
