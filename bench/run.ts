@@ -13,6 +13,7 @@ const BENCHES: (() => Promise<Bench>)[] = [
   async () => (await import('./worker-threads')).workerThreadsBench,
   async () => (await import('./relay-cost')).relayCostBench,
   async () => (await import('./cluster-workers')).clusterWorkersBench,
+  async () => (await import('./socket-openers')).socketOpenersBench,
 ];
 
 function formatRow(bench: string, figure: BenchFigure): string {
