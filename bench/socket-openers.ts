@@ -89,7 +89,13 @@ async function agentAt(commit: string, dir: string): Promise<string> {
   return outfile;
 }
 
-async function runOnce(script: string, agent: string, workload: Workload) {
+/** One target process's figures: CPU per call (µs) and per collection (ms). */
+interface OpenerRun {
+  cpuUsPerCall: number;
+  collectMs: number;
+}
+
+async function runOnce(script: string, agent: string, workload: Workload): Promise<OpenerRun> {
   const child = spawn(process.execPath, [script], {
     env: { ...process.env, HS_AGENT: agent, HS_WORKLOAD: workload, HS_CALLS: String(CALLS[workload]) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -97,7 +103,7 @@ async function runOnce(script: string, agent: string, workload: Workload) {
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   await new Promise((resolve) => child.on('close', resolve));
-  return JSON.parse(out.trim()) as { cpuUsPerCall: number; collectMs: number };
+  return JSON.parse(out.trim()) as OpenerRun;
 }
 
 export const socketOpenersBench: Bench = {
@@ -112,10 +118,7 @@ export const socketOpenersBench: Bench = {
       writeFileSync(script, TARGET);
       const figures: BenchFigure[] = [];
       for (const workload of WORKLOADS) {
-        const runs = {
-          before: [] as { cpuUsPerCall: number; collectMs: number }[],
-          after: [] as typeof runs.before,
-        };
+        const runs: Record<'before' | 'after', OpenerRun[]> = { before: [], after: [] };
         for (let round = 0; round < ROUNDS; round++) {
           runs.before.push(await runOnce(script, before, workload));
           runs.after.push(await runOnce(script, after, workload));
