@@ -4,7 +4,7 @@
  * frames, the target's: the goroutine dump of a stuck main thread.
  */
 import type { Frame } from '../core/frame';
-import { captureStack, parseStack } from './stack-frames';
+import { captureStack, capturedFrames } from './stack-frames';
 
 /** How many frames of the target's stack are kept. */
 const MAX_FRAMES = 32;
@@ -13,7 +13,7 @@ const OWN_FRAMES = 16;
 
 /** The target's frames under the current call, innermost first (the agent's and the evaluation's left out). */
 export function blockedStack(): Frame[] {
-  return parseStack(captureStack(blockedStack, MAX_FRAMES + OWN_FRAMES).stack)
+  return capturedFrames(captureStack(blockedStack, MAX_FRAMES + OWN_FRAMES))
     .filter((frame) => frame.url !== '<anonymous>') // the evaluation the inspector runs
     .slice(0, MAX_FRAMES);
 }

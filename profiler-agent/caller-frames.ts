@@ -4,7 +4,7 @@
  * drops it and the library frames above the caller's own code.
  */
 import type { Frame } from '../core/frame';
-import { dropLeadingNodeFrames, parseStack, type CapturedStack } from './stack-frames';
+import { dropLeadingNodeFrames, capturedFrames, type CapturedStack } from './stack-frames';
 
 /**
  * Frames of a stack captured by `captureStack(observer, depth)`, innermost first, starting at the first
@@ -15,7 +15,7 @@ export function callerFrames(
   stack: CapturedStack,
   isLibrary: (frame: Frame) => boolean = () => false,
 ): Frame[] {
-  const frames = parseStack(stack.stack).slice(1);
+  const frames = capturedFrames(stack).slice(1);
   const withoutNode = dropLeadingNodeFrames(frames);
   const first = withoutNode.findIndex((frame) => !frame.url.startsWith('node:') && !isLibrary(frame));
   return first < 0 ? frames : withoutNode.slice(first);

@@ -13,7 +13,7 @@
 import type { Frame } from '../core/frame';
 import type { CollectorContext } from './collector';
 import { patchMethod, type Method, type MethodPatch } from './method-patch';
-import { captureStack, dropLeadingNodeFrames, parseStack, type CapturedStack } from './stack-frames';
+import { captureStack, dropLeadingNodeFrames, capturedFrames, type CapturedStack } from './stack-frames';
 import { UnreadResponses, type UnreadState } from './unread-responses';
 
 /** The parts of Node's `http.Agent` the agent reads (internal but stable since Node 0.x). */
@@ -155,7 +155,7 @@ export class HttpAgentRegistry {
   createdAt(agent: object): Frame[] | undefined {
     const record = this.records.get(agent);
     if (!record?.created) return undefined;
-    record.frames ??= dropLeadingNodeFrames(parseStack(record.created.stack));
+    record.frames ??= dropLeadingNodeFrames(capturedFrames(record.created));
     return record.frames;
   }
 
@@ -163,7 +163,7 @@ export class HttpAgentRegistry {
   queuedFrom(agent: object, key: string): Frame[] | undefined {
     const entry = this.records.get(agent)?.queued?.get(key);
     if (!entry) return undefined;
-    entry.frames ??= dropLeadingNodeFrames(parseStack(entry.stack.stack));
+    entry.frames ??= dropLeadingNodeFrames(capturedFrames(entry.stack));
     return entry.frames;
   }
 
@@ -171,7 +171,7 @@ export class HttpAgentRegistry {
   openedFrom(agent: object, key: string): Frame[] | undefined {
     const entry = this.records.get(agent)?.opened?.get(key);
     if (!entry) return undefined;
-    entry.frames ??= dropLeadingNodeFrames(parseStack(entry.stack.stack));
+    entry.frames ??= dropLeadingNodeFrames(capturedFrames(entry.stack));
     return entry.frames;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureStack, dropLeadingNodeFrames, parseStack } from './stack-frames';
+import { captureStack, capturedFrames, dropLeadingNodeFrames, parseStack } from './stack-frames';
 
 describe('parseStack', () => {
   it('reads named, anonymous, constructor and async frames, innermost first', () => {
@@ -31,5 +31,32 @@ describe('parseStack', () => {
       return makeThing();
     }
     expect(parseStack(caller().stack)[0]?.functionName).toBe('caller');
+  });
+});
+
+describe('capturedFrames', () => {
+  function held(): ReturnType<typeof captureStack> {
+    return captureStack(held);
+  }
+  function outer(): ReturnType<typeof captureStack> {
+    return held();
+  }
+
+  it("reads V8's frames past a formatter the service installed (source-map-support, --enable-source-maps), and puts it back", () => {
+    const stack = outer();
+    const installed = Error.prepareStackTrace;
+    // What a source-map formatter does: every position rewritten to another file and line.
+    const mapping = (): string => 'Error\n    at mapped (/src/original.ts:1:1)';
+    Error.prepareStackTrace = mapping;
+    try {
+      const [first] = capturedFrames(stack);
+      expect(first).toMatchObject({
+        functionName: 'outer',
+        url: expect.stringMatching(/stack-frames\.test\.ts$/),
+      });
+      expect(Error.prepareStackTrace).toBe(mapping);
+    } finally {
+      Error.prepareStackTrace = installed;
+    }
   });
 });

@@ -68,6 +68,31 @@ export function parseStack(stack: string | undefined): Frame[] {
   return frames.filter((frame) => !isAgentFrame(frame));
 }
 
+/**
+ * The frames of a captured stack, innermost first, at the positions V8 ran (the agent's own left out).
+ * A formatter the service installed is bypassed while the stack is read: `--enable-source-maps` and
+ * source-map-support (ts-node) rewrite positions to the original sources, and the report maps every
+ * frame through the same maps again — an already mapped line mapped twice lands on another line.
+ */
+export function capturedFrames(holder: CapturedStack): Frame[] {
+  const installed = Error.prepareStackTrace;
+  Error.prepareStackTrace = asV8Writes;
+  let text: unknown;
+  try {
+    text = holder.stack;
+  } catch {
+    text = undefined;
+  } finally {
+    Error.prepareStackTrace = installed;
+  }
+  return parseStack(typeof text === 'string' ? text : undefined);
+}
+
+/** V8's own stack text: a call site's `toString` is the frame as V8 writes it, positions unmapped. */
+function asV8Writes(_error: Error, sites: NodeJS.CallSite[]): string {
+  return sites.map((site) => `    at ${String(site)}`).join('\n');
+}
+
 /** Drops the leading frames inside Node itself (`node:…`), so the first frame is the caller's code. */
 export function dropLeadingNodeFrames(frames: Frame[]): Frame[] {
   const first = frames.findIndex((frame) => !frame.url.startsWith('node:'));

@@ -8,7 +8,7 @@
  * unread.
  */
 import type { Frame } from '../core/frame';
-import { captureStack, dropLeadingNodeFrames, parseStack, type CapturedStack } from './stack-frames';
+import { captureStack, dropLeadingNodeFrames, capturedFrames, type CapturedStack } from './stack-frames';
 import type { Method } from './method-patch';
 
 /** A request's method and its path without the query. */
@@ -89,7 +89,7 @@ export class UnreadResponses {
   heldBy(state: UnreadState, key: string): Frame[] | undefined {
     const entry = state.held?.get(key);
     if (!entry) return undefined;
-    entry.frames ??= dropLeadingNodeFrames(parseStack(entry.stack.stack));
+    entry.frames ??= dropLeadingNodeFrames(capturedFrames(entry.stack));
     return entry.frames;
   }
 
