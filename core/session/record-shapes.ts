@@ -108,5 +108,16 @@ export const RECORD_SHAPES: Record<SessionRecord['type'], Check> = {
     reason: oneOf('exited', 'lost', 'error'),
     message: optional(str),
   }),
+  'source-map': object({
+    url: str,
+    map: object({
+      version: (v) => (v === 3 ? null : ''),
+      sources: arrayOf(nullable(str)),
+      names: arrayOf(str),
+      mappings: str,
+      sourceRoot: optional(str),
+      file: optional(str),
+    }),
+  }),
   end: object({ time: num, reason: str, message: optional(str) }),
 };

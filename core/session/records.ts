@@ -171,6 +171,33 @@ export interface ProfileEndRecord {
   id: string;
 }
 
+/**
+ * A source map (v3) as decoded from a script's inline `//# sourceMappingURL=data:…` comment; only the
+ * fields positions need (`sourcesContent` is left out). The url space is the scripts' own.
+ */
+export interface SourceMapV3 {
+  version: 3;
+  /** Original files, resolved against the script's url (or against `sourceRoot` first). */
+  sources: (string | null)[];
+  names: string[];
+  /** VLQ mappings, as the spec writes them. */
+  mappings: string;
+  sourceRoot?: string;
+  file?: string;
+}
+
+/**
+ * The inline source map of a script the session's profiles name, as V8 saw it: the code a loader
+ * compiled in memory (tsx, ts-node) has its map only there, not in the file the url names. Written
+ * when the recording ends; one per url (the first wins in a session of several processes).
+ */
+export interface SourceMapRecord {
+  type: 'source-map';
+  /** The script's url exactly as profile frames carry it. */
+  url: string;
+  map: SourceMapV3;
+}
+
 /** The last record of a recording that ended cleanly. */
 export interface EndRecord {
   type: 'end';
@@ -192,4 +219,5 @@ export type SessionRecord =
   | ProfileEndRecord
   | SourceRecord
   | SourceEndRecord
+  | SourceMapRecord
   | EndRecord;

@@ -13,6 +13,7 @@ import type {
   HeaderRecord,
   MarkRecord,
   ProfileBeginRecord,
+  SourceMapV3,
 } from './records';
 import type { AllocProfileWindow, CpuProfileWindow, Session, SourceData } from './session';
 import { SessionFormatError } from './session-error';
@@ -53,6 +54,7 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
   /** The header's target's data; other sources get their own, by id. */
   const own = { snapshots, events, cpuProfiles, allocProfiles };
   const sources = new Map<string, SourceData>();
+  const sourceMaps = new Map<string, SourceMapV3>();
   const open = new Map<string, OpenProfile>();
   const warnings: string[] = [];
   const unknownTypes = new Set<string>();
@@ -129,6 +131,10 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
         data.end = record;
         return;
       }
+      case 'source-map':
+        // Several processes of a session run the same scripts: the first map of a url stands.
+        if (!sourceMaps.has(record.url)) sourceMaps.set(record.url, record.map);
+        return;
       case 'end':
         end = record;
         return;
@@ -215,6 +221,7 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
         end,
         truncated,
         warnings,
+        ...(sourceMaps.size > 0 ? { sourceMaps } : {}),
       };
     },
   };

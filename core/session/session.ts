@@ -13,6 +13,7 @@ import type {
   MarkRecord,
   ProfileBeginRecord,
   SourceEndRecord,
+  SourceMapV3,
   SourceRecord,
 } from './records';
 
@@ -67,6 +68,11 @@ export interface Session {
   truncated: boolean;
   /** What the reader noticed and worked around (an unfinished profile, unknown record types, …). */
   warnings: string[];
+  /**
+   * Inline source maps of the scripts the profiles name, by script url (`source-map` records): the maps
+   * of code a loader compiled in memory. Absent when the file carries none.
+   */
+  sourceMaps?: ReadonlyMap<string, SourceMapV3>;
 }
 
 /** Wall-clock span of the session, ms: from the header to the end record or the last snapshot. */

@@ -15,7 +15,7 @@ import type { ProfileSet } from '../../core/import/profile-set';
 import { pickPart } from '../../core/parts/pick-part';
 import type { Session } from '../../core/session/session';
 import type { SessionPart } from '../../core/session/session-parts';
-import { createSourceMapCache, remapSessionSources } from '../profile/session-source-maps';
+import { remapSessionSources, sessionSourceMapCache } from '../profile/session-source-maps';
 import { readSessionFile } from '../session/read-session-file';
 
 /** How much of a file's start tells what it holds (`detectContent` looks no further), bytes. */
@@ -93,7 +93,7 @@ async function inOriginalSources(
   session: Session,
   onUnmapped: (problems: string[]) => void,
 ): Promise<Session> {
-  const sourceMaps = createSourceMapCache(session.header.createdAt);
+  const sourceMaps = sessionSourceMapCache(session);
   const remapped = await remapSessionSources(session, sourceMaps);
   if (sourceMaps.problems().length > 0) onUnmapped(sourceMaps.problems());
   return remapped;

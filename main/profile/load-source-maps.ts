@@ -4,6 +4,8 @@
  * path relative to the script) or, without one, from `<script>.map` when that exists. Only local scripts are read (frame urls that are `file://` URLs or absolute paths),
  * and modules whose url is a `data:` URL carrying their whole text (tsx), whose map is read from it or,
  * as tsx leaves it out, from tsx's transform cache (`tsx-cached-map.ts`).
+ * Maps a recording carried (`source-map` records: the inline maps of code tsx or ts-node compiled in
+ * memory, which the file on disk does not have) come first.
  * A target in a container names paths of its own file system: they are read under its `root`
  * (`/proc/PID/root`, `main/reach/path-in-root.ts`) and keep their own names in the maps.
  */
@@ -14,8 +16,11 @@ import { TraceMap } from '@jridgewell/trace-mapping';
 import type { SourceMaps } from '../../core/profile/source-map';
 import type { ProfileModel } from '../../core/profile/profile-model';
 import { pathInRoot } from '../reach/path-in-root';
+import { decodeDataUrl } from './data-url-text';
 import { tsxCachedMap } from './tsx-cached-map';
 import { dataModuleFilePath, displayUrl, isDataUrl } from '../../core/profile/data-url-module';
+import { carriedTraceMap } from '../../core/profile/source-map-v3';
+import type { SourceMapV3 } from '../../core/session/records';
 
 export interface LoadedSourceMaps {
   /** Keyed by the frame url exactly as given. */
@@ -37,6 +42,11 @@ export interface LoadOptions {
    * namespace); null or absent: the paths are ours.
    */
   root?: string | null;
+  /**
+   * Maps the session carried (`Session.sourceMaps`: inline maps V8 saw, of code a loader compiled in
+   * memory), by script url; used before anything on disk, and never stale: they came with the code.
+   */
+  carried?: ReadonlyMap<string, SourceMapV3>;
 }
 
 /** Loads the maps of every distinct url in `urls`; scripts without a map comment, or gone, are skipped. */
@@ -48,6 +58,12 @@ export async function loadSourceMaps(
   const problems: LoadedSourceMaps['problems'] = [];
   const read = readerUnder(options.root ?? null);
   for (const url of new Set(urls)) {
+    const carried = carriedFor(url, options.carried);
+    const carriedMap = carried && carriedTraceMap(url, carried);
+    if (carriedMap) {
+      maps.set(url, carriedMap);
+      continue;
+    }
     if (isDataUrl(url)) {
       // The script text is the url itself: nothing to read, nothing that can change on disk.
       try {
@@ -142,18 +158,15 @@ async function modifiedAfter(path: string, time: number): Promise<boolean> {
 }
 
 /**
- * The text of a `data:<type>[;charset=…][;base64],…` URL; a `?…` query after the body (tsx appends
- * `?filePath=…` to a percent-encoded module, whose own `?` are encoded) is not part of it.
+ * The map the session carried for `url`: recorded under the inspector's url of the script, a `file://`
+ * URL where an allocation profile names a CommonJS module by its path.
  */
-function decodeDataUrl(url: string): string {
-  const comma = url.indexOf(',');
-  if (comma < 0) throw new Error('malformed data: URL');
-  const header = url.slice(5, comma);
-  const query = url.indexOf('?', comma);
-  const body = url.slice(comma + 1, query < 0 || header.includes('base64') ? undefined : query);
-  return header.split(';').includes('base64')
-    ? Buffer.from(body, 'base64').toString('utf8')
-    : decodeURIComponent(body);
+function carriedFor(
+  url: string,
+  carried: ReadonlyMap<string, SourceMapV3> | undefined,
+): SourceMapV3 | undefined {
+  if (!carried) return undefined;
+  return carried.get(url) ?? (isAbsolute(url) ? carried.get(pathToFileURL(url).href) : undefined);
 }
 
 function localPath(url: string): string | undefined {

@@ -12,6 +12,7 @@ import {
   sessionFrameUrls,
   snapshotFrameUrls,
 } from '../../core/session/remap-session';
+import type { SourceMapV3 } from '../../core/session/records';
 import type { Session } from '../../core/session/session';
 import { loadSourceMaps } from './load-source-maps';
 
@@ -24,15 +25,20 @@ export interface SourceMapCache {
 
 /**
  * A cache for code that ran from `ranAt` (ms since the epoch) on, its files read under `root` when it
- * runs in another mount namespace (`/proc/PID/root`; see `load-source-maps.ts`).
+ * runs in another mount namespace (`/proc/PID/root`; see `load-source-maps.ts`), with the maps a
+ * session `carried` used first.
  */
-export function createSourceMapCache(ranAt: number, root: string | null = null): SourceMapCache {
+export function createSourceMapCache(
+  ranAt: number,
+  root: string | null = null,
+  carried?: ReadonlyMap<string, SourceMapV3>,
+): SourceMapCache {
   const loaded = new Map<string, Promise<TraceMap | undefined>>();
   const problems: string[] = [];
   const load = (url: string): Promise<TraceMap | undefined> => {
     let map = loaded.get(url);
     if (!map) {
-      map = loadSourceMaps([url], { ranAt, root }).then((result) => {
+      map = loadSourceMaps([url], { ranAt, root, carried }).then((result) => {
         problems.push(...result.problems.map((p) => `${p.url}: ${p.reason}`));
         return result.maps.get(url);
       });
@@ -55,15 +61,20 @@ export function createSourceMapCache(ranAt: number, root: string | null = null):
 
 /**
  * `session` in original sources; scripts whose map could not be used are named in its warnings.
- * `cache` defaults to a fresh one for the session's start (`header.createdAt`).
+ * `cache` defaults to a fresh one for the session (`sessionSourceMapCache`).
  */
 export async function remapSessionSources(
   session: Session,
-  cache: SourceMapCache = createSourceMapCache(session.header.createdAt),
+  cache: SourceMapCache = sessionSourceMapCache(session),
 ): Promise<Session> {
   const remapped = remapSession(session, await cache.mapsFor(sessionFrameUrls(session)));
   const problems = cache.problems().map((problem) => `source map not used: ${problem}`);
   return problems.length === 0 ? remapped : { ...remapped, warnings: [...remapped.warnings, ...problems] };
+}
+
+/** A cache for `session`'s code: from its start (`header.createdAt`), with the maps it carries. */
+export function sessionSourceMapCache(session: Session): SourceMapCache {
+  return createSourceMapCache(session.header.createdAt, null, session.sourceMaps);
 }
 
 /** Remaps live snapshots one by one, with maps loaded once per url for the life of `cache`. */

@@ -5,7 +5,7 @@
 import { AgentGoneError } from '../agent/agent-client';
 import { orphanAfterForRecording } from '../agent/orphan-after';
 import type { Finish, RecordingState } from './recording-state';
-import { write, writeEvent } from './recording-state';
+import { write, writeEvent, writeProfiles } from './recording-state';
 import { TimeoutError, withTimeout } from './with-timeout';
 
 /** Rotating a window's profiles must not hide a frozen target for long: a rotation this slow means one. */
@@ -18,7 +18,7 @@ const UNANSWERED_LIMIT = 2;
 async function rotateProfiles(state: RecordingState): Promise<void> {
   state.windowStart = Date.now();
   for (const sampler of [state.link.cpu, state.link.heap]) {
-    if (sampler) state.writer.writeAll(await withTimeout(sampler.rotate(), ROTATE_TIMEOUT_MS, PROFILER));
+    if (sampler) writeProfiles(state, await withTimeout(sampler.rotate(), ROTATE_TIMEOUT_MS, PROFILER));
   }
 }
 

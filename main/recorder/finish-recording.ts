@@ -6,10 +6,13 @@ import { closeInspectorInside } from '../inspector/close-inspector-inside';
 import { describeLostTarget } from './describe-lost-target';
 import type { EndReason, RecordingResult } from './recording';
 import type { RecordingState } from './recording-state';
-import { inspectorIsOurs, write, writeEvent } from './recording-state';
+import { inlineSourceMaps } from './inline-source-maps';
+import { inspectorIsOurs, write, writeEvent, writeProfiles } from './recording-state';
 import { queueDetach } from './target-link';
 import { withTimeout } from './with-timeout';
 
+/** Asking for the inline source maps waits this long at most; without them, positions stay as they ran. */
+const SOURCE_MAPS_TIMEOUT_MS = 10_000;
 /** Slow profile transfers (a large heap profile) still finish; a frozen target does not hold us forever. */
 const PROFILE_TIMEOUT_MS = 30_000;
 
@@ -46,12 +49,13 @@ async function finishNow(
     for (const sampler of [link.cpu, link.heap]) {
       if (!sampler) continue;
       try {
-        writer.writeAll(await withTimeout(sampler.stop(), PROFILE_TIMEOUT_MS, 'the profiler'));
+        writeProfiles(state, await withTimeout(sampler.stop(), PROFILE_TIMEOUT_MS, 'the profiler'));
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         writeEvent(state, 'warning', `a profile was lost: ${why}`);
       }
     }
+    if (!state.exiting) await writeInlineSourceMaps(state);
     if (state.exiting) {
       // Its JavaScript is gone and Node waits for us to disconnect before it exits: let it go.
       await session.close().catch(() => undefined);
@@ -83,4 +87,25 @@ async function finishNow(
   };
   done(result);
   return result;
+}
+
+/**
+ * Writes the inline source maps of the scripts the profiles name (`inline-source-maps.ts`): code tsx or
+ * ts-node compiled in memory is reported at its `.ts` lines only through them. A failure costs the
+ * mapping, not the recording.
+ */
+async function writeInlineSourceMaps(state: RecordingState): Promise<void> {
+  try {
+    const maps = await withTimeout(
+      inlineSourceMaps(state.link.session, state.profiledUrls),
+      SOURCE_MAPS_TIMEOUT_MS,
+      'the debugger',
+    );
+    state.writer.writeAll(maps.records);
+    if (maps.leftOut > 0)
+      writeEvent(state, 'info', `${maps.leftOut} inline source map(s) left out (too large or unreadable)`);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    writeEvent(state, 'warning', `the inline source maps were not read: ${why}`);
+  }
 }

@@ -62,6 +62,7 @@ export async function startRecording(
     frozen: false,
     exiting: false,
     reconnection: null,
+    profiledUrls: new Set(),
     windowStart: startedAt,
     timer: undefined,
     finishing: null,

@@ -10,6 +10,7 @@ import type { Reconnection } from './reconnect-target';
 import type { EndReason, RecordingProgress, RecordingResult } from './recording';
 import type { RecordingOptions } from './recording-options';
 import type { TargetLink } from './target-link';
+import { addProfiledUrls } from './inline-source-maps';
 
 export interface RecordingState {
   readonly target: AttachedTarget;
@@ -29,6 +30,8 @@ export interface RecordingState {
   frozen: boolean;
   exiting: boolean;
   reconnection: Reconnection | null;
+  /** Script urls the profiles written so far name (their inline maps are asked for at the end). */
+  readonly profiledUrls: Set<string>;
   /** Start of the current profiling window, ms since the epoch. */
   windowStart: number;
   timer: NodeJS.Timeout | undefined;
@@ -42,6 +45,12 @@ export type Finish = (reason: EndReason, message?: string) => Promise<RecordingR
 /** Appends a record to the session file. */
 export function write(state: RecordingState, record: SessionRecord): void {
   state.writer.write(record);
+}
+
+/** Appends a window's profile records, noting the scripts they name. */
+export function writeProfiles(state: RecordingState, records: readonly SessionRecord[]): void {
+  addProfiledUrls(records, state.profiledUrls);
+  state.writer.writeAll(records);
 }
 
 /** Appends an event record, timed now. */

@@ -2,7 +2,9 @@
  * A small TypeScript HTTP service whose checkout makes three upstream calls through an `http.Agent` of
  * 2 sockets (pool starvation under load), written in the module forms TypeScript runs in: ESM (`.mts`,
  * `.ts` with imports) and CommonJS (`.cts`), to be run by tsx, ts-node or Node's own type stripping.
- * The pool is created at `billing:AGENT_LINE` and queued from `billing:GET_LINE`.
+ * The pool is created at `billing:AGENT_LINE` and queued from `billing:GET_LINE`; `price`, declared at
+ * `billing:PRICE_LINE` (after an interface and a type alias, which compilers drop: its compiled line is
+ * another), spins 2 ms of CPU every 20 ms, the service's hottest function.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,16 +30,38 @@ function charge(upstream: Upstream, path: string): Promise<void> {
     }).on('error', reject);
   });
 }
+
+type Amounts = readonly number[];
+
+/** A checkout's price: arithmetic enough to lead the CPU profile. */
+function price(amounts: Amounts): number {
+  const until = Date.now() + 2;
+  let total = 0;
+  for (let i = 1; ; i++) {
+    total += Math.sqrt(amounts[i % amounts.length]! * i);
+    if (i % 4096 === 0 && Date.now() >= until) return total;
+  }
+}
 `;
 
-const SERVE = (charge: string) => `
+/** The 1-based line of `billing` whose text starts with `start` (billing is one line, then the body). */
+function billingLine(start: string): number {
+  return BILLING_BODY.split('\n').findIndex((line) => line.startsWith(start)) + 2;
+}
+
+export const PRICE_LINE = billingLine('function price(');
+
+const SERVE = (billing: string) => `
 const upstream = { port: Number(process.env.UPSTREAM_PORT) };
 const server = http.createServer(async (_request, response) => {
-  const calls: Promise<void>[] = ['/card', '/tax', '/ledger'].map((path) => ${charge}(upstream, path));
+  const calls: Promise<void>[] = ['/card', '/tax', '/ledger'].map((path) => ${billing}charge(upstream, path));
   await Promise.all(calls);
   response.end('ok');
 });
 server.listen(0, '127.0.0.1', () => console.log('ready ' + (server.address() as { port: number }).port));
+// Called by Node's timers, not from a small arrow: TurboFan would inline price into one, and the CPU
+// profile would credit the arrow with its samples (Node 22).
+setInterval(${billing}price, 20, [3, 5, 7]);
 `;
 
 export type ModuleForm = 'esm' | 'cjs';
@@ -55,19 +79,19 @@ export function writeTsService(
   const billing = join(dir, `billing${ext}`);
   const app = join(dir, `app${ext}`);
   if (form === 'esm') {
-    writeFileSync(billing, `import http from 'node:http';\n${BILLING_BODY}\nexport { charge };\n`);
+    writeFileSync(billing, `import http from 'node:http';\n${BILLING_BODY}\nexport { charge, price };\n`);
     writeFileSync(
       app,
-      `import http from 'node:http';\nimport { charge } from './billing${ext}';\n${SERVE('charge')}`,
+      `import http from 'node:http';\nimport { charge, price } from './billing${ext}';\n${SERVE('')}`,
     );
   } else {
     writeFileSync(
       billing,
-      `const http = require('node:http');\n${BILLING_BODY}\nmodule.exports = { charge };\n`,
+      `const http = require('node:http');\n${BILLING_BODY}\nmodule.exports = { charge, price };\n`,
     );
     writeFileSync(
       app,
-      `const http = require('node:http');\nconst billing = require('./billing${ext}');\n${SERVE('billing.charge')}`,
+      `const http = require('node:http');\nconst billing = require('./billing${ext}');\n${SERVE('billing.')}`,
     );
   }
   return { dir, app, billing };

@@ -46,6 +46,7 @@ export const reportCommand: Command = {
     // Frames of transpiled or bundled code read better in the sources the target was built from.
     const { maps, problems } = await loadSourceMaps(reportFrameUrls(generated), {
       ranAt: session.header.createdAt,
+      carried: session.sourceMaps,
     });
     if (problems.length > 0)
       process.stderr.write(
