@@ -80,6 +80,18 @@ describe('stuckStackInProfile', () => {
     ]);
   });
 
+  it('goes down from the innermost caught frame when its own code holds little of its time', () => {
+    // Caught in the handler itself, at the statement after loadFlags returned (Node 22).
+    const inHandler = caughtAtEnd.slice(1);
+    const frames = stuckStackInProfile(inHandler, buildCpuModel(flagsProfile()));
+    expect(frames.map((frame) => frame.functionName)).toEqual([
+      'loadFlags',
+      '',
+      'Server.emit',
+      'parserOnIncoming',
+    ]);
+  });
+
   it('keeps the caught stack without a CPU profile, or when the profile does not hold its path', () => {
     expect(stuckStackInProfile(caughtAtEnd, undefined)).toEqual(caughtAtEnd);
     const elsewhere: Frame[] = [{ functionName: 'tick', url: '/srv/other.js', line: 3, column: 1 }];

@@ -12,8 +12,9 @@ import { isSystemFrame, valueIndexOf, type ProfileFrame, type ProfileModel } fro
 import { nodeTotals, selfValues } from '../profile/totals';
 
 /**
- * The caught stack leaves the block where a callee on it holds less than this share of its caller's
- * CPU time: the block was spent elsewhere in the caller (a native call just returned), not in that callee.
+ * The caught stack leaves the block where a callee on it (or, for its innermost frame, that function's own
+ * code) holds less than this share of its caller's CPU time: the block was spent elsewhere in the caller (a
+ * native call just returned), not there.
  */
 export const LEAVES_BLOCK_RATIO = 0.25;
 /** At most this many frames of the profile's heaviest callees replace the caught stack's inner part. */
@@ -34,13 +35,14 @@ export function stuckStackInProfile(stuck: readonly Frame[], cpu: ProfileModel |
   const outer = [...stuck].reverse();
   const path = longestPath(cpu, outer, childrenOf, total);
   if (path.length === 0) return [...stuck];
-  // Where the next caught frame holds a small share of its caller's time (or none: it was never sampled).
-  let leaves = path.findIndex(
-    (node, i) => i + 1 < path.length && total[path[i + 1]!]! < total[node]! * LEAVES_BLOCK_RATIO,
-  );
-  if (leaves < 0 && path.length < outer.length) leaves = path.length - 1;
+  const self = selfValues(cpu, Math.max(0, time));
+  // What holds the time next along the caught stack: the next caught frame; past the innermost, the
+  // innermost's own code; nothing where a caught frame was never sampled.
+  const next = (i: number): number =>
+    i + 1 < path.length ? total[path[i + 1]!]! : path.length < outer.length ? 0 : self[path[i]!]!;
+  const leaves = path.findIndex((node, i) => next(i) < total[node]! * LEAVES_BLOCK_RATIO);
   if (leaves < 0 || total[path[leaves]!]! <= 0) return [...stuck];
-  const callees = heaviestCallees(cpu, path[leaves]!, childrenOf, total, selfValues(cpu, Math.max(0, time)));
+  const callees = heaviestCallees(cpu, path[leaves]!, childrenOf, total, self);
   return [...callees.reverse(), plainFrame(frameOf(cpu, path[leaves]!)), ...outer.slice(0, leaves).reverse()];
 }
 
