@@ -141,14 +141,25 @@ export async function startSlowUpstream(delayMs: number): Promise<{ port: number
   };
 }
 
+/** What each load client sends, and how often. */
+export interface LoadShape {
+  /** Default `GET`. */
+  method?: string;
+  /** Default `/`. */
+  path?: string;
+  /** Each client waits this long after an answer before its next request (default 0: back to back). */
+  pauseMs?: number;
+}
+
 /**
- * `concurrency` clients sending `GET /` to 127.0.0.1:`port` back to back for `durationMs` at most;
- * `stop()` ends them early and resolves with how many answers came back.
+ * `concurrency` clients sending `GET /` (or `shape`'s request) to 127.0.0.1:`port` back to back for
+ * `durationMs` at most; `stop()` ends them early and resolves with how many answers came back.
  */
 export function startLoad(
   port: number,
   concurrency: number,
   durationMs: number,
+  { method = 'GET', path = '/', pauseMs = 0 }: LoadShape = {},
 ): { stop(): Promise<number> } {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const end = Date.now() + durationMs;
@@ -157,18 +168,19 @@ export function startLoad(
   const client = async (): Promise<void> => {
     while (!stopped && Date.now() < end) {
       await new Promise<void>((resolve) => {
-        const request = http.get(
-          { host: '127.0.0.1', port, path: '/', agent, timeout: 10_000 },
+        const request = http.request(
+          { host: '127.0.0.1', port, method, path, agent, timeout: 10_000 },
           (response) => {
             response.resume();
             response.on('end', () => {
               answered++;
-              resolve();
+              setTimeout(resolve, pauseMs);
             });
           },
         );
         request.on('error', () => setTimeout(resolve, 100));
         request.on('timeout', () => request.destroy());
+        request.end();
       });
     }
   };
