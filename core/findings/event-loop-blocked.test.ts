@@ -10,6 +10,8 @@ import {
 } from './event-loop-blocked';
 import { SATURATED_MIN_MS, SATURATED_P99_MS, SATURATED_UTILIZATION } from './loop-saturation';
 import { buildSession } from './test-support/session-builder';
+import { sessionProfiles } from '../profile/session-profiles';
+import type { Protocol } from 'devtools-protocol';
 
 const hotFrames: Frame[] = [
   { functionName: 'pbkdf2Sync', url: 'node:internal/crypto/pbkdf2', line: 66, column: 30 },
@@ -118,6 +120,50 @@ describe('event-loop-blocked', () => {
       blockedForMs: 950,
     };
     expect(findEventLoopBlocked(session, {})).toEqual([]);
+  });
+
+  it('cites, of the stacks caught, the one the CPU profile says the time ran through, not the longest block', () => {
+    // A loop saturated by password hashing on a machine short of CPU: one collection caught it parsing a
+    // cookie 400 ms into a stall (the process was not running), two in pbkdf2Sync under hashPassword.
+    const handler = { functionName: 'Server.<anonymous>', url: '/srv/app/auth.js', line: 12, column: 5 };
+    const parser = { functionName: 'parserOnIncoming', url: 'node:_http_server', line: 1464, column: 11 };
+    const inCookie: Frame[] = [
+      { functionName: 'parseCookie', url: '/srv/app/cookies.js', line: 4, column: 9 },
+      { ...handler, line: 11 },
+      parser,
+    ];
+    const inHash: Frame[] = [
+      { functionName: 'pbkdf2Sync', url: 'node:internal/crypto/pbkdf2', line: 66, column: 30 },
+      { functionName: 'hashPassword', url: '/srv/app/auth.js', line: 22, column: 10 },
+      handler,
+      parser,
+    ];
+    const session = buildSession({ snapshots: 10 }, (snapshot, { index }) => {
+      if (index < 3 || index > 5) return;
+      const blockedForMs = index === 3 ? 400 : 150;
+      const blockedStack = index === 3 ? inCookie : inHash;
+      snapshot.eventLoop = { ...snapshot.eventLoop, delayMaxMs: 450, blockedForMs, blockedStack };
+    });
+    const frame = (id: number, name: string, url: string, line: number, children?: number[]) => ({
+      id,
+      callFrame: { functionName: name, url, scriptId: String(id), lineNumber: line - 1, columnNumber: 0 },
+      ...(children ? { children } : {}),
+    });
+    const nodes: Protocol.Profiler.ProfileNode[] = [
+      frame(1, '(root)', '', 0, [2]),
+      frame(2, 'parserOnIncoming', 'node:_http_server', 1020, [3]),
+      frame(3, '', 'file:///srv/app/auth.js', 10, [4, 6]),
+      frame(4, 'hashPassword', 'file:///srv/app/auth.js', 20, [5]),
+      frame(5, 'pbkdf2Sync', 'node:internal/crypto/pbkdf2', 60),
+      frame(6, 'parseCookie', 'file:///srv/app/cookies.js', 2),
+    ];
+    const samples = [...Array<number>(90).fill(5), ...Array<number>(5).fill(6), ...Array<number>(5).fill(3)];
+    const end = session.snapshots.at(-1)!.time + 60_000;
+    const window = cpuWindow(end - 5000, end);
+    window.profile = { nodes, samples, timeDeltas: samples.map(() => 1000), startTime: 0, endTime: 100_000 };
+    session.cpuProfiles.push(window);
+    const [finding] = findEventLoopBlocked(session, { profiles: sessionProfiles(session) });
+    expect(finding!.frames.map((f) => f.functionName)).toEqual(inHash.map((f) => f.functionName));
   });
 
   it('is critical for blocks longer than the interval, whose delay histogram stayed empty (p99 0)', () => {

@@ -20,7 +20,8 @@ import type { EvidenceSeries, Finding, Severity } from './finding';
 import { longestSaturatedStretch, type LoopSample, type SaturatedStretch } from './loop-saturation';
 import { median } from './trend';
 import { delayMayBeOurs } from './own-pauses';
-import { stuckStackInProfile } from './stuck-in-profile';
+import { caughtShare, stuckStackInProfile } from './stuck-in-profile';
+import type { ProfileModel } from '../profile/profile-model';
 
 // A healthy service under moderate load keeps delay p99 under ~20 ms; a GC pause or a cold path can push
 // one interval's max to 50–80 ms. 100 ms of delay is a stall a user's request feels.
@@ -66,7 +67,8 @@ function longBlocksFinding(samples: LoopSample[], stalled: boolean[], context: A
   const worstP99Ms = Math.max(...stalls.map(stallP99Ms));
   const utilization = median(stalls.map((loop) => loop.utilization));
   const severity = severityOf(stalls, worstMaxMs);
-  const stuck = stuckStack(stalls);
+  const cpu = context.profiles?.cpu?.merged;
+  const stuck = stuckStack(stalls, cpu);
   return {
     kind: 'event-loop-blocked',
     severity,
@@ -86,7 +88,7 @@ function longBlocksFinding(samples: LoopSample[], stalled: boolean[], context: A
       },
       series: loopSeries(samples),
     },
-    frames: stuck ? stuckStackInProfile(stuck, context.profiles?.cpu?.merged) : [...(context.hotStack ?? [])],
+    frames: stuck ? stuckStackInProfile(stuck, cpu) : [...(context.hotStack ?? [])],
     advice: ADVICE,
   };
 }
@@ -120,7 +122,7 @@ function saturatedFinding(
       },
       series: loopSeries(samples),
     },
-    frames: [...(context.hotStack ?? stuckStack(stretch.loops) ?? [])],
+    frames: [...(context.hotStack ?? stuckStack(stretch.loops, context.profiles?.cpu?.merged) ?? [])],
     advice: `${ADVICE} If the work cannot shrink, it needs more than one thread: a worker pool, or more processes.`,
   };
 }
@@ -139,16 +141,21 @@ function loopSeries(samples: LoopSample[]): EvidenceSeries[] {
 }
 
 /**
- * The stack the loop was seen stuck in, from the longest block caught in the act (the agent takes it
- * when a collection finds the loop not turning): exact where the CPU profile can only guess.
+ * The stack the loop was seen stuck in (the agent takes it when a collection finds the loop not turning):
+ * exact where the CPU profile can only guess. Of several, the one the most CPU time ran through
+ * (`caughtShare`), then the longest block: in a saturated loop, or a process starved of CPU, a collection
+ * catches the loop anywhere along a request's path (`Readable.push`), and the longest block is not the
+ * costliest code.
  */
-function stuckStack(stalls: EventLoopStats[]): readonly Frame[] | undefined {
-  let longest: EventLoopStats | undefined;
-  for (const loop of stalls) {
-    if (!loop.blockedStack?.length) continue;
-    if (!longest || (loop.blockedForMs ?? 0) > (longest.blockedForMs ?? 0)) longest = loop;
+function stuckStack(stalls: EventLoopStats[], cpu: ProfileModel | undefined): readonly Frame[] | undefined {
+  const caught = stalls.filter((loop) => (loop.blockedStack?.length ?? 0) > 0);
+  const share = new Map(caught.map((loop) => [loop, cpu ? caughtShare(loop.blockedStack!, cpu) : 0]));
+  let best: EventLoopStats | undefined;
+  for (const loop of caught) {
+    const [a, b] = [share.get(loop)!, best ? share.get(best)! : -1];
+    if (!best || a > b || (a === b && (loop.blockedForMs ?? 0) > (best.blockedForMs ?? 0))) best = loop;
   }
-  return longest?.blockedStack;
+  return best?.blockedStack;
 }
 
 /** A sentence when the loop had not turned for a while at the last snapshot (a stuck service). */

@@ -2,7 +2,7 @@ import type { Protocol } from 'devtools-protocol';
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../frame';
 import { buildCpuModel } from '../profile/build-cpu-model';
-import { sameFunction, stuckStackInProfile } from './stuck-in-profile';
+import { caughtShare, sameFunction, stuckStackInProfile } from './stuck-in-profile';
 
 const APP = '/srv/flags.js';
 let nextId = 0;
@@ -92,10 +92,49 @@ describe('stuckStackInProfile', () => {
     ]);
   });
 
+  it('keeps a caught stack whose inner frames the profile could not resolve and names no callee for', () => {
+    // A loop stuck since before the profiler started: V8 put its samples on the timer's caller, and the
+    // caught frames below it are the only ones that say where it spins.
+    const stuckInTimer: Protocol.Profiler.Profile = {
+      nodes: [
+        { id: 1, callFrame: at('(root)', '', 0), children: [2] },
+        { id: 2, callFrame: at('processTimers', 'node:internal/timers', 504), children: [3] },
+        { id: 3, callFrame: at('listOnTimeout', 'node:internal/timers', 524) },
+      ],
+      samples: Array<number>(100).fill(3),
+      timeDeltas: Array<number>(100).fill(1000),
+      startTime: 0,
+      endTime: 100_000,
+    };
+    const caught: Frame[] = [
+      { functionName: 'scoreDocument', url: APP, line: 6, column: 17 },
+      { functionName: 'Timeout.rebuildSearchIndex', url: APP, line: 11, column: 55 },
+      { functionName: 'listOnTimeout', url: 'node:internal/timers', line: 581, column: 17 },
+      { functionName: 'process.processTimers', url: 'node:internal/timers', line: 519, column: 7 },
+    ];
+    expect(stuckStackInProfile(caught, buildCpuModel(stuckInTimer))).toEqual(caught);
+  });
+
   it('keeps the caught stack without a CPU profile, or when the profile does not hold its path', () => {
     expect(stuckStackInProfile(caughtAtEnd, undefined)).toEqual(caughtAtEnd);
     const elsewhere: Frame[] = [{ functionName: 'tick', url: '/srv/other.js', line: 3, column: 1 }];
     expect(stuckStackInProfile(elsewhere, buildCpuModel(flagsProfile()))).toEqual(elsewhere);
+  });
+});
+
+describe('caughtShare', () => {
+  it("is the busy time's share under the caught stack's deepest profiled frame, idle left out", () => {
+    const cpu = buildCpuModel(flagsProfile());
+    // ~3 of ~98 busy ms end the response; ~95 parse the flags (sample times are the next sample's delta).
+    expect(caughtShare(caughtAtEnd, cpu)).toBeGreaterThan(0.01);
+    expect(caughtShare(caughtAtEnd, cpu)).toBeLessThan(0.04);
+    expect(
+      caughtShare(
+        [{ ...caughtAtEnd[0]!, functionName: 'loadFlags', url: APP, line: 6 }, ...caughtAtEnd.slice(1)],
+        cpu,
+      ),
+    ).toBeGreaterThan(0.95);
+    expect(caughtShare([{ functionName: 'tick', url: '/srv/other.js', line: 3, column: 1 }], cpu)).toBe(0);
   });
 });
 

@@ -20,39 +20,67 @@ export const LEAVES_BLOCK_RATIO = 0.25;
 /** At most this many frames of the profile's heaviest callees replace the caught stack's inner part. */
 const MAX_CALLEE_FRAMES = 16;
 
+/** The CPU profile's nodes with what the walks below read of them. */
+interface ProfileIndex {
+  cpu: ProfileModel;
+  total: Float64Array;
+  self: ArrayLike<number>;
+  childrenOf: (node: number) => Int32Array;
+}
+
+function indexOf(cpu: ProfileModel): ProfileIndex {
+  const time = Math.max(0, valueIndexOf(cpu, 'time'));
+  const children = childLists(cpu.nodes.parent);
+  return {
+    cpu,
+    total: nodeTotals(cpu, time),
+    self: selfValues(cpu, time),
+    childrenOf: (node) => children.list.subarray(children.start[node], children.end[node]),
+  };
+}
+
+/**
+ * The share of the profile's busy time (idle left out) spent under the deepest node of the caught stack's
+ * path in it, 0..1; 0 where the profile does not hold the stack. Many stacks caught in a saturated loop (or
+ * on a starved machine) land anywhere along the requests' path; the one most of the time runs through is
+ * the one to cite.
+ */
+export function caughtShare(stuck: readonly Frame[], cpu: ProfileModel): number {
+  const index = indexOf(cpu);
+  const path = longestPath(index, [...stuck].reverse());
+  if (path.length === 0) return 0;
+  let busy = 0;
+  for (let node = 0; node < cpu.nodes.count; node++)
+    if (frameOf(cpu, node).functionName !== '(idle)') busy += index.self[node]!;
+  return busy > 0 ? index.total[path.at(-1)!]! / busy : 0;
+}
+
 /**
  * `stuck` (innermost first) with its inner part replaced by the CPU profile's heaviest callees where it
- * leaves the profile's time; `stuck` itself when it stays on the time to its innermost frame, or when the
- * profile does not hold its path.
+ * leaves the profile's time; `stuck` itself when it stays on the time to its innermost frame, when the
+ * profile does not hold its path, or when it holds no callee to say where the time went instead (the
+ * profiler could not resolve a loop's frames that ran before it started: its samples sit on the caller).
  */
 export function stuckStackInProfile(stuck: readonly Frame[], cpu: ProfileModel | undefined): Frame[] {
   if (!cpu || stuck.length === 0) return [...stuck];
-  const time = valueIndexOf(cpu, 'time');
-  const total = nodeTotals(cpu, Math.max(0, time));
-  const children = childLists(cpu.nodes.parent);
-  const childrenOf = (node: number): Int32Array =>
-    children.list.subarray(children.start[node], children.end[node]);
+  const index = indexOf(cpu);
+  const { total, self } = index;
   const outer = [...stuck].reverse();
-  const path = longestPath(cpu, outer, childrenOf, total);
+  const path = longestPath(index, outer);
   if (path.length === 0) return [...stuck];
-  const self = selfValues(cpu, Math.max(0, time));
   // What holds the time next along the caught stack: the next caught frame; past the innermost, the
   // innermost's own code; nothing where a caught frame was never sampled.
   const next = (i: number): number =>
     i + 1 < path.length ? total[path[i + 1]!]! : path.length < outer.length ? 0 : self[path[i]!]!;
   const leaves = path.findIndex((node, i) => next(i) < total[node]! * LEAVES_BLOCK_RATIO);
   if (leaves < 0 || total[path[leaves]!]! <= 0) return [...stuck];
-  const callees = heaviestCallees(cpu, path[leaves]!, childrenOf, total, self);
+  const callees = heaviestCallees(index, path[leaves]!);
+  if (callees.length === 0) return [...stuck];
   return [...callees.reverse(), plainFrame(frameOf(cpu, path[leaves]!)), ...outer.slice(0, leaves).reverse()];
 }
 
 /** The profile's nodes along `outer` (outermost first) from wherever its first frame sits: the deepest such path, then the heaviest. */
-function longestPath(
-  cpu: ProfileModel,
-  outer: readonly Frame[],
-  childrenOf: (node: number) => Int32Array,
-  total: Float64Array,
-): number[] {
+function longestPath({ cpu, childrenOf, total }: ProfileIndex, outer: readonly Frame[]): number[] {
   let best: number[] = [];
   for (let start = 0; start < cpu.nodes.count; start++) {
     if (!sameFunction(outer[0]!, frameOf(cpu, start))) continue;
@@ -69,13 +97,7 @@ function longestPath(
 }
 
 /** From `node` into the heaviest code callee, while one holds more than `node` spends in itself; outermost first. */
-function heaviestCallees(
-  cpu: ProfileModel,
-  node: number,
-  childrenOf: (node: number) => Int32Array,
-  total: Float64Array,
-  self: ArrayLike<number>,
-): Frame[] {
+function heaviestCallees({ cpu, childrenOf, total, self }: ProfileIndex, node: number): Frame[] {
   const callees: Frame[] = [];
   for (let at = node; callees.length < MAX_CALLEE_FRAMES;) {
     let heaviest = -1;
