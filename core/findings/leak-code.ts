@@ -48,7 +48,7 @@ export function leakCodeFor(session: Session, peers: GrowingPeer[]): LeakCode | 
     if (frames) stacks[key] = { frames, named: namedFrame(frames, compared) };
   };
   add('heldBy', heldBy, others);
-  add('createdBy', pools.find((pool) => nonEmpty(pool.createdAt))?.createdAt, []);
+  add('createdBy', busiestMaker(session.snapshots.at(-1), client.peer), []);
   add('openedBy', latest('openedFrom'), others);
   // Unread responses are the leak itself; a pool made after attach is where its fix goes (an idle timeout,
   // one agent instead of many); an opener is only the request that found no idle socket.
@@ -68,6 +68,25 @@ function undiciPoolsOf(snapshot: AgentSnapshot): PoolOrigin[] {
     const openedFrom = pool.openedFrom ?? createdAt;
     return openedFrom ? { ...pool, openedFrom } : pool;
   });
+}
+
+/**
+ * Where the pools holding most of the peer's sockets at the end were made: pools are grouped by their
+ * creation stack, and the group with the most sockets open (in use or idle) wins. Leaking agents made per
+ * call are many pools of one stack; a long-lived pool made at start-up to the same peer is one.
+ */
+function busiestMaker(last: AgentSnapshot | undefined, peer: string): Frame[] | undefined {
+  const sockets = new Map<string, { stack: Frame[]; open: number }>();
+  for (const pool of last ? [...last.pools, ...undiciPoolsOf(last)] : []) {
+    if (pool.origin !== peer || !nonEmpty(pool.createdAt)) continue;
+    const key = JSON.stringify(pool.createdAt);
+    const group = sockets.get(key) ?? { stack: pool.createdAt, open: 0 };
+    group.open += pool.inUse + pool.idle;
+    sockets.set(key, group);
+  }
+  let busiest: { stack: Frame[]; open: number } | undefined;
+  for (const group of sockets.values()) if (!busiest || group.open > busiest.open) busiest = group;
+  return busiest?.stack;
 }
 
 function frameName(frame: Frame): string {

@@ -148,6 +148,22 @@ describe('socket-leak', () => {
     expect(finding!.evidence.values).toMatchObject({ createdBy: 'callUpstream', openedBy: '(anonymous)' });
   });
 
+  it('cites where the pools holding the sockets were made, not an earlier pool to the same peer', () => {
+    // An agent per audit call (after attach), beside a catalog pool made at start-up to the same upstream.
+    const startUp = [frame('startOrdersApi', 'api.js', 12)];
+    const perCall = [frame('postAuditRecord', 'audit.js', 47), frame('handle', 'api.js', 30)];
+    const session = buildSession({ snapshots: 10 }, (snapshot, step) => {
+      leakIdle(5)(snapshot, step);
+      const leaking = snapshot.pools.find((p) => p.origin === UPSTREAM)!;
+      leaking.createdAt = perCall;
+      const catalog = { ...leaking, poolId: 'http.Agent#1', idle: 2, inUse: 1, createdAt: startUp };
+      snapshot.pools.unshift(catalog);
+    });
+    const [finding] = findSocketLeak(session, {});
+    expect(finding!.title).toMatch(/, pool made by postAuditRecord \(audit\.js:47\)$/);
+    expect(finding!.frames).toEqual(perCall);
+  });
+
   it('says nothing of code when no pool of the peer has a stack', () => {
     const session = buildSession({ snapshots: 10 }, leakInUse(5, {}));
     const [finding] = findSocketLeak(session, {});
