@@ -1,6 +1,7 @@
 /**
  * Overhead of the promise-chain collector on a promise-heavy HTTP service (parse, a few awaited calls,
- * an upstream call over a keep-alive pool, a Promise.all, JSON out; ~25 promises a request), driven by
+ * an upstream call over a keep-alive pool, a setImmediate hop, a Promise.all, JSON out; ~30 promises a
+ * request: bench/targets/promise-heavy.cjs), driven by
  * autocannon on 127.0.0.1: without the collector against hooks set once, the defaults, hooks always on
  * and "every promise, every stack" (what the sampling saves); then Hyperscope as a user attaches it:
  * the whole agent over the inspector, and a default `hyperscope record` (`attach-hyperscope.ts`). Each
@@ -16,6 +17,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { harnessBundle, runTarget as runHarnessTarget } from '../test/promise-chains/run-target';
 import { median, type Bench, type BenchFigure } from './bench';
 import {
@@ -70,8 +72,8 @@ const MODES = {
 
 const ATTACHED_MODES: readonly string[] = ['agent', 'record'] satisfies AttachedMode[];
 
+// The service is bench/targets/promise-heavy.cjs (shared with record-cost); the collector starts before it.
 const TARGET = `
-const http = require('node:http');
 ${OPEN_INSPECTOR_SNIPPET}
 if (process.env.HS_INSPECTOR_FILE) {
   // Hyperscope attaches from outside.
@@ -83,36 +85,7 @@ if (process.env.HS_INSPECTOR_FILE) {
   const harness = require(process.env.HARNESS).startCollector(options);
   if (collectEveryMs > 0) setInterval(() => JSON.stringify(harness.collect()), collectEveryMs).unref();
 }
-const upstream = http.createServer((req, res) => res.end('{"price":42,"stock":7}'));
-upstream.keepAliveTimeout = 60_000;
-upstream.listen(0, '127.0.0.1', () => {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-  const port = upstream.address().port;
-  const callUpstream = (id) => new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path: '/item/' + id, agent }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve(JSON.parse(body)));
-    }).on('error', reject);
-  });
-  const users = new Map();
-  async function validate(query) { await null; if (!query.get('id')) throw new Error('id'); return query.get('id'); }
-  async function loadUser(id) { await Promise.resolve(); if (!users.has(id)) users.set(id, { id, name: 'user' + id }); return users.get(id); }
-  async function enrich(user, field) { const value = await Promise.resolve(user[field]); return { [field]: value }; }
-  async function handle(req) {
-    const url = new URL(req.url, 'http://x');
-    const id = await validate(url.searchParams);
-    const user = await loadUser(id);
-    const item = await callUpstream(id);
-    const parts = await Promise.all([enrich(user, 'id'), enrich(user, 'name')]);
-    return JSON.stringify({ user: Object.assign({}, ...parts), item });
-  }
-  const front = http.createServer((req, res) => {
-    handle(req).then((body) => res.end(body), () => { res.statusCode = 500; res.end(); });
-  });
-  front.listen(0, '127.0.0.1', () => console.log(front.address().port));
-});
+require(${JSON.stringify(fileURLToPath(new URL('./targets/promise-heavy.cjs', import.meta.url)))});
 `;
 
 /** The alternating runs of one round: `off` and `on` each alone on core 0, `ALONE_PAIRS` times. */
