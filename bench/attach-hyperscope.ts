@@ -3,8 +3,9 @@
  * target opens its inspector (its address in a file), and this process attaches over it.
  *   agent:  the real agent injected with its defaults and collected every second over CDP, as the
  *           recorder does: the agent's whole cost (every collector), the ≤ 5% budget of issues 3 and 4.
- *   record: `hyperscope record` at its defaults (agent, CPU profiler at 1 ms, allocation sampling at
- *           32 KiB, 5 s windows, session file written): what a user pays for a default recording.
+ *   record: `hyperscope record` at its defaults (agent, CPU and allocation profilers at the intervals
+ *           of DEFAULT_RECORDING_OPTIONS, 5 s windows, session file written): what a user pays for a
+ *           default recording; `overrides` (e.g. other sampling intervals) are laid over those defaults.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import { injectAgent } from '../main/agent/agent-client';
 import { attachByUrl } from '../main/inspector/attach-url';
 import { startRecording } from '../main/recorder/recorder';
-import { DEFAULT_RECORDING_OPTIONS } from '../main/recorder/recording-options';
+import { DEFAULT_RECORDING_OPTIONS, type RecordingOptions } from '../main/recorder/recording-options';
 import { waitFor } from '../test/support/wait-for';
 
 /** How Hyperscope is attached to the measured member of a pair. */
@@ -30,14 +31,25 @@ export function inspectorFilePath(): string {
   return join(mkdtempSync(join(tmpdir(), 'hyperscope-bench-inspector-')), 'url');
 }
 
+/** Options laid over DEFAULT_RECORDING_OPTIONS in `record` mode (the session file is the bench's own). */
+export type RecordingOverrides = Partial<Omit<RecordingOptions, 'output'>>;
+
 /** Attaches to the target whose inspector URL is in `urlFile`; resolves with a function that detaches. */
-export async function attachHyperscope(mode: AttachedMode, urlFile: string): Promise<() => Promise<void>> {
+export async function attachHyperscope(
+  mode: AttachedMode,
+  urlFile: string,
+  overrides: RecordingOverrides = {},
+): Promise<() => Promise<void>> {
   const url = await readWhenWritten(urlFile);
   const target = await attachByUrl(url);
   if (mode === 'record') {
     const dir = mkdtempSync(join(tmpdir(), 'hyperscope-bench-session-'));
     const output = join(dir, 'bench.hyperscope');
-    const recording = await startRecording(target, { ...DEFAULT_RECORDING_OPTIONS, output }, 'bench');
+    const recording = await startRecording(
+      target,
+      { ...DEFAULT_RECORDING_OPTIONS, ...overrides, output },
+      'bench',
+    );
     return async () => {
       await recording.stop();
       rmSync(dir, { recursive: true, force: true });

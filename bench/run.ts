@@ -14,6 +14,7 @@ const BENCHES: (() => Promise<Bench>)[] = [
   async () => (await import('./relay-cost')).relayCostBench,
   async () => (await import('./cluster-workers')).clusterWorkersBench,
   async () => (await import('./socket-openers')).socketOpenersBench,
+  async () => (await import('./record-cost')).recordCostBench,
 ];
 
 function formatRow(bench: string, figure: BenchFigure): string {
