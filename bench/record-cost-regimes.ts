@@ -37,6 +37,8 @@ export interface Regime {
    * DEFAULT_RECORDING_OPTIONS, read when attaching; unset: nothing attached.
    */
   record?: () => RecordingOverrides;
+  /** Run only when named in HS_BENCH_REGIMES: a part of the cost, for finding where it goes. */
+  onlyWhenNamed?: boolean;
 }
 
 const DD_TRACE_PPROF: InProcessProfiler = {
@@ -52,18 +54,28 @@ const DD_TRACE_PPROF: InProcessProfiler = {
   heap: { intervalBytes: 512 * 1024, stackDepth: 64 },
 };
 
+/** Recording at these sampling intervals, the rest at the defaults. */
+const sampling = (cpuSamplingIntervalUs: number, heapSamplingIntervalBytes: number) => () => ({
+  cpuSamplingIntervalUs,
+  heapSamplingIntervalBytes,
+});
+
 export const REGIMES: Regime[] = [
   { name: 'baseline' },
   { name: 'datadog-pprof', inProcess: DD_TRACE_PPROF },
   // Whatever `hyperscope record` does with no flags, read from DEFAULT_RECORDING_OPTIONS when attaching.
   { name: 'hyperscope-defaults', record: () => ({}) },
+  { name: 'hyperscope-10ms-512k', record: sampling(10_000, 512 * 1024) },
+  { name: 'hyperscope-1ms-32k', record: sampling(1000, 32 * 1024) },
+  // Where the cost goes: the defaults with parts off (HS_BENCH_REGIMES=hyperscope-defaults,hyperscope-no-cpu,…).
+  { name: 'hyperscope-no-promises', record: () => ({ promises: false }), onlyWhenNamed: true },
+  { name: 'hyperscope-no-cpu', record: () => ({ cpu: false }), onlyWhenNamed: true },
+  { name: 'hyperscope-no-heap', record: () => ({ heap: false }), onlyWhenNamed: true },
+  { name: 'hyperscope-no-profilers', record: () => ({ cpu: false, heap: false }), onlyWhenNamed: true },
   {
-    name: 'hyperscope-10ms-512k',
-    record: () => ({ cpuSamplingIntervalUs: 10_000, heapSamplingIntervalBytes: 512 * 1024 }),
-  },
-  {
-    name: 'hyperscope-1ms-32k',
-    record: () => ({ cpuSamplingIntervalUs: 1000, heapSamplingIntervalBytes: 32 * 1024 }),
+    name: 'hyperscope-agent-only',
+    record: () => ({ cpu: false, heap: false, promises: false }),
+    onlyWhenNamed: true,
   },
 ];
 
@@ -80,7 +92,12 @@ export function recordingOptionsOf(regime: Regime): Omit<RecordingOptions, 'outp
 export function describeRegime(regime: Regime): string {
   const options = recordingOptionsOf(regime);
   if (options)
-    return `hyperscope record, CPU every ${options.cpuSamplingIntervalUs / 1000} ms, heap every ${options.heapSamplingIntervalBytes / 1024} KiB`;
+    return [
+      'hyperscope record',
+      options.cpu ? `CPU every ${options.cpuSamplingIntervalUs / 1000} ms` : 'no CPU profile',
+      options.heap ? `heap every ${options.heapSamplingIntervalBytes / 1024} KiB` : 'no allocation sampling',
+      ...(options.promises ? [] : ['no promise chains']),
+    ].join(', ');
   if (regime.inProcess)
     return `@datadog/pprof in-process, wall ${Math.round(1e6 / (regime.inProcess.time.intervalMicros ?? 1000))} Hz, heap every ${regime.inProcess.heap.intervalBytes / 1024} KiB`;
   return 'nothing attached';

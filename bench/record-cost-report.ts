@@ -95,8 +95,9 @@ export function reportRecordCost(
     const defaults = service.runs.get(DEFAULTS_REGIME)?.map((run) => run.during);
     if (!pprof || !defaults) continue;
     const against = perRound(pprof, defaults);
+    // From the median of the rounds' ratios, as the table: medians of raw µs/req may come from other rounds.
     const extra = (regime: number[]) => {
-      const percent = (median(regime) / median(baseline) - 1) * 100;
+      const percent = (1 / median(perRound(baseline, regime)) - 1) * 100;
       return `${percent >= 0 ? '+' : ''}${percent.toFixed(1)}%`;
     };
     console.log(
