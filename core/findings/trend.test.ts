@@ -38,6 +38,18 @@ describe('trend statistics', () => {
     expect(ramp.steady).toBe(false);
   });
 
+  it('calls a level that stepped up and has not moved for the last quarter not steady', () => {
+    // A keep-alive pool stepping up to a heavier load and holding it (healthy demo, Node 26, CI).
+    const stepped = steadyGrowth(line([1, 7, 8, 10, 10, 10, 18, 18, 18]), thresholds);
+    expect(stepped).toMatchObject({ steady: false, flatTailMs: 2000 });
+    expect(stepped.trendZ).toBeGreaterThan(thresholds.minTrendZ);
+    // The same series still moving at its end, or flat for less than a quarter of it, climbs.
+    expect(steadyGrowth(line([1, 7, 8, 10, 10, 10, 18, 18, 20]), thresholds).steady).toBe(true);
+    expect(steadyGrowth(line([1, 4, 7, 8, 10, 13, 15, 18, 20, 23, 26, 30, 30, 30]), thresholds).steady).toBe(
+      true,
+    );
+  });
+
   it('needs enough points and a significant trend', () => {
     expect(steadyGrowth(line([0, 10, 20, 30]), thresholds).steady).toBe(false);
     expect(steadyGrowth(line([0, 10, 20, 30, 40, 50]), thresholds).steady).toBe(true);

@@ -14,6 +14,13 @@ export const MIN_LATE_SLOPE_SHARE = 0.5;
 // second because collections land a few ms either side of their interval.
 export const MIN_TREND_SPAN_MS = 4_500;
 
+// A level that has not moved at all for the last quarter of the recording (3 snapshots or more) has
+// stopped climbing: a keep-alive pool that stepped up once to a new load and holds it (healthy demo on
+// Node 26, CI: sockets 1, 7, 8, 10, 10, 10, 18, 18, 18 passed every other test). Counts that leak change
+// from snapshot to snapshot; exact flatness costs nothing on noisy series.
+export const MIN_FLAT_TAIL_POINTS = 3;
+export const MIN_FLAT_TAIL_SHARE = 0.25;
+
 /** Above this many points, pairwise statistics use an even subsample to stay O(n²) small. */
 const MAX_POINTS_FOR_PAIRS = 400;
 
@@ -76,6 +83,8 @@ export interface Growth {
   growth: number;
   /** Mann–Kendall Z of the whole series. */
   trendZ: number;
+  /** How long the series has ended on one unchanged value, ms (0 when its last two points differ). */
+  flatTailMs: number;
   /** True when every threshold is met. */
   steady: boolean;
 }
@@ -89,14 +98,25 @@ export function steadyGrowth(points: readonly TimedValue[], thresholds: GrowthTh
   // later half; a leak keeps climbing to the end.
   const lateSlopePerS = theilSenSlopePerS(points.slice(Math.floor(points.length / 2)));
   const trendZ = mannKendallZ(points);
+  const flat = flatTailPoints(points);
+  const flatTailMs = flat > 1 ? points.at(-1)!.t - points[points.length - flat]!.t : 0;
+  const levelledOff = flat >= MIN_FLAT_TAIL_POINTS && flatTailMs >= MIN_FLAT_TAIL_SHARE * spanMs;
   const steady =
+    !levelledOff &&
     points.length >= thresholds.minPoints &&
     spanMs >= MIN_TREND_SPAN_MS &&
     slopePerS >= thresholds.minSlopePerS &&
     lateSlopePerS >= Math.max(thresholds.minSlopePerS, MIN_LATE_SLOPE_SHARE * slopePerS) &&
     growth >= thresholds.minGrowth &&
     trendZ >= thresholds.minTrendZ;
-  return { slopePerS, lateSlopePerS, growth, trendZ, steady };
+  return { slopePerS, lateSlopePerS, growth, trendZ, flatTailMs, steady };
+}
+
+/** How many points the run of equal values the series ends on holds (1 when the last two differ). */
+function flatTailPoints(points: readonly TimedValue[]): number {
+  let run = points.length > 0 ? 1 : 0;
+  while (run < points.length && points[points.length - 1 - run]!.v === points.at(-1)!.v) run++;
+  return run;
 }
 
 function evenSubsample<T>(items: readonly T[], max: number): readonly T[] {
