@@ -64,6 +64,7 @@ export const RECORD_SHAPES: Record<SessionRecord['type'], Check> = {
       cpuSamplingIntervalUs: optional(num),
       heapSamplingIntervalBytes: optional(num),
     }),
+    ring: optional(object({ spanMs: num, recordingStartedAt: num })),
   }),
   snapshot: object({ snapshot, source: optional(str) }),
   mark: object({ time: num, label: str }),

@@ -47,6 +47,19 @@ export interface HeaderRecord {
   createdAt: number;
   target: TargetInfo;
   options: RecordingOptions;
+  /**
+   * Present when the file is what a ring recording (`record --ring`) kept: the last `spanMs` or a little
+   * more of a recording that began at `recordingStartedAt`. `createdAt` is then where the kept part starts.
+   */
+  ring?: RingInfo;
+}
+
+/** What a ring recording kept (`HeaderRecord.ring`). */
+export interface RingInfo {
+  /** The ring's span, ms: the file keeps at least this much of the end of the recording. */
+  spanMs: number;
+  /** When the recording began, ms since the epoch (earlier than `createdAt` once anything was dropped). */
+  recordingStartedAt: number;
 }
 
 /**

@@ -5,7 +5,8 @@ import {
   HEAP_SAMPLING_INTERVAL_BYTES,
   withinBounds,
 } from '../../core/session/recording-bounds';
-import { parseDurationMs } from '../../core/units/duration';
+import { formatDurationMs, parseDurationMs } from '../../core/units/duration';
+import { MIN_RING_SPAN_MS } from '../session/ring-session-writer';
 import type { FollowChoice } from '../sources/followers';
 import { parseCommandArgs, UserError } from './command';
 
@@ -18,6 +19,8 @@ export interface RecordArgs {
   target: RecordTarget;
   output: string | null;
   durationMs: number | null;
+  /** `--ring`: keep only about the last this-many ms; null keeps everything. */
+  ringMs: number | null;
   intervalMs: number;
   cpu: boolean;
   heap: boolean;
@@ -45,6 +48,7 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
       ...RUNNING_TARGET_OPTIONS,
       keep: { type: 'boolean', default: false },
       duration: { type: 'string' },
+      ring: { type: 'string' },
       interval: { type: 'string', default: '1s' },
       output: { type: 'string', short: 'o' },
       'no-cpu': { type: 'boolean', default: false },
@@ -67,10 +71,12 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
   ).length;
   if (chosen !== 1)
     throw new UserError('say what to record: --pid PID, --url HOST:PORT, or -- COMMAND ARGS…', 2);
+  const durationMs = values.duration === undefined ? null : duration(values.duration, '--duration');
   return {
     target: target(values.pid, values.url, values['allow-remote'], launch, values.keep),
     output: values.output ?? null,
-    durationMs: values.duration === undefined ? null : duration(values.duration, '--duration'),
+    durationMs,
+    ringMs: values.ring === undefined ? null : ring(values.ring, durationMs),
     intervalMs: duration(values.interval, '--interval'),
     cpu: !values['no-cpu'],
     heap: !values['no-heap'],
@@ -129,6 +135,19 @@ export function runningTarget(
 function duration(text: string, flag: string): number {
   const ms = parseDurationMs(text);
   if (ms === null) throw new UserError(`${flag} needs a duration like 30s, 500ms or 2m, not "${text}"`, 2);
+  return ms;
+}
+
+/** `--ring`: at least {@link MIN_RING_SPAN_MS}, and shorter than a `--duration` given with it. */
+function ring(text: string, durationMs: number | null): number {
+  const ms = duration(text, '--ring');
+  if (ms < MIN_RING_SPAN_MS)
+    throw new UserError(`--ring needs at least ${formatDurationMs(MIN_RING_SPAN_MS)}, not "${text}"`, 2);
+  if (durationMs !== null && durationMs <= ms)
+    throw new UserError(
+      `--ring ${text} would keep all of a --duration ${formatDurationMs(durationMs)} recording: make --duration longer or leave --ring out`,
+      2,
+    );
   return ms;
 }
 

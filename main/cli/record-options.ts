@@ -8,6 +8,7 @@ export function recordingOptionsOf(args: RecordArgs, output: string): RecordingO
     ...DEFAULT_RECORDING_OPTIONS,
     output,
     durationMs: args.durationMs,
+    ringMs: args.ringMs,
     intervalMs: args.intervalMs,
     cpu: args.cpu,
     heap: args.heap,

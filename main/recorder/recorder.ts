@@ -7,7 +7,8 @@
 import type { HeaderRecord, MarkRecord } from '../../core/session/records';
 import type { AttachedTarget } from '../inspector/attached-target';
 import type { SessionWriter } from '../session/session-writer';
-import { createSessionWriter } from '../session/session-writer';
+import { openSessionWriter } from '../session/open-session-writer';
+import { isRingWriter } from '../session/ring-session-writer';
 import { collectOnce, scheduleCollection } from './collection-loop';
 import { finishRecording } from './finish-recording';
 import type { Recording, RecordingResult } from './recording';
@@ -51,7 +52,7 @@ export async function startRecording(
   const state: RecordingState = {
     target,
     options,
-    writer: into ? into(header) : createSessionWriter(options.output, header),
+    writer: into ? into(header) : openSessionWriter(options, header),
     startedAt,
     collectTimeoutMs: collectTimeoutFor(options),
     listeners: new Set(),
@@ -77,8 +78,10 @@ export async function startRecording(
   watchConnection(state, link, finish, () => scheduleCollection(state, finish));
 
   void collectOnce(state, finish);
+  const { writer } = state;
   return {
-    path: state.writer.path,
+    path: writer.path,
+    ...(isRingWriter(writer) ? { saveRing: (path: string) => writer.snapshotTo(path) } : {}),
     finished,
     mark(label) {
       if (state.finishing) return null;

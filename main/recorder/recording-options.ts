@@ -8,6 +8,11 @@ export interface RecordingOptions {
   intervalMs: number;
   /** Stop by itself after this long, ms; null to record until stopped. */
   durationMs: number | null;
+  /**
+   * Keep only about the last this-many ms, written out when the recording ends or on demand
+   * (`record --ring`, `main/session/ring-session-writer.ts`); null or absent: keep everything.
+   */
+  ringMs?: number | null;
   cpu: boolean;
   heap: boolean;
   promises: boolean;

@@ -2,6 +2,7 @@
 import type { AgentSnapshot } from '../../core/agent-protocol';
 import type { EndRecord, MarkRecord } from '../../core/session/records';
 import type { RecordingOptions } from './recording-options';
+import type { RingSaved } from '../session/ring-session-writer';
 
 export type EndReason = EndRecord['reason'];
 
@@ -29,6 +30,11 @@ export interface Recording {
   /** Stops (idempotent) and resolves when the file is closed and the target left as it was. */
   stop(reason?: EndReason): Promise<RecordingResult>;
   readonly finished: Promise<RecordingResult>;
+  /**
+   * A ring recording (`RecordingOptions.ringMs`) only: writes the last span as recorded so far to a new
+   * session file `path` and goes on recording (the profile window under way is not in it yet).
+   */
+  saveRing?: (path: string) => Promise<RingSaved>;
   /** Calls `<collector>.<method>` in the target's agent (the current connection's); rejects once the recording ends. */
   callAgent(method: string, arg?: unknown): Promise<unknown>;
 }

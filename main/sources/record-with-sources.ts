@@ -9,8 +9,8 @@ import type { AttachedTarget } from '../inspector/attached-target';
 import { startRecording } from '../recorder/recorder';
 import type { Recording } from '../recorder/recording';
 import type { RecordingOptions } from '../recorder/recording-options';
+import { openSessionWriter } from '../session/open-session-writer';
 import type { SessionWriter } from '../session/session-writer';
-import { createSessionWriter } from '../session/session-writer';
 import { sourceWriter } from '../session/source-writer';
 import type { Following, NewSource, RecordedSource, SourceFollower } from './source-follower';
 
@@ -39,7 +39,7 @@ export async function startRecordingWithSources(
   };
 
   const root = await startRecording(target, options, version, {
-    into: (header) => (writer = createSessionWriter(options.output, header)),
+    into: (header) => (writer = openSessionWriter(options, header)),
     beforeEnd: stopSources,
   });
   const main: RecordedSource = {

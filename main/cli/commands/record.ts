@@ -6,6 +6,7 @@ import { attachTarget, printWarning } from '../attach-target';
 import { parseRecordArgs } from '../parse-record-args';
 import { progressLine } from '../progress-line';
 import { recordingOptionsOf } from '../record-options';
+import { saveRingOnSignal } from '../ring-signal';
 import { defaultSessionFileName } from '../../session/session-file-name';
 import {
   childrenTried,
@@ -23,6 +24,8 @@ const USAGE = `hyperscope record (--pid PID | --url HOST:PORT | -- COMMAND ARGS�
   --url HOST:PORT      attach to an inspector (also ws://…); non-loopback needs --allow-remote
   -- COMMAND ARGS…     launch COMMAND with an inspector on 127.0.0.1 and record it (stopped at the end unless --keep)
   --duration 30s       stop by itself after this long (default: until Ctrl-C)
+  --ring 10m           keep only the last 10m (at least 10s), written when it stops; SIGUSR2 writes
+                       them to OUTPUT-TIME.hyperscope and goes on (like Go's flight recorder)
   --interval 1s        how often to collect (default 1s)
   -o, --output FILE    session file (default hyperscope-PID-TIME.hyperscope)
   --no-cpu --no-heap --no-promises   leave a profiler off
@@ -83,9 +86,13 @@ export const recordCommand: Command = {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    const stopSaving = saveRingOnSignal(recording, output, (line) =>
+      process.stderr.write(`${live ? '\r\x1b[2K' : ''}${line}\n`),
+    );
     const result = await recording.finished;
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    stopSaving();
     if (live) process.stderr.write('\r\x1b[2K');
 
     const kept = `${result.snapshots} samples over ${formatDurationMs(result.durationMs)} in ${result.path}`;

@@ -1,0 +1,47 @@
+/**
+ * `record --ring`: SIGUSR2 writes the ring as it is now to a new file beside the output, named with the
+ * time (`out-20261207-153012.hyperscope`), says so in one line on stderr, and the recording goes on —
+ * like Go's flight recorder's `WriteTo`.
+ */
+import { existsSync } from 'node:fs';
+import type { Recording } from '../recorder/recording';
+import { formatDurationMs } from '../../core/units/duration';
+
+/** Listens for SIGUSR2 while `recording` runs; returns the function that stops listening. */
+export function saveRingOnSignal(
+  recording: Recording,
+  output: string,
+  say: (line: string) => void,
+): () => void {
+  const { saveRing } = recording;
+  if (!saveRing) return () => undefined;
+  let saving = Promise.resolve();
+  const onSignal = (): void => {
+    // One save at a time: a second signal while saving waits its turn and gets its own file.
+    saving = saving.then(async () => {
+      const path = ringSnapshotPath(output, new Date());
+      try {
+        const saved = await saveRing(path);
+        say(
+          `hyperscope: saved the last ${formatDurationMs(Date.now() - saved.keptFrom)} to ${saved.path}; still recording`,
+        );
+      } catch (error) {
+        say(
+          `hyperscope: could not save the ring to ${path}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    });
+  };
+  process.on('SIGUSR2', onSignal);
+  return () => process.off('SIGUSR2', onSignal);
+}
+
+/** `out.hyperscope` → `out-YYYYMMDD-HHMMSS.hyperscope` (UTC), `-2`, `-3`… when taken. */
+export function ringSnapshotPath(output: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const base = output.replace(/\.hyperscope$/, '');
+  for (let n = 1; ; n++) {
+    const path = `${base}-${stamp}${n === 1 ? '' : `-${n}`}.hyperscope`;
+    if (!existsSync(path)) return path;
+  }
+}
