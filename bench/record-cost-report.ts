@@ -66,7 +66,7 @@ export function reportRecordCost(
       `  ${service.name}, ${service.rate} req/s paced (baseline ${(busy * 100).toFixed(0)}% busy): CPU µs per request, ` +
         `ratio = baseline ÷ regime in the same round, median (range)`,
     );
-    console.log(`    ${'regime'.padEnd(22)} ${'µs/req'.padStart(8)}  ${'ratio'.padEnd(18)}  after detach`);
+    console.log(`    ${'regime'.padEnd(24)} ${'µs/req'.padStart(8)}  ${'ratio'.padEnd(18)}  after detach`);
     for (const name of regimeNames) {
       const runs = service.runs.get(name)!;
       const during = runs.map((run) => run.during);
@@ -76,7 +76,7 @@ export function reportRecordCost(
         runs.map((run) => run.after),
       );
       console.log(
-        `    ${name.padEnd(22)} ${median(during).toFixed(1).padStart(8)}  ${formatSpread(spread(ratios)).padEnd(18)}` +
+        `    ${name.padEnd(24)} ${median(during).toFixed(1).padStart(8)}  ${formatSpread(spread(ratios)).padEnd(18)}` +
           (after.length > 0 ? `  ${formatSpread(spread(after))}` : ''),
       );
       if (name === baselineName) continue;

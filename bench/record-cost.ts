@@ -106,7 +106,7 @@ export const recordCostBench: Bench = {
     const measured = regimes.filter((regime) => !duplicates.has(regime.name));
     for (const regime of regimes)
       console.log(
-        `  ${regime.name.padEnd(22)} ${describeRegime(regime)}` +
+        `  ${regime.name.padEnd(24)} ${describeRegime(regime)}` +
           (duplicates.has(regime.name) ? ` (= ${duplicates.get(regime.name)}, measured once)` : ''),
       );
     const loadBefore = readFileSync('/proc/loadavg', 'utf8').trim();
