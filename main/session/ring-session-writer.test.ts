@@ -1,8 +1,8 @@
 // The ring writer with a fake clock: what it keeps, what it drops, and that its files read as sessions.
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildSession } from '../../core/findings/test-support/session-builder';
 import { cpuProfileRecords } from '../../core/session/profile-records';
 import type { SessionRecord } from '../../core/session/records';
@@ -13,6 +13,7 @@ import type { RingOptions } from './ring-session-writer';
 import { createRingSessionWriter } from './ring-session-writer';
 
 const root = mkdtempSync(join(tmpdir(), 'hyperscope-ring-test-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 const template = buildSession({ snapshots: 1 });
 const T0 = template.header.createdAt;
 const [snapshot] = template.snapshots;
