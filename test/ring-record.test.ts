@@ -1,14 +1,15 @@
 // `hyperscope record --ring` end to end against the demo service: the file keeps about the last span,
 // SIGUSR2 mid-way writes a second file and the recording goes on, and both read and validate.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readSessionFile } from '../main/session/read-session-file';
 import { demoCommand, reportJson, startCli, waitForOutput } from './support/cli';
 import { sessionRecordValidator } from './support/session-schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-ring-record-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function expectValid(path: string): void {
   const validate = sessionRecordValidator();
