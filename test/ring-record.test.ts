@@ -47,6 +47,7 @@ describe('hyperscope record --ring', () => {
     const snapshot = /saved the last .* to (\S+); still recording/.exec(run.output.stderr)![1]!;
     const result = await run.done;
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^saved the last 1\d s of 2\d s \(\d+ samples in all\) in /m);
     expect(existsSync(segments)).toBe(false);
 
     expectValid(output);

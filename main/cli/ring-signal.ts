@@ -22,9 +22,7 @@ export function saveRingOnSignal(
       const path = ringSnapshotPath(output, new Date());
       try {
         const saved = await saveRing(path);
-        say(
-          `hyperscope: saved the last ${formatDurationMs(Date.now() - saved.keptFrom)} to ${saved.path}; still recording`,
-        );
+        say(`hyperscope: saved the last ${formatDurationMs(saved.keptMs)} to ${saved.path}; still recording`);
       } catch (error) {
         say(
           `hyperscope: could not save the ring to ${path}: ${error instanceof Error ? error.message : String(error)}`,

@@ -10,6 +10,7 @@ import { inlineSourceMaps } from './inline-source-maps';
 import { inspectorIsOurs, write, writeEvent, writeProfiles } from './recording-state';
 import { queueDetach } from './target-link';
 import { withTimeout } from './with-timeout';
+import { isRingWriter } from '../session/ring-session-writer';
 
 /** Asking for the inline source maps waits this long at most; without them, positions stay as they ran. */
 const SOURCE_MAPS_TIMEOUT_MS = 10_000;
@@ -84,6 +85,7 @@ async function finishNow(
     message,
     snapshots: state.snapshots,
     durationMs: Date.now() - state.startedAt,
+    ...(isRingWriter(writer) && writer.saved() ? { ring: writer.saved()! } : {}),
   };
   done(result);
   return result;

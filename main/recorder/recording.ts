@@ -20,6 +20,8 @@ export interface RecordingResult {
   message?: string;
   snapshots: number;
   durationMs: number;
+  /** A ring recording: what its file kept (`snapshots` and `durationMs` count the whole recording). */
+  ring?: RingSaved;
 }
 
 export interface Recording {

@@ -46,6 +46,8 @@ export interface RingSaved {
   path: string;
   /** Where the kept part starts (the file's `createdAt`), ms since the epoch. */
   keptFrom: number;
+  /** How much of the recording the file holds: from `keptFrom` to when it was written, ms. */
+  keptMs: number;
   /** Size of the file, bytes. */
   bytes: number;
 }
@@ -158,9 +160,10 @@ export function createRingSessionWriter(
     },
     async snapshotTo(target) {
       if (closed) throw new Error('the ring recording has ended');
-      const { head: text, keptFrom } = head(now());
+      const at = now();
+      const { head: text, keptFrom } = head(at);
       const bytes = await writeAssembly(planAssembly(text, segments.kept()), target);
-      return { path: target, keptFrom, bytes };
+      return { path: target, keptFrom, keptMs: at - keptFrom, bytes };
     },
     diskBytes: () => segments.diskBytes(),
     saved: () => result,
@@ -168,9 +171,10 @@ export function createRingSessionWriter(
       if (closed) return;
       closed = true;
       segments.close();
-      const { head: text, keptFrom } = head(now());
+      const at = now();
+      const { head: text, keptFrom } = head(at);
       const bytes = writeAssemblySync(planAssembly(text, segments.kept()), path);
-      result = { path, keptFrom, bytes };
+      result = { path, keptFrom, keptMs: at - keptFrom, bytes };
       // Only once the file is whole: until then the segments are the recording.
       rmSync(dir, { recursive: true, force: true });
     },

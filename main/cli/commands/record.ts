@@ -95,7 +95,10 @@ export const recordCommand: Command = {
     stopSaving();
     if (live) process.stderr.write('\r\x1b[2K');
 
-    const kept = `${result.snapshots} samples over ${formatDurationMs(result.durationMs)} in ${result.path}`;
+    const over = formatDurationMs(result.durationMs);
+    const kept = result.ring
+      ? `the last ${formatDurationMs(result.ring.keptMs)} of ${over} (${result.snapshots} samples in all) in ${result.path}`
+      : `${result.snapshots} samples over ${over} in ${result.path}`;
     if (result.reason === 'duration' || result.reason === 'interrupted' || result.reason === 'stopped') {
       process.stdout.write(`saved ${kept}\n`);
       return 0;
