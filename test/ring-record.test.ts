@@ -47,7 +47,7 @@ describe('hyperscope record --ring', () => {
     const snapshot = /saved the last .* to (\S+); still recording/.exec(run.output.stderr)![1]!;
     const result = await run.done;
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^saved the last 1\d s of 2\d s \(\d+ samples in all\) in /m);
+    expect(result.stdout).toMatch(/^saved the last [\d.]+ s of 2\d s \(\d+ samples in all\) in /m);
     expect(existsSync(segments)).toBe(false);
 
     expectValid(output);
@@ -58,8 +58,8 @@ describe('hyperscope record --ring', () => {
     // The first snapshot is late: the first ~13 s were dropped.
     expect(session.snapshots[0]!.time - ring.recordingStartedAt).toBeGreaterThan(8_000);
     const report = await reportJson(output);
-    expect(report.durationMs).toBeGreaterThanOrEqual(10_000);
-    expect(report.durationMs).toBeLessThan(19_000);
+    expect(report.durationMs).toBeGreaterThanOrEqual(9_000);
+    expect(report.durationMs).toBeLessThan(15_000);
     expect(session.cpuProfiles.length).toBeGreaterThanOrEqual(1);
     expect(session.warnings).toEqual([]);
 

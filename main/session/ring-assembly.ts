@@ -1,34 +1,68 @@
 /**
  * Writes a ring recording out as one ordinary session file: its head (the header, the ring's event and
- * the records kept apart from eviction), then the segments in order. The segments are opened when the
- * assembly is planned, so a segment deleted by eviction (or the whole directory, at close) meanwhile is
- * still read to the length it had then; lines appended later are not part of this file.
+ * the records kept apart from eviction), then the kept segments in order. The segments are opened when
+ * the assembly is planned, so a segment deleted by eviction (or the whole directory, at close) meanwhile
+ * is still read as it was then; lines appended later are not part of this file.
  */
 import { closeSync, fsyncSync, openSync, read, readSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Segment } from './ring-segments';
 
+/** Byte ranges of one segment file to copy, in order: `[from, to)`. */
+export interface SegmentPiece {
+  path: string;
+  ranges: [number, number][];
+}
+
 export interface RingAssembly {
   /** The lines that come before the segments, each with its newline. */
   head: string;
-  /** Each kept segment, open for reading, and how many of its bytes belong to this file. */
-  parts: { fd: number; bytes: number }[];
+  /** Each kept segment, open for reading, and the ranges of it that belong to this file. */
+  parts: { fd: number; ranges: [number, number][] }[];
+}
+
+/**
+ * What of `segments` the file keeps, and where it starts. Once something was dropped, the file starts
+ * where its first segment does: profile windows that began earlier (they cover time the ring dropped;
+ * a window is written when it ends) are left out whole, so that nothing in the file is older than it.
+ */
+export function keptPart(
+  segments: readonly Segment[],
+  evicted: boolean,
+  startedAt: number,
+): { keptFrom: number; pieces: SegmentPiece[] } {
+  const first = segments[0];
+  if (!first || !evicted)
+    return { keptFrom: startedAt, pieces: segments.map((s) => ({ path: s.path, ranges: [[0, s.bytes]] })) };
+  const cut = first.openedAt;
+  const pieces = segments.map((segment): SegmentPiece => {
+    const ranges: [number, number][] = [];
+    let at = 0;
+    for (const window of segment.windows) {
+      if (window.startTime >= cut) continue;
+      if (window.from > at) ranges.push([at, window.from]);
+      at = window.to;
+    }
+    if (segment.bytes > at) ranges.push([at, segment.bytes]);
+    return { path: segment.path, ranges };
+  });
+  return { keptFrom: first.firstTime, pieces };
 }
 
 const CHUNK_BYTES = 1 << 20;
 const readAsync = promisify(read);
 
-/** Opens the segments as they are now; {@link writeAssembly} or {@link writeAssemblySync} close them. */
-export function planAssembly(head: string, segments: readonly Segment[]): RingAssembly {
-  const parts: RingAssembly['parts'] = [];
+/** Opens the pieces' files; {@link writeAssembly} or {@link writeAssemblySync} close them. */
+export function planAssembly(head: string, pieces: readonly SegmentPiece[]): RingAssembly {
+  const assembly: RingAssembly = { head, parts: [] };
   try {
-    for (const segment of segments) parts.push({ fd: openSync(segment.path, 'r'), bytes: segment.bytes });
+    for (const { path, ranges } of pieces) assembly.parts.push({ fd: openSync(path, 'r'), ranges });
   } catch (error) {
-    release({ head, parts });
+    release(assembly);
     throw error;
   }
-  return { head, parts };
+  return assembly;
 }
 
 /** Writes the file at once (the recording has ended); returns its size in bytes. */
@@ -38,12 +72,14 @@ export function writeAssemblySync(assembly: RingAssembly, path: string): number 
   let total = 0;
   try {
     total += writeSync(out, assembly.head);
-    for (const { fd, bytes } of assembly.parts) {
-      for (let at = 0; at < bytes;) {
-        const read = readSync(fd, buffer, 0, Math.min(CHUNK_BYTES, bytes - at), at);
-        if (read === 0) break;
-        total += writeSync(out, buffer, 0, read);
-        at += read;
+    for (const { fd, ranges } of assembly.parts) {
+      for (const [from, to] of ranges) {
+        for (let at = from; at < to;) {
+          const read = readSync(fd, buffer, 0, Math.min(CHUNK_BYTES, to - at), at);
+          if (read === 0) break;
+          total += writeSync(out, buffer, 0, read);
+          at += read;
+        }
       }
     }
     fsyncSync(out);
@@ -62,12 +98,14 @@ export async function writeAssembly(assembly: RingAssembly, path: string): Promi
     const out = await open(path, 'w', 0o600);
     try {
       total += (await out.write(assembly.head)).bytesWritten;
-      for (const { fd, bytes } of assembly.parts) {
-        for (let at = 0; at < bytes;) {
-          const { bytesRead } = await readAsync(fd, buffer, 0, Math.min(CHUNK_BYTES, bytes - at), at);
-          if (bytesRead === 0) break;
-          total += (await out.write(buffer, 0, bytesRead)).bytesWritten;
-          at += bytesRead;
+      for (const { fd, ranges } of assembly.parts) {
+        for (const [from, to] of ranges) {
+          for (let at = from; at < to;) {
+            const { bytesRead } = await readAsync(fd, buffer, 0, Math.min(CHUNK_BYTES, to - at), at);
+            if (bytesRead === 0) break;
+            total += (await out.write(buffer, 0, bytesRead)).bytesWritten;
+            at += bytesRead;
+          }
         }
       }
       await out.sync();

@@ -14,25 +14,37 @@ export interface Segment {
   readonly openedAt: number;
   /** When its last line was written. */
   lastWriteAt: number;
-  /** The earliest time its records name (a profile window starts before it is written), or `openedAt`. */
+  /** The earliest time its records other than profile windows name, or `openedAt` if earlier. */
   firstTime: number;
   /** Bytes written to it so far. */
   bytes: number;
+  /** The profile windows written to it, where they lie in it. */
+  windows: WindowRange[];
+}
+
+/** One profile window's lines (`profile-begin` … `profile-end`, or several written together) in a segment. */
+export interface WindowRange {
+  /** Byte offsets in the segment: `from` inclusive, `to` exclusive. */
+  from: number;
+  to: number;
+  /** The earliest `startTime` of its profiles, ms since the epoch. */
+  startTime: number;
 }
 
 export interface RingSegments {
   /**
-   * Appends one line (with its newline). `time` is the earliest time the record names, if any.
-   * `mayRotate` false keeps it in the current segment (a profile window is being written).
+   * Appends one line (with its newline). `time` is the time a record outside profile windows names, if
+   * any. `mayRotate` false keeps it in the current segment (a profile window is being written).
+   * Returns the segment and the offset the line was written at.
    */
-  append(line: string, time: number | null, mayRotate: boolean): void;
+  append(line: string, time: number | null, mayRotate: boolean): { segment: Segment; offset: number };
   /** The segments still on disk, oldest first. */
   kept(): readonly Segment[];
   /** Whether a segment was ever deleted (the file will not start where the recording did). */
   evictedAny(): boolean;
   /** Bytes in the segments on disk now. */
   diskBytes(): number;
-  /** Closes the current segment's descriptor; later appends are ignored. */
+  /** Closes the current segment's descriptor; no appends after it. */
   close(): void;
 }
 
@@ -67,21 +79,23 @@ export function createRingSegments(options: RingSegmentsOptions): RingSegments {
     }
     const path = join(dir, `segment-${String(++count).padStart(6, '0')}.ndjson`);
     fd = openSync(path, 'w', 0o600);
-    const segment: Segment = { path, openedAt: at, lastWriteAt: at, firstTime: at, bytes: 0 };
+    const segment: Segment = { path, openedAt: at, lastWriteAt: at, firstTime: at, bytes: 0, windows: [] };
     segments.push(segment);
     return segment;
   };
 
   return {
     append(line, time, mayRotate) {
-      if (closed) return;
+      if (closed) throw new Error('the ring has ended');
       const at = now();
       let current = segments.at(-1);
       if (!current || (mayRotate && due(current, at))) current = start(at);
       writeSync(fd!, line);
+      const offset = current.bytes;
       current.bytes += Buffer.byteLength(line);
       current.lastWriteAt = at;
       if (time !== null && time < current.firstTime) current.firstTime = time;
+      return { segment: current, offset };
     },
     kept: () => segments,
     evictedAny: () => evicted,

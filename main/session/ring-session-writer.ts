@@ -15,7 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatDurationMs } from '../../core/units/duration';
 import type { EventRecord, HeaderRecord, SessionRecord } from '../../core/session/records';
-import { planAssembly, writeAssembly, writeAssemblySync } from './ring-assembly';
+import type { RingAssembly } from './ring-assembly';
+import { keptPart, planAssembly, writeAssembly, writeAssemblySync } from './ring-assembly';
+import type { Segment } from './ring-segments';
 import { createRingSegments } from './ring-segments';
 import type { SessionWriter } from './session-writer';
 
@@ -104,6 +106,8 @@ export function createRingSessionWriter(
   let openBytes = 0;
   /** Profiles given up while open: their later parts are dropped. */
   const abandoned = new Set<string>();
+  /** Where the window being written began: its segment, offset and earliest start. */
+  let window: { segment: Segment; from: number; startTime: number } | null = null;
   let closed = false;
   let result: RingSaved | null = null;
 
@@ -123,18 +127,24 @@ export function createRingSessionWriter(
       // Never seen in practice (a window is written in one go); bounded all the same.
       for (const stuck of open) abandoned.add(stuck);
       open.clear();
+      window = null;
     }
-    if (record.type === 'profile-begin' && open.size === 0) openBytes = 0;
-    segments.append(line, timeOf(record), open.size === 0);
-    if (record.type === 'profile-begin') open.add(record.id);
-    else if (record.type === 'profile-end') open.delete(record.id);
+    const { segment, offset } = segments.append(line, timeOf(record), open.size === 0);
+    if (record.type === 'profile-begin') {
+      if (open.size === 0) [openBytes, window] = [0, { segment, from: offset, startTime: record.startTime }];
+      else if (window) window.startTime = Math.min(window.startTime, record.startTime);
+      open.add(record.id);
+    } else if (record.type === 'profile-end' && open.delete(record.id) && open.size === 0 && window) {
+      const { from, startTime } = window;
+      segment.windows.push({ from, to: segment.bytes, startTime });
+      window = null;
+    }
     if (open.size > 0) openBytes += line.length;
   };
 
-  /** The header and lines that open the file, for the ring as it is at `at`. */
-  const head = (at: number): { head: string; keptFrom: number } => {
-    const first = segments.kept()[0];
-    const keptFrom = segments.evictedAny() && first ? first.firstTime : started;
+  /** What the file written at `at` holds: its head's lines and the parts of the segments it keeps. */
+  const assembly = (at: number): { keptFrom: number; plan: RingAssembly } => {
+    const { keptFrom, pieces } = keptPart(segments.kept(), segments.evictedAny(), started);
     const lines = [
       JSON.stringify({ ...header, createdAt: keptFrom, ring: { spanMs, recordingStartedAt: started } }),
     ];
@@ -147,7 +157,8 @@ export function createRingSessionWriter(
       };
       lines.push(JSON.stringify(event));
     }
-    return { head: lines.map((l) => l + '\n').join('') + survivors.join(''), keptFrom };
+    const head = lines.map((l) => l + '\n').join('') + survivors.join('');
+    return { keptFrom, plan: planAssembly(head, pieces) };
   };
 
   return {
@@ -161,8 +172,8 @@ export function createRingSessionWriter(
     async snapshotTo(target) {
       if (closed) throw new Error('the ring recording has ended');
       const at = now();
-      const { head: text, keptFrom } = head(at);
-      const bytes = await writeAssembly(planAssembly(text, segments.kept()), target);
+      const { keptFrom, plan } = assembly(at);
+      const bytes = await writeAssembly(plan, target);
       return { path: target, keptFrom, keptMs: at - keptFrom, bytes };
     },
     diskBytes: () => segments.diskBytes(),
@@ -172,8 +183,8 @@ export function createRingSessionWriter(
       closed = true;
       segments.close();
       const at = now();
-      const { head: text, keptFrom } = head(at);
-      const bytes = writeAssemblySync(planAssembly(text, segments.kept()), path);
+      const { keptFrom, plan } = assembly(at);
+      const bytes = writeAssemblySync(plan, path);
       result = { path, keptFrom, keptMs: at - keptFrom, bytes };
       // Only once the file is whole: until then the segments are the recording.
       rmSync(dir, { recursive: true, force: true });
@@ -181,13 +192,11 @@ export function createRingSessionWriter(
   };
 }
 
-/** The earliest time a record names (a profile's window starts before it is written). */
+/** The time a record outside profile windows names (windows are placed by `WindowRange`). */
 function timeOf(record: SessionRecord): number | null {
   switch (record.type) {
     case 'snapshot':
       return record.snapshot.time;
-    case 'profile-begin':
-      return record.startTime;
     case 'event':
     case 'mark':
     case 'end':
