@@ -74,7 +74,13 @@ async function finishNow(
     writeEvent(state, 'warning', 'the profiles of the last window were lost with the connection');
   }
   write(state, { type: 'end', time: Date.now(), reason, ...(message ? { message } : {}) });
-  writer.close();
+  try {
+    writer.close();
+  } catch (error) {
+    // A ring is written out only now (`ring-session-writer.ts`): a full disk must not leave us hanging.
+    reason = 'error';
+    message = `the session file was not written whole: ${error instanceof Error ? error.message : String(error)}`;
+  }
   await state.reconnection?.session.close().catch(() => undefined);
   // By PID, `stop()` would ask a frozen target to close its inspector and wait: that is queued already.
   if (state.frozen && target.attachedBy !== 'launch') await target.session.close().catch(() => undefined);

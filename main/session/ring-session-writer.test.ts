@@ -1,5 +1,5 @@
 // The ring writer with a fake clock: what it keeps, what it drops, and that its files read as sessions.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -186,5 +186,14 @@ describe('ring session writer', () => {
     ring.writer.close();
     expect(readChecked(ring.path).session.snapshots.at(-1)!.time).toBe(T0 + 60_000);
     await expect(ring.writer.snapshotTo(copy)).rejects.toThrow(/ended/);
+  });
+
+  it('keeps the segments and says where when the file cannot be written at close', () => {
+    mkdirSync(join(root, 'gone'));
+    const ring = ringOf('gone/lost', { spanMs: 10_000 });
+    record(ring, 0, 20);
+    rmSync(join(root, 'gone'), { recursive: true });
+    expect(() => ring.writer.close()).toThrow(`the ring's segments are kept in ${ring.writer.dir}`);
+    expect(readdirSync(ring.writer.dir).length).toBeGreaterThan(0);
   });
 });

@@ -183,8 +183,15 @@ export function createRingSessionWriter(
       closed = true;
       segments.close();
       const at = now();
-      const { keptFrom, plan } = assembly(at);
-      const bytes = writeAssemblySync(plan, path);
+      let written: { keptFrom: number; bytes: number };
+      try {
+        const { keptFrom, plan } = assembly(at);
+        written = { keptFrom, bytes: writeAssemblySync(plan, path) };
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new Error(`could not write ${path} (${why}); the ring's segments are kept in ${dir}`);
+      }
+      const { keptFrom, bytes } = written;
       result = { path, keptFrom, keptMs: at - keptFrom, bytes };
       // Only once the file is whole: until then the segments are the recording.
       rmSync(dir, { recursive: true, force: true });
