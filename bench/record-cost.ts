@@ -6,18 +6,19 @@
  * alone on core 0, the load generator (and the recorder, which runs in this process) on core 1.
  *
  * The figure is the target's CPU time (utime + stime) per completed request under PACED load: a fixed
- * rate per service that keeps the baseline ~50–60% busy, as a service runs, rather than saturated. At
+ * rate per service that keeps the baseline ~45–65% busy, as a service runs, rather than saturated. At
  * a fixed rate the figure does not move with how fast the load generator is on a shared core, and costs
  * that do not scale with requests (the agent's collection every second, a profile window's restart)
  * are charged at their real rate per request. Each run: 1 s warm-up, then MEASURE_S seconds, one 5 s
  * profile window of the recorder, so each window's stop-and-restart is charged once; for Hyperscope,
  * then detach, 1 s warm-up, AFTER_S seconds again (issue 16: after detach the service is back to its
- * baseline), compared with the baseline's target measured again at the same age. Regimes alternate within a round (order rotated each round); a ratio is baseline CPU per
- * request ÷ the regime's, in the same round (1.00: free; 0.95: 5% more CPU per request); printed as the
- * median of the rounds with their range. HS_BENCH_ROUNDS (default 4), HS_BENCH_SERVICES and
- * HS_BENCH_REGIMES (comma lists; the baseline always runs) narrow a run, or name the regimes that
- * break the defaults' cost into parts; ~6.5 minutes at the defaults on 2 cores (4 target processes
- * per service and round: regimes with the same recording options are measured once).
+ * baseline), compared with the baseline's target measured again at the same age. Regimes alternate
+ * within a round (order rotated each round); a ratio is baseline CPU per request ÷ the regime's, in the
+ * same round (1.00: free; 0.95: 5% more CPU per request), printed as the median of the rounds with their
+ * range. HS_BENCH_ROUNDS (default 4), HS_BENCH_SERVICES and HS_BENCH_REGIMES (comma lists; the baseline
+ * always runs) narrow a run, or name the regimes that break the defaults' cost into parts. ~7 minutes at
+ * the defaults on 2 cores (4 target processes per service and round: regimes with the same recording
+ * options are measured once; HS_BENCH_ROUNDS=3 for ~5).
  */
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
