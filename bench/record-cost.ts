@@ -38,7 +38,7 @@ const CONNECTIONS = 16;
 
 interface Service {
   name: string;
-  /** Requests per second, paced: the baseline ~50–60% busy on one core (measured on this machine). */
+  /** Requests per second, paced: the baseline ~45–65% busy on one core (measured on this machine, 2026-12-07). */
   rate: number;
 }
 
