@@ -7,6 +7,7 @@ import { orphanAfterForRecording } from '../agent/orphan-after';
 import type { Finish, RecordingState } from './recording-state';
 import { write, writeEvent, writeProfiles } from './recording-state';
 import { TimeoutError, withTimeout } from './with-timeout';
+import { profileWindowMs } from './profile-windows';
 
 /** Rotating a window's profiles must not hide a frozen target for long: a rotation this slow means one. */
 const ROTATE_TIMEOUT_MS = 10_000;
@@ -17,6 +18,7 @@ const UNANSWERED_LIMIT = 2;
 
 async function rotateProfiles(state: RecordingState): Promise<void> {
   state.windowStart = Date.now();
+  state.windowIndex++;
   for (const sampler of [state.link.cpu, state.link.heap]) {
     if (sampler) writeProfiles(state, await withTimeout(sampler.rotate(), ROTATE_TIMEOUT_MS, PROFILER));
   }
@@ -37,7 +39,8 @@ export async function collectOnce(state: RecordingState, finish: Finish): Promis
       last: state.last,
     };
     for (const listener of state.listeners) listener(progress);
-    if (Date.now() - state.windowStart >= state.options.profileWindowMs) await rotateProfiles(state);
+    if (Date.now() - state.windowStart >= profileWindowMs(state.options, state.windowIndex))
+      await rotateProfiles(state);
   } catch (error) {
     if (state.finishing) return;
     // A closed connection is the close handler's to deal with (it reconnects once, or ends).

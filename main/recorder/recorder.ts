@@ -65,6 +65,7 @@ export async function startRecording(
     reconnection: null,
     profiledUrls: new Set(),
     windowStart: startedAt,
+    windowIndex: 0,
     timer: undefined,
     finishing: null,
   };

@@ -34,6 +34,8 @@ export interface RecordingState {
   readonly profiledUrls: Set<string>;
   /** Start of the current profiling window, ms since the epoch. */
   windowStart: number;
+  /** Which window is current, 0 for the first: later ones last longer (`profile-windows.ts`). */
+  windowIndex: number;
   timer: NodeJS.Timeout | undefined;
   /** Set once the recording begins to finish; resolves with its result. */
   finishing: Promise<RecordingResult> | null;
