@@ -32,7 +32,13 @@ import { measure, pinSelf, startTarget } from './target-run';
 
 const ROUNDS = Number(process.env.HS_BENCH_ROUNDS ?? 4);
 const WARMUP_S = 1;
-const MEASURE_S = 5;
+/** Seconds measured under each regime (HS_BENCH_MEASURE_S; default one short profile window). */
+const MEASURE_S = Number(process.env.HS_BENCH_MEASURE_S ?? 5);
+/**
+ * Seconds a recording runs before the measure starts (HS_BENCH_SETTLE_S, default 0: a recording's first
+ * seconds, as a newcomer's). A recording left on is measured past its first windows, which are short.
+ */
+const SETTLE_S = Number(process.env.HS_BENCH_SETTLE_S ?? 0);
 const AFTER_S = 3;
 const CONNECTIONS = 16;
 
@@ -77,7 +83,7 @@ async function runRegime(
   let detach = regime.record ? await attachHyperscope('record', inspectorFile, regime.record()) : null;
   try {
     const paced = (duration: number) => ({ connections: CONNECTIONS, overallRate: service.rate, duration });
-    await measure(target, paced(WARMUP_S));
+    await measure(target, paced(WARMUP_S + SETTLE_S));
     const during = (await measure(target, paced(MEASURE_S))).cpuUsPerRequest;
     if (!detach && !later) return { during, after: null };
     const detaching = detach;
