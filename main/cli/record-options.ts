@@ -8,7 +8,8 @@ export function recordingOptionsOf(args: RecordArgs, output: string): RecordingO
     ...DEFAULT_RECORDING_OPTIONS,
     output,
     durationMs: args.durationMs,
-    ringMs: args.ringMs,
+    // Only a ring recording names a ring: options without one are a plain recording's, as before.
+    ...(args.ringMs ? { ringMs: args.ringMs } : {}),
     intervalMs: args.intervalMs,
     cpu: args.cpu,
     heap: args.heap,
