@@ -5,6 +5,9 @@
  * speedscope: its release page loaded → file chosen → profile named in the title and its canvas drawn.
  * Median of three runs each, interleaved, for ~10 and ~33 MB profiles; one run for ~100 MB, where speedscope's page
  * runs out of memory in headless Chromium here (the figure is then the time until it crashed).
+ * Then a real profile recorded at bench time (`tsc` under `node --cpu-prof`, see flame-ui-real.ts), which the
+ * app opens as a user would (`hyperscope ui FILE.cpuprofile`), three runs each, and one more app run that
+ * splits its time (flame-ui-split.ts). `HS_BENCH_FLAME_CASES=real` (or `synthetic`) runs one kind only.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -17,6 +20,8 @@ import type { SessionRecord } from '../core/session/records';
 import { ensureBuilt, openBrowser, showView, startUi } from '../test/e2e/browser-app';
 import { serveFolder } from '../test/export/static-server';
 import { median, type Bench, type BenchFigure } from './bench';
+import { recordTscProfile } from './flame-ui-real';
+import { printSplit, splitHyperscope } from './flame-ui-split';
 import { HUNDRED_MB_SHAPE, writeSyntheticCpuProfile } from './synthetic-cpu-profile';
 import type { SyntheticShape } from './synthetic-cpu-profile';
 
@@ -42,9 +47,10 @@ export function writeSession(profilePath: string, sessionPath: string): void {
   writeFileSync(sessionPath, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
 }
 
-async function timeHyperscope(session: string): Promise<number> {
+/** `file`: a session, or another tool's profile the CLI imports. */
+async function timeHyperscope(file: string): Promise<number> {
   const started = performance.now();
-  const ui = await startUi([session]);
+  const ui = await startUi([file]);
   const { context, page } = await openBrowser();
   try {
     await page.goto(ui.url);
@@ -128,19 +134,59 @@ async function measureSize(
   };
 }
 
+/** The tsc profile opened `runs` times in each, interleaved, then once more in the app to split its time. */
+async function measureReal(dir: string, speedscopeUrl: string, runs = 3): Promise<BenchFigure> {
+  const real = recordTscProfile(dir);
+  console.log(
+    `  profile tsc: ${(real.bytes / 2 ** 20).toFixed(1)} MiB, ${real.nodes} nodes, ${real.frames} distinct frames, ${real.samples} samples`,
+  );
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    ours.push(await timeHyperscope(real.path));
+    theirs.push((await timeSpeedscope(speedscopeUrl, real.path)).ms);
+    console.log(
+      `  run ${run + 1}: hyperscope ${ours.at(-1)!.toFixed(0)} ms, speedscope ${theirs.at(-1)!.toFixed(0)} ms`,
+    );
+  }
+  const split = await splitHyperscope(real.path);
+  printSplit(split);
+  return {
+    name: 'open tsc profile to flame',
+    value: median(ours),
+    baseline: median(theirs),
+    unit: 'ms',
+    baselineName: 'speedscope 1.25',
+  };
+}
+
+/** Which cases run: `HS_BENCH_FLAME_CASES=synthetic,real` (the default), or one of them. */
+function wantedCases(): Set<string> {
+  const listed = (process.env.HS_BENCH_FLAME_CASES ?? 'synthetic,real').split(',').map((c) => c.trim());
+  const unknown = listed.filter((c) => c !== 'synthetic' && c !== 'real');
+  if (unknown.length > 0)
+    throw new Error(`HS_BENCH_FLAME_CASES: unknown case ${unknown.join(', ')} (synthetic, real)`);
+  return new Set(listed);
+}
+
 export const flameUiBench: Bench = {
   name: 'flame-ui',
   summary:
-    'open synthetic ~33 MB and ~100 MB CPU profiles in the flame graph, against speedscope in the same browser',
+    'open synthetic ~10/33/100 MB CPU profiles and a real tsc profile in the flame graph, against speedscope in the same browser',
   async run(): Promise<BenchFigure[]> {
+    const cases = wantedCases();
     ensureBuilt();
     const dir = await mkdtemp(join(tmpdir(), 'hyperscope-flame-bench-'));
     // speedscope's release build loads its own assets and a wasm module; the profile goes in by file input.
     const speedscope = await serveFolder(SPEEDSCOPE_DIR, {});
     try {
       const figures: BenchFigure[] = [];
-      const sizes = SIZES.slice(0, Number(process.env.BENCH_FLAME_SIZES) || SIZES.length);
-      for (const size of sizes) figures.push(await measureSize(dir, `${speedscope.origin}/index.html`, size));
+      const url = `${speedscope.origin}/index.html`;
+      const sizes = cases.has('synthetic')
+        ? SIZES.slice(0, Number(process.env.BENCH_FLAME_SIZES) || SIZES.length)
+        : [];
+      for (const size of sizes) figures.push(await measureSize(dir, url, size));
+      if (cases.has('real')) figures.push(await measureReal(dir, url));
       return figures;
     } finally {
       await speedscope.close();
