@@ -2,8 +2,9 @@
  * Where `hyperscope ui FILE` → CPU view spends its time, for one profile: milestones on the bench's clock
  * (server ready, session frame in, Dashboard, CPU view, flame drawn) and, from a CPU profile of the page
  * taken over CDP (1 ms sampling), the renderer's time inside its named steps. One extra run, not timed
- * with the others: the page's profiler costs a little.
+ * with the others: the page's profiler costs a little. `HS_BENCH_FLAME_PAGE_PROFILE=FILE` keeps the page's profile.
  */
+import { writeFileSync } from 'node:fs';
 import type { Protocol } from 'devtools-protocol';
 import { openBrowser, showView, startUi } from '../test/e2e/browser-app';
 
@@ -95,6 +96,9 @@ export async function splitHyperscope(file: string): Promise<UiSplit> {
     const session = ws.filter((t) => t.kind === 'in').sort((a, b) => b.chars - a.chars)[0];
     const asked = ws.filter((t) => t.kind === 'out' && session && t.at < session.at).at(-1);
     const { profile } = await cdp.send('Profiler.stop');
+    // To look further (in speedscope, or `hyperscope ui` itself): the page's profile as a .cpuprofile.
+    const keep = process.env.HS_BENCH_FLAME_PAGE_PROFILE;
+    if (keep) writeFileSync(keep, JSON.stringify(profile));
     const times = functionTimes(profile);
     return {
       bareStartMs,
