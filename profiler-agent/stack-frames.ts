@@ -69,22 +69,33 @@ export function parseStack(stack: string | undefined): Frame[] {
 }
 
 /**
+ * Reads `holder.stack` with `format` as `Error.prepareStackTrace`, putting the service's own back at once
+ * (V8 formats a captured stack lazily, on first read, through whatever formatter is installed then);
+ * undefined where reading throws.
+ */
+export function readStackWith(
+  holder: object,
+  format: (error: Error, sites: NodeJS.CallSite[]) => unknown,
+): unknown {
+  const installed = Error.prepareStackTrace;
+  Error.prepareStackTrace = format;
+  try {
+    return (holder as { stack?: unknown }).stack;
+  } catch {
+    return undefined;
+  } finally {
+    Error.prepareStackTrace = installed;
+  }
+}
+
+/**
  * The frames of a captured stack, innermost first, at the positions V8 ran (the agent's own left out).
  * A formatter the service installed is bypassed while the stack is read: `--enable-source-maps` and
  * source-map-support (ts-node) rewrite positions to the original sources, and the report maps every
  * frame through the same maps again — an already mapped line mapped twice lands on another line.
  */
 export function capturedFrames(holder: CapturedStack): Frame[] {
-  const installed = Error.prepareStackTrace;
-  Error.prepareStackTrace = asV8Writes;
-  let text: unknown;
-  try {
-    text = holder.stack;
-  } catch {
-    text = undefined;
-  } finally {
-    Error.prepareStackTrace = installed;
-  }
+  const text = readStackWith(holder, asV8Writes);
   return parseStack(typeof text === 'string' ? text : undefined);
 }
 

@@ -5,20 +5,11 @@
  * the user's handler is restored at once.
  */
 import type { Frame } from '../../core/frame';
-import { isAgentFrame } from '../stack-frames';
+import { isAgentFrame, readStackWith } from '../stack-frames';
 
 /** Turns a captured holder into frames, innermost first (all of them, internal ones included). */
 export function formatStack(holder: object): Frame[] {
-  const original = Error.prepareStackTrace;
-  let sites: unknown;
-  Error.prepareStackTrace = (_error, callSites) => callSites;
-  try {
-    sites = (holder as { stack?: unknown }).stack;
-  } catch {
-    sites = undefined;
-  } finally {
-    Error.prepareStackTrace = original;
-  }
+  const sites = readStackWith(holder, (_error, callSites) => callSites);
   if (!Array.isArray(sites)) return [];
   return (sites as NodeJS.CallSite[]).map(toFrame);
 }
