@@ -148,14 +148,18 @@ function loopSeries(samples: LoopSample[]): EvidenceSeries[] {
  * costliest code.
  */
 function stuckStack(stalls: EventLoopStats[], cpu: ProfileModel | undefined): readonly Frame[] | undefined {
-  const caught = stalls.filter((loop) => (loop.blockedStack?.length ?? 0) > 0);
-  const share = new Map(caught.map((loop) => [loop, cpu ? caughtShare(loop.blockedStack!, cpu) : 0]));
-  let best: EventLoopStats | undefined;
-  for (const loop of caught) {
-    const [a, b] = [share.get(loop)!, best ? share.get(best)! : -1];
-    if (!best || a > b || (a === b && (loop.blockedForMs ?? 0) > (best.blockedForMs ?? 0))) best = loop;
+  let best: { stack: readonly Frame[]; share: number; blockedForMs: number } | undefined;
+  for (const loop of stalls) {
+    if (!loop.blockedStack?.length) continue;
+    const caught = {
+      stack: loop.blockedStack,
+      share: cpu ? caughtShare(loop.blockedStack, cpu) : 0,
+      blockedForMs: loop.blockedForMs ?? 0,
+    };
+    const better = caught.share - (best?.share ?? -1) || caught.blockedForMs - (best?.blockedForMs ?? -1);
+    if (better > 0) best = caught;
   }
-  return best?.blockedStack;
+  return best?.stack;
 }
 
 /** A sentence when the loop had not turned for a while at the last snapshot (a stuck service). */

@@ -25,18 +25,32 @@ interface ProfileIndex {
   cpu: ProfileModel;
   total: Float64Array;
   self: ArrayLike<number>;
+  /** Time of every sample but idle ones. */
+  busy: number;
   childrenOf: (node: number) => Int32Array;
 }
 
+/** Built once per profile: a finding weighs every stack caught in a recording against the same one. */
+const indexes = new WeakMap<ProfileModel, ProfileIndex>();
+
 function indexOf(cpu: ProfileModel): ProfileIndex {
+  const known = indexes.get(cpu);
+  if (known) return known;
   const time = Math.max(0, valueIndexOf(cpu, 'time'));
   const children = childLists(cpu.nodes.parent);
-  return {
+  const self = selfValues(cpu, time);
+  let busy = 0;
+  for (let node = 0; node < cpu.nodes.count; node++)
+    if (frameOf(cpu, node).functionName !== '(idle)') busy += self[node]!;
+  const index: ProfileIndex = {
     cpu,
     total: nodeTotals(cpu, time),
-    self: selfValues(cpu, time),
+    self,
+    busy,
     childrenOf: (node) => children.list.subarray(children.start[node], children.end[node]),
   };
+  indexes.set(cpu, index);
+  return index;
 }
 
 /**
@@ -48,11 +62,7 @@ function indexOf(cpu: ProfileModel): ProfileIndex {
 export function caughtShare(stuck: readonly Frame[], cpu: ProfileModel): number {
   const index = indexOf(cpu);
   const path = longestPath(index, [...stuck].reverse());
-  if (path.length === 0) return 0;
-  let busy = 0;
-  for (let node = 0; node < cpu.nodes.count; node++)
-    if (frameOf(cpu, node).functionName !== '(idle)') busy += index.self[node]!;
-  return busy > 0 ? index.total[path.at(-1)!]! / busy : 0;
+  return path.length > 0 && index.busy > 0 ? index.total[path.at(-1)!]! / index.busy : 0;
 }
 
 /**
