@@ -71,13 +71,14 @@ function undiciPoolsOf(snapshot: AgentSnapshot): PoolOrigin[] {
 }
 
 /**
- * Where the pools holding most of the peer's sockets at the end were made: pools are grouped by their
- * creation stack, and the group with the most sockets open (in use or idle) wins. Leaking agents made per
- * call are many pools of one stack; a long-lived pool made at start-up to the same peer is one.
+ * Where the http.Agent pools holding most of the peer's sockets at the end were made: pools are grouped
+ * by their creation stack, and the group with the most sockets open (in use or idle) wins. Leaking agents
+ * made per call are many pools of one stack; a long-lived pool made at start-up to the same peer is one.
+ * (An undici pool's `createdAt` is a first dispatch, counted as an opener: `undiciPoolsOf`.)
  */
 function busiestMaker(last: AgentSnapshot | undefined, peer: string): Frame[] | undefined {
   const sockets = new Map<string, { stack: Frame[]; open: number }>();
-  for (const pool of last ? [...last.pools, ...undiciPoolsOf(last)] : []) {
+  for (const pool of last?.pools ?? []) {
     if (pool.origin !== peer || !nonEmpty(pool.createdAt)) continue;
     const key = JSON.stringify(pool.createdAt);
     const group = sockets.get(key) ?? { stack: pool.createdAt, open: 0 };
