@@ -3,6 +3,7 @@
  * as a child) and records it with the recorder, with the processes and threads it finds (cluster workers,
  * worker threads), streaming snapshots and findings of each to the UI as they come.
  */
+import { defaultSessionFileName } from '../session/session-file-name';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AttachTarget } from '../../core/bridge/contract';
@@ -43,8 +44,7 @@ export async function attachLive(target: AttachTarget, options: LiveTargetOption
   return {
     target: { pid: attached.pid, nodeVersion: attached.nodeVersion, label, attachedBy: target.kind },
     async record(requested, sink) {
-      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-      const output = join(options.sessionsDir ?? tmpdir(), `hyperscope-${attached.pid}-${stamp}.hyperscope`);
+      const output = join(options.sessionsDir ?? tmpdir(), defaultSessionFileName(attached.pid));
       const recordingOptions = { ...DEFAULT_RECORDING_OPTIONS, ...definedOnly(requested), output };
       // Maps are loaded once per script for the whole recording; scripts changed since it began are skipped.
       // A target in a container names its own paths: they are read under /proc/PID/root.

@@ -3,9 +3,9 @@
  * time (`out-20261207-153012.hyperscope`), says so in one line on stderr, and the recording goes on —
  * like Go's flight recorder's `WriteTo`.
  */
-import { existsSync } from 'node:fs';
 import type { Recording } from '../recorder/recording';
 import { formatDurationMs } from '../../core/units/duration';
+import { fileTimeStamp, freeSessionPath } from '../session/session-file-name';
 
 /** Listens for SIGUSR2 while `recording` runs; returns the function that stops listening. */
 export function saveRingOnSignal(
@@ -36,10 +36,5 @@ export function saveRingOnSignal(
 
 /** `out.hyperscope` → `out-YYYYMMDD-HHMMSS.hyperscope` (UTC), `-2`, `-3`… when taken. */
 export function ringSnapshotPath(output: string, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const base = output.replace(/\.hyperscope$/, '');
-  for (let n = 1; ; n++) {
-    const path = `${base}-${stamp}${n === 1 ? '' : `-${n}`}.hyperscope`;
-    if (!existsSync(path)) return path;
-  }
+  return freeSessionPath(`${output.replace(/\.hyperscope$/, '')}-${fileTimeStamp(at)}.hyperscope`);
 }

@@ -3,14 +3,14 @@
  * `HYPERSCOPE_OUT` (the directory; default the system's temp directory), `HYPERSCOPE_DURATION`
  * (stop by itself after this long) and `HYPERSCOPE_OPTIONS` (more of `hyperscope record`'s flags).
  */
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UserError } from '../cli/command';
 import { parseRecordArgs } from '../cli/parse-record-args';
 import { recordingOptionsOf } from '../cli/record-options';
 import type { RecordingOptions } from '../recorder/recording-options';
-import { defaultSessionFileName } from '../session/session-file-name';
+import { defaultSessionFileName, freeSessionPath } from '../session/session-file-name';
 
 /** Flags of `hyperscope record` that name the target or the file: in-process, both are given. */
 const NOT_IN_PROCESS = ['--pid', '--url', '--allow-remote', '-o', '--output', '--keep', '--'];
@@ -52,9 +52,5 @@ export function sessionFileIn(dir: string, pid: number, now: Date): string {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UserError(`HYPERSCOPE_OUT=${dir} cannot hold a session file (${code})`);
   }
-  const name = defaultSessionFileName(pid, now);
-  for (let n = 1; ; n++) {
-    const path = join(absolute, n === 1 ? name : name.replace(/\.hyperscope$/, `-${n}.hyperscope`));
-    if (!existsSync(path)) return path;
-  }
+  return freeSessionPath(join(absolute, defaultSessionFileName(pid, now)));
 }
