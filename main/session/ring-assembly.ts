@@ -65,6 +65,14 @@ export function planAssembly(head: string, pieces: readonly SegmentPiece[]): Rin
   return assembly;
 }
 
+/** The reads that copy the assembly's ranges, in order: a file, where, and at most `CHUNK_BYTES`. */
+function* chunks(assembly: RingAssembly): Generator<{ fd: number; position: number; length: number }> {
+  for (const { fd, ranges } of assembly.parts)
+    for (const [from, to] of ranges)
+      for (let position = from; position < to; position += CHUNK_BYTES)
+        yield { fd, position, length: Math.min(CHUNK_BYTES, to - position) };
+}
+
 /** Writes the file at once (the recording has ended); returns its size in bytes. */
 export function writeAssemblySync(assembly: RingAssembly, path: string): number {
   const out = openSync(path, 'w', 0o600);
@@ -72,16 +80,8 @@ export function writeAssemblySync(assembly: RingAssembly, path: string): number 
   let total = 0;
   try {
     total += writeSync(out, assembly.head);
-    for (const { fd, ranges } of assembly.parts) {
-      for (const [from, to] of ranges) {
-        for (let at = from; at < to;) {
-          const read = readSync(fd, buffer, 0, Math.min(CHUNK_BYTES, to - at), at);
-          if (read === 0) break;
-          total += writeSync(out, buffer, 0, read);
-          at += read;
-        }
-      }
-    }
+    for (const { fd, position, length } of chunks(assembly))
+      total += writeSync(out, buffer, 0, readSync(fd, buffer, 0, length, position));
     fsyncSync(out);
   } finally {
     closeSync(out);
@@ -98,15 +98,9 @@ export async function writeAssembly(assembly: RingAssembly, path: string): Promi
     const out = await open(path, 'w', 0o600);
     try {
       total += (await out.write(assembly.head)).bytesWritten;
-      for (const { fd, ranges } of assembly.parts) {
-        for (const [from, to] of ranges) {
-          for (let at = from; at < to;) {
-            const { bytesRead } = await readAsync(fd, buffer, 0, Math.min(CHUNK_BYTES, to - at), at);
-            if (bytesRead === 0) break;
-            total += (await out.write(buffer, 0, bytesRead)).bytesWritten;
-            at += bytesRead;
-          }
-        }
+      for (const { fd, position, length } of chunks(assembly)) {
+        const { bytesRead } = await readAsync(fd, buffer, 0, length, position);
+        total += (await out.write(buffer, 0, bytesRead)).bytesWritten;
       }
       await out.sync();
     } finally {
