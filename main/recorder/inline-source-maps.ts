@@ -26,7 +26,7 @@ export interface InlineSourceMaps {
 }
 
 /** Whether a profile's script url is the service's code (not Node's internals or V8's pseudo-frames). */
-export function isUserScript(url: string): boolean {
+function isUserScript(url: string): boolean {
   return url !== '' && !url.startsWith('node:');
 }
 
