@@ -66,7 +66,7 @@ export async function attachHyperscope(
 }
 
 /** The URL the target wrote to `file`, waited for (5 s at most: the target starts in well under that). */
-async function readWhenWritten(file: string): Promise<string> {
+export async function readWhenWritten(file: string): Promise<string> {
   let url = '';
   const read = (): string => {
     try {

@@ -15,6 +15,7 @@ const BENCHES: (() => Promise<Bench>)[] = [
   async () => (await import('./cluster-workers')).clusterWorkersBench,
   async () => (await import('./socket-openers')).socketOpenersBench,
   async () => (await import('./record-cost')).recordCostBench,
+  async () => (await import('./reoptimize-cost')).reoptimizeCostBench,
 ];
 
 function formatRow(bench: string, figure: BenchFigure): string {

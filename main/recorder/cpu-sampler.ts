@@ -1,10 +1,13 @@
 /**
  * CPU profiling of the target over the inspector (`Profiler.*`), in windows: `rotate` ends one profile
  * and starts the next. `Profiler.stop` returns a profile in one CDP message; it is written in parts.
+ * Inlined functions keep their names across windows and for code optimized before the attach
+ * (inline-frames.ts).
  */
 import { cpuProfileRecords } from '../../core/session/profile-records';
 import type { SessionRecord } from '../../core/session/records';
 import type { InspectorSession } from '../inspector/inspector-session';
+import { reoptimizeUnderProfiler, withBridgeProfile } from './inline-frames';
 
 export interface CpuSampler {
   /** Ends the current window and starts the next; returns the ended window as records. */
@@ -28,11 +31,14 @@ export async function startCpuSampler(session: InspectorSession, intervalUs: num
     return [...cpuProfileRecords(meta, profile)];
   };
   await begin();
+  await reoptimizeUnderProfiler(session);
   return {
     async rotate() {
-      const records = await end();
-      await begin();
-      return records;
+      return withBridgeProfile(session, async () => {
+        const records = await end();
+        await begin();
+        return records;
+      });
     },
     async stop() {
       const records = await end();
