@@ -36,7 +36,7 @@ export function importCpuProfile(profile: Protocol.Profiler.Profile): ProfileSet
   const numeric = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
   if (!samples.every(numeric) || !deltas.every(numeric))
     throw new ImportError('.cpuprofile: samples and timeDeltas must be numbers');
-  return { ...emptyProfileSet('cpuprofile'), cpu: buildCpuModel(profile) };
+  return { ...emptyProfileSet('cpuprofile'), cpu: buildCpuModel(profile), cpuProfile: profile };
 }
 
 /** True for a CDP `Runtime.CallFrame` (the fields the models read). */

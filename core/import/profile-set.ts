@@ -2,6 +2,7 @@
  * What Hyperscope can view, export and diff, whatever the input was: a recorded session or a profile
  * file from another tool. Each kind of profile is one merged model, or null when the input has none.
  */
+import type { Protocol } from 'devtools-protocol';
 import type { ProfileModel } from '../profile/profile-model';
 import type { Session } from '../session/session';
 
@@ -18,6 +19,11 @@ export interface ProfileSet {
   alive: ProfileModel | null;
   /** Pending promise chains grouped by creation stack: value type `chains` (count). */
   chains: ProfileModel | null;
+  /**
+   * The CPU profile as read, when the input was a `.cpuprofile`: its imported session keeps it as the CPU
+   * window rather than a copy written back from `cpu` (`cpu` is its model).
+   */
+  cpuProfile?: Protocol.Profiler.Profile;
   /** The session itself, when the input was one (findings and series come from it). */
   session: Session | null;
   /** What the importer skipped or could not read, one sentence each; absent when nothing. */

@@ -31,7 +31,7 @@ export interface ImportedFile {
  */
 export function sessionOfProfiles(set: ProfileSet, file: ImportedFile): Session {
   if (set.session) return set.session;
-  const cpu = set.cpu ? cpuWindow(set.cpu, file.createdAt) : null;
+  const cpu = set.cpu ? cpuWindow(set.cpu, file.createdAt, set.cpuProfile) : null;
   // Allocation files carry no times: their windows span the CPU window when there is one.
   const endTime = cpu?.meta.endTime ?? file.createdAt;
   const alloc = (model: ProfileModel, includesCollected: boolean): AllocProfileWindow =>
@@ -69,8 +69,13 @@ function importedHeader(file: ImportedFile, cpu: boolean, heap: boolean): Header
   };
 }
 
-function cpuWindow(model: ProfileModel, startTime: number): CpuProfileWindow {
-  const profile = parseChunks<Protocol.Profiler.Profile>(cpuprofileChunks(model));
+/** `raw`: the `.cpuprofile` `model` was built from, kept as it is (writing it again and parsing that took as long as reading it). */
+function cpuWindow(
+  model: ProfileModel,
+  startTime: number,
+  raw?: Protocol.Profiler.Profile,
+): CpuProfileWindow {
+  const profile = raw ?? parseChunks<Protocol.Profiler.Profile>(cpuprofileChunks(model));
   const durationMs = (profile.endTime - profile.startTime) / 1000;
   return {
     meta: windowMeta('cpu-import', 'cpu', startTime, startTime + durationMs, model.samplingInterval),

@@ -22,11 +22,23 @@ export function buildCpuModel(
   /** Script ids of the agent known from elsewhere (other windows of the session). */
   agentScripts: ReadonlySet<string> = new Set(),
 ): ProfileModel {
+  const scripts = new Set([...agentScripts, ...agentScriptIds(profile.nodes.map((node) => node.callFrame))]);
+  // Opening a profile builds its model for the import, the findings and the UI: once is enough
+  // (profiles are never changed once read, and the same agent scripts give the same model).
+  const key = [...scripts].sort().join('\0');
+  const known = built.get(profile);
+  if (known?.key === key) return known.model;
+  const model = build(profile, scripts);
+  built.set(profile, { key, model });
+  return model;
+}
+
+const built = new WeakMap<Protocol.Profiler.Profile, { key: string; model: ProfileModel }>();
+
+function build(profile: Protocol.Profiler.Profile, agentScripts: ReadonlySet<string>): ProfileModel {
   const nodeCount = profile.nodes.length;
   const sourceOf = sourceIndexById(profile.nodes);
-
-  const ownAgentScripts = agentScriptIds(profile.nodes.map((node) => node.callFrame));
-  const frames = new FrameTable(new Set([...agentScripts, ...ownAgentScripts]));
+  const frames = new FrameTable(agentScripts);
   const parent = new Int32Array(nodeCount).fill(-1);
   const frame = new Int32Array(nodeCount);
   profile.nodes.forEach((node, i) => {

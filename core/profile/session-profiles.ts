@@ -8,6 +8,7 @@ import { agentScriptIds } from './agent-frames';
 import { buildAllocModel } from './build-alloc-model';
 import { buildCpuModel } from './build-cpu-model';
 import { mergeModels } from './merge-models';
+import { unpackModel } from './packed-model';
 import type { ProfileModel } from './profile-model';
 
 /** One profile window: its model and when it ran, ms since the epoch. */
@@ -37,15 +38,9 @@ export interface SessionProfiles {
 
 /** Builds every window's model once. Windows without `includesCollected` count as still-alive ones. */
 export function sessionProfiles(session: Session): SessionProfiles {
-  // The agent's script keeps its id for the process's life; a window may name it only by id.
-  const agentScripts = agentScriptIds([
-    ...session.cpuProfiles.flatMap((window) => window.profile.nodes.map((node) => node.callFrame)),
-    ...session.allocProfiles.flatMap((window) => window.nodes.map((node) => node.callFrame)),
-  ]);
-  const cpu = session.cpuProfiles.map((window) => ({
-    meta: window.meta,
-    model: buildCpuModel(window.profile, agentScripts),
-  }));
+  const agentScripts = sessionAgentScripts(session);
+  const cpuModels = cpuWindowModels(session, agentScripts);
+  const cpu = session.cpuProfiles.map((window, i) => ({ meta: window.meta, model: cpuModels[i]! }));
   const alloc = session.allocProfiles.map((window) => ({
     meta: window.meta,
     model: buildAllocModel(window, agentScripts),
@@ -55,6 +50,26 @@ export function sessionProfiles(session: Session): SessionProfiles {
     allocated: windowed(alloc.filter((window) => window.meta.includesCollected === true)),
     alive: windowed(alloc.filter((window) => window.meta.includesCollected !== true)),
   };
+}
+
+/** The models of one process's (or thread's) CPU windows, in order: unpacked when sent packed, else built. */
+export function cpuWindowModels(
+  data: Pick<Session, 'cpuProfiles' | 'allocProfiles'>,
+  agentScripts: ReadonlySet<string> = sessionAgentScripts(data),
+): ProfileModel[] {
+  return data.cpuProfiles.map((window) =>
+    window.packed ? unpackModel(window.packed.model) : buildCpuModel(window.profile, agentScripts),
+  );
+}
+
+/** Script ids of the agent in any window of one process: it keeps its id for the process's life, and a window may name it only by id. */
+function sessionAgentScripts(data: Pick<Session, 'cpuProfiles' | 'allocProfiles'>): Set<string> {
+  const ids = agentScriptIds([
+    ...data.cpuProfiles.flatMap((window) => window.profile.nodes.map((node) => node.callFrame)),
+    ...data.allocProfiles.flatMap((window) => window.nodes.map((node) => node.callFrame)),
+  ]);
+  for (const window of data.cpuProfiles) for (const id of window.packed?.agentScripts ?? []) ids.add(id);
+  return ids;
 }
 
 function windowed(

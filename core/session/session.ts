@@ -5,6 +5,7 @@
  */
 import type { Protocol } from 'devtools-protocol';
 import type { AgentSnapshot } from '../agent-protocol';
+import type { PackedModel } from '../profile/packed-model';
 import type {
   AllocNode,
   EndRecord,
@@ -20,8 +21,23 @@ import type {
 /** A CPU profile of one window, reassembled from its streamed parts. */
 export interface CpuProfileWindow {
   meta: ProfileBeginRecord;
-  /** The profile as CDP's `Profiler.stop` returned it (`startTime`/`endTime`/`timeDeltas` in µs). */
+  /**
+   * The profile as CDP's `Profiler.stop` returned it (`startTime`/`endTime`/`timeDeltas` in µs). With
+   * `packed` set, its times only: `nodes`, `samples` and `timeDeltas` are empty.
+   */
   profile: Protocol.Profiler.Profile;
+  /**
+   * The window's model, built on the Node side and packed, in a session sent to the UI in place of the raw
+   * profile (`core/profile/pack-session.ts`); read the window's model with `cpuWindowModels`.
+   */
+  packed?: PackedWindow;
+}
+
+/** A CPU window's model as the UI receives it, and the agent's script ids its raw profile named. */
+export interface PackedWindow {
+  model: PackedModel;
+  /** CDP script ids of Hyperscope's agent in the raw profile (the other windows' models need them). */
+  agentScripts: string[];
 }
 
 /** An allocation-sampling profile of one window, reassembled from its streamed parts. */

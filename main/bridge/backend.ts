@@ -14,6 +14,7 @@ import type {
 } from '../../core/bridge/contract';
 import { IDLE_RECORDING } from '../../core/bridge/contract';
 import type { Session } from '../../core/session/session';
+import { packSession } from '../../core/profile/pack-session';
 import { sessionParts } from '../../core/session/session-parts';
 import type { ActiveRecording, BackendPorts, LiveTarget } from './backend-ports';
 import { compareWithProfiles } from './compare-with-profiles';
@@ -37,7 +38,8 @@ export function createBackend(ports: BackendPorts): Backend {
   let state: RecordingState = IDLE_RECORDING;
   let live: LiveTarget | null = null;
   let recording: ActiveRecording | null = null;
-  let current: (OpenedSession & { text?: string }) | null = null;
+  // `current` keeps the whole session (saving, exporting and diffs read it); the UI is sent `shown`.
+  let current: (OpenedSession & { text?: string; shown: OpenedSession }) | null = null;
 
   const emit: Backend['emit'] = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -55,9 +57,11 @@ export function createBackend(ports: BackendPorts): Backend {
     text?: string,
   ): Promise<OpenedSession> => {
     const session = await ports.remapSources(raw);
-    current = { path, name, session, findings: ports.findings(session), ...(text ? { text } : {}) };
-    const { text: _text, ...opened } = current;
-    return opened;
+    // The findings build the CPU models first; the UI gets them packed, not the raw profiles.
+    const findings = ports.findings(session);
+    const shown = { path, name, session: packSession(session), findings };
+    current = { path, name, session, findings, shown, ...(text ? { text } : {}) };
+    return shown;
   };
   const read = async (
     source: SessionSource,
@@ -101,7 +105,7 @@ export function createBackend(ports: BackendPorts): Backend {
     getState: async (): Promise<BackendState> => ({
       info: ports.info,
       recording: state,
-      session: current && strip(current),
+      session: current && current.shown,
     }),
     listProcesses: () => ports.listProcesses(),
     listDemoScenarios: () => ports.listDemoScenarios(),
@@ -218,11 +222,6 @@ export function createBackend(ports: BackendPorts): Backend {
       listeners.clear();
     },
   };
-}
-
-function strip(session: OpenedSession & { text?: string }): OpenedSession {
-  const { text: _text, ...opened } = session;
-  return opened;
 }
 
 function oneLine(error: unknown): string {
