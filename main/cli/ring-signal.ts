@@ -5,7 +5,7 @@
  */
 import type { Recording } from '../recorder/recording';
 import { formatDurationMs } from '../../core/units/duration';
-import { fileTimeStamp, freeSessionPath } from '../session/session-file-name';
+import { ringSaver } from '../session/ring-saver';
 
 /** Listens for SIGUSR2 while `recording` runs; returns the function that stops listening. */
 export function saveRingOnSignal(
@@ -15,26 +15,15 @@ export function saveRingOnSignal(
 ): () => void {
   const { saveRing } = recording;
   if (!saveRing) return () => undefined;
-  let saving = Promise.resolve();
+  // One save at a time: a second signal while saving waits its turn and gets its own file.
+  const save = ringSaver(saveRing, output);
   const onSignal = (): void => {
-    // One save at a time: a second signal while saving waits its turn and gets its own file.
-    saving = saving.then(async () => {
-      const path = ringSnapshotPath(output, new Date());
-      try {
-        const saved = await saveRing(path);
-        say(`hyperscope: saved the last ${formatDurationMs(saved.keptMs)} to ${saved.path}; still recording`);
-      } catch (error) {
-        say(
-          `hyperscope: could not save the ring to ${path}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-    });
+    save().then(
+      (saved) =>
+        say(`hyperscope: saved the last ${formatDurationMs(saved.keptMs)} to ${saved.path}; still recording`),
+      (error: unknown) => say(`hyperscope: ${error instanceof Error ? error.message : String(error)}`),
+    );
   };
   process.on('SIGUSR2', onSignal);
   return () => process.off('SIGUSR2', onSignal);
-}
-
-/** `out.hyperscope` → `out-YYYYMMDD-HHMMSS.hyperscope` (UTC), `-2`, `-3`… when taken. */
-export function ringSnapshotPath(output: string, at: Date): string {
-  return freeSessionPath(`${output.replace(/\.hyperscope$/, '')}-${fileTimeStamp(at)}.hyperscope`);
 }
