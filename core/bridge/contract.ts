@@ -93,6 +93,8 @@ export interface RecordingState {
   path: string | null;
   /** Snapshots collected by the current recording (of its target). */
   snapshotCount: number;
+  /** A ring recording keeps only about this much of its end, ms ({@link StartRecordingRequest}); else null. */
+  ringMs: number | null;
   /** The other processes and threads it records, in the order they appeared; empty for one process. */
   sources: LiveSource[];
   /** The last failure (attach, collection, target exit), as one line; null when none. */
@@ -106,9 +108,28 @@ export const IDLE_RECORDING: RecordingState = {
   startedAt: null,
   path: null,
   snapshotCount: 0,
+  ringMs: null,
   sources: [],
   error: null,
 };
+
+/**
+ * What the UI may ask of a new recording: the session's recording options, and `ringMs` to keep only about
+ * the last this-many ms (at least `MIN_RING_SPAN_MS`, shorter than `durationMs`), as `record --ring` does.
+ */
+export type StartRecordingRequest = Partial<RecordingOptions> & { ringMs?: number };
+
+/** The ring of a ring recording, written to a new session file while it goes on (`saveRing`). */
+export interface SavedRing {
+  /** The new session file. */
+  path: string;
+  /** Where the kept part starts (the file's `createdAt`), ms since the epoch. */
+  keptFrom: number;
+  /** How much of the recording the file holds, ms. */
+  keptMs: number;
+  /** Size of the file, bytes. */
+  bytes: number;
+}
 
 /** A session file to read: by path (the backend reads it) or by contents (a file the browser picked). */
 export type SessionSource = { kind: 'path'; path: string } | { kind: 'contents'; name: string; text: string };
@@ -149,8 +170,14 @@ export interface RequestChannels {
   listDemoScenarios: { request: void; response: DemoScenario[] };
   attach: { request: AttachTarget; response: AttachedTarget };
   detach: { request: void; response: void };
-  startRecording: { request: Partial<RecordingOptions>; response: RecordingState };
+  startRecording: { request: StartRecordingRequest; response: RecordingState };
+  /** Stops the recording and opens what it wrote (a ring recording: its ring). */
   stopRecording: { request: void; response: OpenedSession };
+  /**
+   * Writes the live ring recording's ring as it is now to a new file beside its own, and goes on recording.
+   * Fails when nothing is recorded, or when the recording keeps everything.
+   */
+  saveRing: { request: void; response: SavedRing };
   /** Marks the live recording now; answers the mark as written (null when the recording is finishing). */
   mark: { request: { label: string }; response: MarkRecord | null };
   /** Asks for a file with a native dialog (Electron); null when cancelled or not available. */
@@ -203,6 +230,7 @@ export const REQUEST_CHANNELS = [
   'detach',
   'startRecording',
   'stopRecording',
+  'saveRing',
   'mark',
   'pickSessionFile',
   'openSession',

@@ -74,6 +74,28 @@ describe('validateRequest', () => {
     expect(() => validateRequest('startRecording', payload)).toThrow(new InvalidRequestError(message));
   });
 
+  it('takes a ring of at least 10 s, shorter than a duration given with it, as `record --ring` does', () => {
+    expect(validateRequest('startRecording', { ringMs: 600_000 })).toEqual({ ringMs: 600_000 });
+    expect(validateRequest('startRecording', { ringMs: 10_000, durationMs: 60_000 })).toEqual({
+      ringMs: 10_000,
+      durationMs: 60_000,
+    });
+    expect(validateRequest('startRecording', { ringMs: null })).toEqual({});
+    expect(validateRequest('saveRing', undefined)).toBeUndefined();
+    expect(() => validateRequest('saveRing', { path: '/etc/passwd' })).toThrow(
+      new InvalidRequestError('this channel takes no argument'),
+    );
+  });
+
+  it.each([
+    [{ ringMs: 9_999 }, 'ringMs must be a number of ms, at least 10000 (10 s)'],
+    [{ ringMs: '10m' }, 'ringMs must be a number of ms, at least 10000 (10 s)'],
+    [{ ringMs: Infinity }, 'ringMs must be a number of ms, at least 10000 (10 s)'],
+    [{ ringMs: 600_000, durationMs: 300_000 }, 'a ring of 10 min would keep all of a 5 min recording'],
+  ])('refuses the ring %j with one clear line', (payload, message) => {
+    expect(() => validateRequest('startRecording', payload)).toThrow(new InvalidRequestError(message));
+  });
+
   it('keeps only the known fields of an export request', () => {
     expect(validateRequest('exportSession', { format: 'pprof', profile: 'cpu', extra: 1 })).toEqual({
       format: 'pprof',

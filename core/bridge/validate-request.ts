@@ -9,15 +9,17 @@ import type {
   RequestChannel,
   RequestOf,
   SessionSource,
+  StartRecordingRequest,
 } from './contract';
 import { EXPORT_FORMATS } from '../export/export-profile';
 import { PROFILE_KINDS } from '../import/profile-set';
-import type { RecordingOptions } from '../session/records';
 import {
   CPU_SAMPLING_INTERVAL_US,
   HEAP_SAMPLING_INTERVAL_BYTES,
+  MIN_RING_SPAN_MS,
   withinBounds,
 } from '../session/recording-bounds';
+import { formatDurationMs } from '../units/duration';
 import type { Bounds } from '../session/recording-bounds';
 
 export class InvalidRequestError extends Error {
@@ -41,6 +43,7 @@ const VALIDATORS: { [C in RequestChannel]: (payload: unknown) => RequestOf<C> } 
   detach: none,
   startRecording: recordingOptions,
   stopRecording: none,
+  saveRing: none,
   mark: (p) => ({ label: string(record(p, 'mark').label, 'label', 200) }),
   pickSessionFile: none,
   openSession: sessionSource,
@@ -101,18 +104,19 @@ const UI_RECORDING_KEYS = [
   'promises',
   'cpuSamplingIntervalUs',
   'heapSamplingIntervalBytes',
-] as const satisfies readonly (keyof RecordingOptions)[];
+  'ringMs',
+] as const satisfies readonly (keyof StartRecordingRequest)[];
 
 /**
  * The recording options the UI may set, and nothing else: the recorder's other knobs (profile window,
- * collect timeout, promise collector) are not the renderer's to change. Sampling intervals are held to
- * the bounds the CLI enforces.
+ * collect timeout, promise collector) are not the renderer's to change. Sampling intervals and the ring
+ * are held to the bounds the CLI enforces.
  */
-function recordingOptions(p: unknown): Partial<RecordingOptions> {
+function recordingOptions(p: unknown): StartRecordingRequest {
   const o = record(p ?? {}, 'startRecording');
   const unknown = Object.keys(o).filter((key) => !(UI_RECORDING_KEYS as readonly string[]).includes(key));
   if (unknown.length) fail(`startRecording does not take ${unknown.join(', ')}`);
-  const options: Partial<RecordingOptions> = {};
+  const options: StartRecordingRequest = {};
   if (o.intervalMs != null) options.intervalMs = positiveNumber(o.intervalMs, 'intervalMs');
   if (o.durationMs !== undefined)
     options.durationMs = o.durationMs === null ? null : positiveNumber(o.durationMs, 'durationMs');
@@ -133,7 +137,19 @@ function recordingOptions(p: unknown): Partial<RecordingOptions> {
       'heapSamplingIntervalBytes',
       HEAP_SAMPLING_INTERVAL_BYTES,
     );
+  if (o.ringMs != null) options.ringMs = ringMs(o.ringMs, options.durationMs ?? null);
   return options;
+}
+
+/** Like `record --ring`: at least {@link MIN_RING_SPAN_MS}, and shorter than a duration given with it. */
+function ringMs(v: unknown, durationMs: number | null): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < MIN_RING_SPAN_MS)
+    fail(
+      `ringMs must be a number of ms, at least ${MIN_RING_SPAN_MS} (${formatDurationMs(MIN_RING_SPAN_MS)})`,
+    );
+  if (durationMs !== null && durationMs <= v)
+    fail(`a ring of ${formatDurationMs(v)} would keep all of a ${formatDurationMs(durationMs)} recording`);
+  return Math.round(v);
 }
 
 function sessionSource(p: unknown): SessionSource {

@@ -12,12 +12,14 @@ import type {
   ExportProfileKind,
   LiveSource,
   ProcessInfo,
+  SavedRing,
+  StartRecordingRequest,
   WriteResult,
 } from '../../core/bridge/contract';
 import type { AgentSnapshot } from '../../core/agent-protocol';
 import type { PromiseChain } from '../../core/chains/promise-section';
 import type { Finding } from '../../core/findings/finding';
-import type { MarkRecord, RecordingOptions } from '../../core/session/records';
+import type { MarkRecord } from '../../core/session/records';
 import type { Session } from '../../core/session/session';
 
 /** Bytes ready to be written somewhere the user picks. */
@@ -51,6 +53,13 @@ export interface ActiveRecording {
   mark(label: string): MarkRecord | null;
   /** Ends the recording, closes its file and returns the path. */
   stop(): Promise<string>;
+  /** A ring recording's span, ms; null when it keeps everything. */
+  ringMs: number | null;
+  /**
+   * A ring recording only: writes its ring as it is now to a new file beside `path`, one save at a time,
+   * and goes on recording.
+   */
+  saveRing: (() => Promise<SavedRing>) | null;
   /** One pending chain of the group, outer → inner, from the target's agent; null when none is pending. */
   chain(groupId: string): Promise<PromiseChain | null>;
 }
@@ -58,7 +67,7 @@ export interface ActiveRecording {
 /** One attached target, able to record. */
 export interface LiveTarget {
   target: AttachedTarget;
-  record(options: Partial<RecordingOptions>, sink: RecordingSink): Promise<ActiveRecording>;
+  record(options: StartRecordingRequest, sink: RecordingSink): Promise<ActiveRecording>;
   /** Removes the agent and disconnects; stops a launched or demo process. */
   detach(): Promise<void>;
 }

@@ -90,6 +90,7 @@ export function createBackend(ports: BackendPorts): Backend {
     setState({
       phase: gone ? 'idle' : 'attached',
       startedAt: null,
+      ringMs: null,
       sources: [],
       error: message ?? null,
       ...(gone ? { target: null } : {}),
@@ -148,6 +149,7 @@ export function createBackend(ports: BackendPorts): Backend {
         startedAt: Date.now(),
         path: recording.path,
         snapshotCount: 0,
+        ringMs: recording.ringMs,
         error: null,
       });
     },
@@ -157,10 +159,16 @@ export function createBackend(ports: BackendPorts): Backend {
       const active = recording;
       recording = null;
       const path = await active.stop();
-      setState({ phase: live ? 'attached' : 'idle', startedAt: null, sources: [] });
+      setState({ phase: live ? 'attached' : 'idle', startedAt: null, ringMs: null, sources: [] });
       const opened = await open(await ports.readSessionFile(path), path, basename(path));
       emit('sessionOpened', opened);
       return opened;
+    },
+    saveRing: async () => {
+      if (!recording) throw new Error('not recording');
+      if (!recording.saveRing)
+        throw new Error('this recording keeps everything: only one that keeps the last minutes saves them');
+      return recording.saveRing();
     },
     mark: async ({ label }) => {
       if (!recording) throw new Error('not recording');

@@ -3,6 +3,7 @@
  * as a child) and records it with the recorder, with the processes and threads it finds (cluster workers,
  * worker threads), streaming snapshots and findings of each to the UI as they come.
  */
+import { ringSaver } from '../session/ring-saver';
 import { defaultSessionFileName } from '../session/session-file-name';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,7 @@ export async function attachLive(target: AttachTarget, options: LiveTargetOption
           });
         },
       });
+      const { saveRing } = recording;
       let stoppedByUs = false;
       void recording.finished.then((result) => {
         stopWatching();
@@ -88,6 +90,9 @@ export async function attachLive(target: AttachTarget, options: LiveTargetOption
       });
       return {
         path: recording.path,
+        ringMs: recordingOptions.ringMs ?? null,
+        // Beside the recording's own file, named with the time, as `record --ring`'s SIGUSR2 does.
+        saveRing: saveRing ? ringSaver(saveRing, recording.path) : null,
         mark: (label) => recording.mark(label),
         stop: async () => {
           stoppedByUs = true;

@@ -21,8 +21,9 @@ import type { Segment } from './ring-segments';
 import { createRingSegments } from './ring-segments';
 import type { SessionWriter } from './session-writer';
 
-/** The shortest ring `record --ring` takes, ms. */
-export const MIN_RING_SPAN_MS = 10_000;
+// The CLI's --ring reads the shortest ring here; the bound itself is the UI's too (core).
+export { MIN_RING_SPAN_MS } from '../../core/session/recording-bounds';
+
 /** Segments are a tenth of the span, but not shorter than this, ms. */
 const MIN_SEGMENT_MS = 2000;
 /** A segment past this size starts a new one (between profile windows), bytes. */

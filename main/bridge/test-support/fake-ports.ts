@@ -50,10 +50,21 @@ export function fakePorts(files: Record<string, string> = {}): FakeWorld {
         if (target.kind === 'pid' && target.pid === 404) throw new Error('no such process 404');
         return {
           target: { pid: 99, nodeVersion: 'v20.0.0', label: 'fake', attachedBy: target.kind },
-          record: async (_options, s) => {
+          record: async (options, s) => {
             sink = s;
+            const ringMs = options.ringMs ?? null;
+            let saves = 0;
             return {
               path: '/recorded.hyperscope',
+              ringMs,
+              saveRing: ringMs
+                ? async () => ({
+                    path: `/recorded-${++saves}.hyperscope`,
+                    keptFrom: 1000,
+                    keptMs: ringMs,
+                    bytes: 2048,
+                  })
+                : null,
               mark: (label) => ({ type: 'mark', time: Date.now(), label }),
               chain: async (groupId) => (sink && groupId === FAKE_CHAIN.groupId ? FAKE_CHAIN : null),
               stop: async () => {
