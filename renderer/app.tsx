@@ -8,6 +8,7 @@ import { useApp } from './bridge/bridge-context';
 import { Icon } from './components/icon';
 import { PartPicker } from './components/part-picker';
 import { RecordingControls } from './components/recording-controls';
+import { RingSaveNotice } from './components/ring-save-notice';
 import { selectFindings, selectSubject } from './store/selectors';
 import { VIEWS } from './store/ui-slice';
 import type { ViewName } from './store/ui-slice';
@@ -79,6 +80,7 @@ export function App() {
         ))}
       </nav>
       <main className="view" aria-label={VIEW_INFO[view].label}>
+        <RingSaveNotice />
         <h1 className="view-title">{VIEW_INFO[view].label}</h1>
         <Current key={part} />
       </main>

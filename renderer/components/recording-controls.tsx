@@ -1,7 +1,9 @@
 /** Record / stop / mark, and the recorder's state, in the header. */
 import { useApp } from '../bridge/bridge-context';
 import { countParts } from '../view-models/part-picker';
+import { ringControlsOf, ringRequestOf } from '../view-models/ring-choice';
 import { Icon } from './icon';
+import { RingSaveButton } from './ring-save-button';
 
 export function RecordingControls() {
   const recording = useApp((s) => s.recording);
@@ -12,6 +14,8 @@ export function RecordingControls() {
   const mark = useApp((s) => s.mark);
   const detach = useApp((s) => s.detach);
   const marks = useApp((s) => s.liveMarks.length);
+  // What Record will keep (the Attach view's choice), said on the button before it is pressed.
+  const nextRingMs = useApp((s) => ringRequestOf(s.ringChoice).ringMs);
   const { phase } = recording;
   const recorded = recording.sources.filter((source) => source.ended === null);
   // `2 processes`, `1 process, 2 threads`: what else is recorded beside the target.
@@ -33,12 +37,19 @@ export function RecordingControls() {
               · and {others}
             </span>
           )}
+          {recording.ringMs !== null && (
+            <span className="muted"> · {ringControlsOf(recording.ringMs).status}</span>
+          )}
         </span>
       )}
       {phase === 'attached' && (
         <>
           <span className="muted">Attached to {recording.target?.label}</span>
-          <button type="button" onClick={() => void start()}>
+          <button
+            type="button"
+            title={nextRingMs !== null ? ringControlsOf(nextRingMs).recordTitle : undefined}
+            onClick={() => void start()}
+          >
             <Icon name="record" /> Record
           </button>
           <button type="button" onClick={() => void detach()}>
@@ -48,6 +59,7 @@ export function RecordingControls() {
       )}
       {(phase === 'recording' || phase === 'stopping') && (
         <>
+          {recording.ringMs !== null && phase === 'recording' && <RingSaveButton ringMs={recording.ringMs} />}
           <button type="button" onClick={() => void mark(`mark ${marks + 1}`)}>
             <Icon name="bookmark" /> Mark
           </button>

@@ -1,5 +1,6 @@
 /** The Attach view's state: local processes, demo scenarios, and attaching (which starts a recording). */
 import type { AttachTarget, DemoScenario, ProcessInfo } from '../../core/bridge/contract';
+import { ringRequestOf } from '../view-models/ring-choice';
 import { errorLine } from './slice';
 import type { SliceCreator } from './slice';
 
@@ -41,6 +42,12 @@ export const createAttachSlice: SliceCreator<AttachSlice> = (api) => (set, get) 
     }
   },
   async attach(target) {
+    // A ring choice that will not do is said before anything is attached (or launched).
+    const ringError = ringRequestOf(get().ringChoice).error;
+    if (ringError !== null) {
+      set({ attachError: ringError });
+      return false;
+    }
     set({ attaching: true, attachError: null, liveError: null });
     try {
       await api.attach(target);

@@ -5,9 +5,11 @@
 import type { AgentSnapshot } from '../../core/agent-protocol';
 import { findingIdentity } from '../../core/bridge/finding-identity';
 import { IDLE_RECORDING } from '../../core/bridge/contract';
-import type { RecordingState, SourceSnapshot } from '../../core/bridge/contract';
+import type { RecordingState, SourceSnapshot, StartRecordingRequest } from '../../core/bridge/contract';
 import type { Finding } from '../../core/findings/finding';
-import type { MarkRecord, RecordingOptions } from '../../core/session/records';
+import type { MarkRecord } from '../../core/session/records';
+import { ringRequestOf } from '../view-models/ring-choice';
+import { NO_RING_SAVES } from './ring-slice';
 import { errorLine } from './slice';
 import type { SliceCreator } from './slice';
 
@@ -30,7 +32,8 @@ export interface LiveSlice {
   applySnapshot(snapshot: AgentSnapshot): void;
   applySourceSnapshot(event: SourceSnapshot): void;
   applyFinding(finding: Finding): void;
-  startRecording(options?: Partial<RecordingOptions>): Promise<void>;
+  /** Starts recording the attached target, keeping only its last minutes when the ring choice is on. */
+  startRecording(options?: StartRecordingRequest): Promise<void>;
   stopRecording(): Promise<void>;
   mark(label: string): Promise<void>;
   /** Detaches from the target (stopping a launched or demo process). */
@@ -62,9 +65,22 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (api) => (set, get) => (
     set({ liveFindings: [...others, finding] });
   },
   async startRecording(options = {}) {
-    set({ liveError: null, liveSnapshots: [], liveSourceSnapshots: {}, liveFindings: [], liveMarks: [] });
+    const ring = ringRequestOf(get().ringChoice);
+    if (ring.error !== null) {
+      set({ liveError: ring.error });
+      return;
+    }
+    set({
+      liveError: null,
+      liveSnapshots: [],
+      liveSourceSnapshots: {},
+      liveFindings: [],
+      liveMarks: [],
+      ringSaves: NO_RING_SAVES,
+    });
     try {
-      set({ recording: await api.startRecording(options) });
+      const request = { ...(ring.ringMs !== null ? { ringMs: ring.ringMs } : {}), ...options };
+      set({ recording: await api.startRecording(request) });
     } catch (error) {
       set({ liveError: errorLine(error) });
     }

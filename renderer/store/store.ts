@@ -9,12 +9,14 @@ import { createAttachSlice } from './attach-slice';
 import type { AttachSlice } from './attach-slice';
 import { createLiveSlice } from './live-slice';
 import type { LiveSlice } from './live-slice';
+import { createRingSlice } from './ring-slice';
+import type { RingSlice } from './ring-slice';
 import { createSessionSlice } from './session-slice';
 import type { SessionSlice } from './session-slice';
 import { createUiSlice, VIEWS } from './ui-slice';
 import type { UiSlice, ViewName } from './ui-slice';
 
-export type AppState = SessionSlice & LiveSlice & AttachSlice & UiSlice;
+export type AppState = SessionSlice & LiveSlice & AttachSlice & RingSlice & UiSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: HyperscopeApi): AppStore {
@@ -22,6 +24,7 @@ export function createAppStore(api: HyperscopeApi): AppStore {
     ...createSessionSlice(api)(...args),
     ...createLiveSlice(api)(...args),
     ...createAttachSlice(api)(...args),
+    ...createRingSlice(api)(...args),
     ...createUiSlice(api)(...args),
   }));
   const state = store.getState;

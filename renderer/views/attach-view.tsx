@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../bridge/bridge-context';
 import type { AppState } from '../store/store';
 import { Icon } from '../components/icon';
+import { RingChoiceField } from '../components/ring-choice-field';
 import { ErrorBanner, LoadingState } from '../components/states';
 import { parseInspectorAddress } from '../view-models/inspector-address';
 import { splitCommand } from '../view-models/split-command';
@@ -47,6 +48,7 @@ export function AttachView() {
     <div className="attach">
       <ErrorBanner message={s.attachError} />
       {busy && <LoadingState label="Attaching…" />}
+      <RingChoiceField />
       <section className="panel" aria-labelledby="demo-heading">
         <h2 id="demo-heading">
           <Icon name="beaker" /> Try the demo service

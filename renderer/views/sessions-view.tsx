@@ -13,6 +13,7 @@ import { ErrorBanner, LoadingState } from '../components/states';
 import { selectAllParts, selectIsLive, selectPart, selectParts } from '../store/selectors';
 import { formatMs, formatValue } from '../view-models/format';
 import { kindLabel } from '../view-models/findings-summary';
+import { ringKeptLine } from '../view-models/ring-choice';
 
 const EXPORTS: { format: ExportFormat; label: string; profile?: ExportProfileKind }[] = [
   { format: 'speedscope', label: 'speedscope (CPU)', profile: 'cpu' },
@@ -88,13 +89,24 @@ export function SessionsView() {
                   {opened.session.cpuProfiles.length} CPU and {opened.session.allocProfiles.length} allocation
                   profiles
                 </dd>
+                {opened.session.header.ring && (
+                  <>
+                    <dt>Ring</dt>
+                    <dd>
+                      {ringKeptLine(opened.session.header.ring)}{' '}
+                      {new Date(opened.session.header.ring.recordingStartedAt).toLocaleString()}
+                    </dd>
+                  </>
+                )}
                 <dt>Ended</dt>
                 <dd>
                   {opened.session.end
                     ? opened.session.end.reason
-                    : opened.session.truncated
-                      ? 'cut off (the recorder was killed?)'
-                      : 'no end record'}
+                    : opened.session.header.ring
+                      ? 'not yet: saved while the ring recording went on'
+                      : opened.session.truncated
+                        ? 'cut off (the recorder was killed?)'
+                        : 'no end record'}
                 </dd>
               </>
             )}
