@@ -66,7 +66,10 @@ export const REGIMES: Regime[] = [
   // Whatever `hyperscope record` does with no flags, read from DEFAULT_RECORDING_OPTIONS when attaching.
   { name: 'hyperscope-defaults', record: () => ({}) },
   { name: 'hyperscope-10ms-512k', record: sampling(10_000, 512 * 1024) },
+  // `--detail`: today's short-investigation intervals.
   { name: 'hyperscope-1ms-32k', record: sampling(1000, 32 * 1024) },
+  // Whether the CPU profiler's rate matters at production heap sampling (HS_BENCH_REGIMES=…,hyperscope-1ms-512k).
+  { name: 'hyperscope-1ms-512k', record: sampling(1000, 512 * 1024), onlyWhenNamed: true },
   // Where the cost goes: the defaults with parts off (HS_BENCH_REGIMES=hyperscope-defaults,hyperscope-no-cpu,…).
   { name: 'hyperscope-no-promises', record: () => ({ promises: false }), onlyWhenNamed: true },
   { name: 'hyperscope-no-cpu', record: () => ({ cpu: false }), onlyWhenNamed: true },

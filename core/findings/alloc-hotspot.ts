@@ -23,8 +23,12 @@ import { theilSenSlopePerS } from './trend';
 
 /** A site must hold at least this share of the sampled bytes (allocated, or still alive) to be the hotspot. */
 export const MIN_SHARE = 0.5;
-/** Fewer samples than this at a site is one or two large objects, not a pattern. */
-export const MIN_SAMPLES = 10;
+/**
+ * Fewer samples than this at a site is one or two large objects, not a pattern. At the default 512 KiB
+ * interval a site keeping 777 KiB/s alive (the alloc-hotspot scenario's cache) gets ~7 samples in a 5 s
+ * still-alive window: five distinct objects sampled is a pattern.
+ */
+export const MIN_SAMPLES = 5;
 // A healthy HTTP service allocates a few MiB/s spread over many functions (the demo: ~3 MiB/s, top
 // function ~5%). One function allocating MiBs a second is worth knowing; tens of MiB/s cost real GC time.
 export const INFO_ALLOCATED_BYTES_PER_S = 1024 * 1024;

@@ -32,6 +32,8 @@ export interface RecordArgs {
   cpuIntervalUs: number | null;
   /** Average bytes between allocation samples; null for the recorder's default. */
   heapIntervalBytes: number | null;
+  /** `--detail`: sample as a short investigation does (1 ms, 32 KiB) rather than as production does. */
+  detail: boolean;
   /** `--find-idle-pools`: walk the heap at attach for pools made before it and idle since. */
   findIdlePools: boolean;
   /** Which other processes and threads to record beside the target (`--no-workers`, `--no-threads`). */
@@ -58,6 +60,7 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
       'promise-stacks': { type: 'string' },
       'cpu-interval': { type: 'string' },
       'heap-interval': { type: 'string' },
+      detail: { type: 'boolean', default: false },
       'find-idle-pools': { type: 'boolean', default: false },
       'no-workers': { type: 'boolean', default: false },
       'no-threads': { type: 'boolean', default: false },
@@ -92,6 +95,7 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
     quiet: values.quiet,
     cpuIntervalUs: values['cpu-interval'] === undefined ? null : cpuInterval(values['cpu-interval']),
     heapIntervalBytes: values['heap-interval'] === undefined ? null : heapInterval(values['heap-interval']),
+    detail: values.detail,
     findIdlePools: values['find-idle-pools'],
     follow: { workers: !values['no-workers'], threads: !values['no-threads'] },
   };

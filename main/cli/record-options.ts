@@ -1,9 +1,14 @@
 /** The recorder's options for the flags of `hyperscope record` (also read in-process from HYPERSCOPE_OPTIONS). */
-import { DEFAULT_RECORDING_OPTIONS, type RecordingOptions } from '../recorder/recording-options';
+import {
+  DEFAULT_RECORDING_OPTIONS,
+  DETAIL_SAMPLING,
+  type RecordingOptions,
+} from '../recorder/recording-options';
 import type { RecordArgs } from './parse-record-args';
 
 /** `args` over the recorder's defaults, writing to `output`. */
 export function recordingOptionsOf(args: RecordArgs, output: string): RecordingOptions {
+  const sampling = args.detail ? DETAIL_SAMPLING : DEFAULT_RECORDING_OPTIONS;
   return {
     ...DEFAULT_RECORDING_OPTIONS,
     output,
@@ -16,7 +21,8 @@ export function recordingOptionsOf(args: RecordArgs, output: string): RecordingO
     promises: args.promises,
     promiseOptions: args.promiseOptions,
     findIdlePools: args.findIdlePools,
-    cpuSamplingIntervalUs: args.cpuIntervalUs ?? DEFAULT_RECORDING_OPTIONS.cpuSamplingIntervalUs,
-    heapSamplingIntervalBytes: args.heapIntervalBytes ?? DEFAULT_RECORDING_OPTIONS.heapSamplingIntervalBytes,
+    // `--detail` sets both intervals; either one given on its own still wins.
+    cpuSamplingIntervalUs: args.cpuIntervalUs ?? sampling.cpuSamplingIntervalUs,
+    heapSamplingIntervalBytes: args.heapIntervalBytes ?? sampling.heapSamplingIntervalBytes,
   };
 }

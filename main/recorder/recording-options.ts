@@ -20,9 +20,9 @@ export interface RecordingOptions {
   findIdlePools?: boolean;
   /** Knobs of the agent's promise-chain collector (unset: its defaults); ignored when `promises` is false. */
   promiseOptions?: PromiseOptions;
-  /** µs between CPU samples (default 1000). */
+  /** µs between CPU samples (default 10,000: ~100 Hz; `--detail` 1000). */
   cpuSamplingIntervalUs: number;
-  /** Average bytes between allocation samples (default 32 KiB). */
+  /** Average bytes between allocation samples (default 512 KiB; `--detail` 32 KiB). */
   heapSamplingIntervalBytes: number;
   /**
    * Length of the first two profiling windows, ms (default 5 s, so even a short recording has an allocated
@@ -38,13 +38,33 @@ export interface RecordingOptions {
   collectTimeoutMs?: number;
 }
 
+/** How often V8's profilers sample: µs between CPU samples, average bytes between allocation samples. */
+export type SamplingIntervals = Pick<RecordingOptions, 'cpuSamplingIntervalUs' | 'heapSamplingIntervalBytes'>;
+
+/**
+ * A default recording samples as the profilers people leave on in production do (dd-trace's: ~99 Hz,
+ * 512 KiB): cheap enough to leave running, and every finding holds at them (docs/performance.md).
+ */
+export const PRODUCTION_SAMPLING: SamplingIntervals = {
+  cpuSamplingIntervalUs: 10_000,
+  heapSamplingIntervalBytes: 512 * 1024,
+};
+
+/**
+ * `--detail`, for a short investigation: 10× the CPU samples and allocation sizes exact from ~70 KiB up,
+ * at several times the cost.
+ */
+export const DETAIL_SAMPLING: SamplingIntervals = {
+  cpuSamplingIntervalUs: 1000,
+  heapSamplingIntervalBytes: 32 * 1024,
+};
+
 export const DEFAULT_RECORDING_OPTIONS: Omit<RecordingOptions, 'output'> = {
   intervalMs: 1000,
   durationMs: null,
   cpu: true,
   heap: true,
   promises: true,
-  cpuSamplingIntervalUs: 1000,
-  heapSamplingIntervalBytes: 32 * 1024,
+  ...PRODUCTION_SAMPLING,
   profileWindowMs: 5000,
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../main/cli/command';
 import { parseRecordArgs } from '../../main/cli/parse-record-args';
+import { recordingOptionsOf } from '../../main/cli/record-options';
 
 const parse = (...flags: string[]) => parseRecordArgs([...flags, '--pid', '42']);
 
@@ -35,5 +36,27 @@ describe('record --heap-interval and --cpu-interval', () => {
     ['--cpu-interval', 'fast'],
   ])('refuses %s %s with one line', (flag, text) => {
     expect(() => parse(flag, text)).toThrow(UserError);
+  });
+});
+
+describe('record --detail', () => {
+  const options = (...flags: string[]) => recordingOptionsOf(parse(...flags), '/tmp/x.hyperscope');
+
+  it('samples as production profilers do by default: ~100 Hz CPU, 512 KiB allocations', () => {
+    expect(options()).toMatchObject({ cpuSamplingIntervalUs: 10_000, heapSamplingIntervalBytes: 512 * 1024 });
+  });
+
+  it('samples for a short investigation with --detail: 1 ms, 32 KiB', () => {
+    expect(options('--detail')).toMatchObject({
+      cpuSamplingIntervalUs: 1000,
+      heapSamplingIntervalBytes: 32768,
+    });
+  });
+
+  it('lets an interval given on its own win over --detail', () => {
+    expect(options('--detail', '--heap-interval', '128KiB')).toMatchObject({
+      cpuSamplingIntervalUs: 1000,
+      heapSamplingIntervalBytes: 128 * 1024,
+    });
   });
 });

@@ -32,9 +32,12 @@ const USAGE = `hyperscope record (--pid PID | --url HOST:PORT | -- COMMAND ARGS�
   --promise-budget 1%  throughput share the promise-chain hooks may cost (they run in windows sized to
                        it; 100% keeps them on; default 1% — see docs/performance.md)
   --promise-stacks 1000  promise creation stacks captured per second of hooks-on time (default 1000)
-  --cpu-interval 1000  µs between CPU samples (also 500us, 2ms; default 1000)
-  --heap-interval 32KiB  average bytes between allocation samples (default 32KiB; smaller: exact
-                       sizes for smaller objects, more overhead — see docs/performance.md)
+  --detail             sample for a short investigation: CPU every 1ms, allocations every 32KiB
+                       (10× the CPU samples, exact sizes from ~70KiB; costs several times more)
+  --cpu-interval 10ms  time between CPU samples (also 500us, 1000 for µs; default 10ms, ~100 Hz)
+  --heap-interval 512KiB  average bytes between allocation samples (default 512KiB, as production
+                       profilers; smaller: exact sizes for smaller objects, more overhead —
+                       see docs/performance.md)
   --no-workers         record only this process, not the cluster workers or other Node processes it
                        started (by default a cluster primary is recorded with every worker)
   --no-threads         leave its worker threads out (by default each gets the agent too)
