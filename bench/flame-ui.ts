@@ -15,12 +15,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Protocol } from 'devtools-protocol';
+import type { Page } from 'playwright-core';
 import { cpuProfileRecords } from '../core/session/profile-records';
 import { SESSION_SCHEMA } from '../core/session/records';
 import type { SessionRecord } from '../core/session/records';
 import { ensureBuilt, openBrowser, showView, startUi } from '../test/e2e/browser-app';
 import { serveFolder } from '../test/export/static-server';
 import { median, type Bench, type BenchFigure } from './bench';
+import { formatFrames, panZoomFrames, type FrameTimes } from './flame-ui-frames';
 import { recordTscProfile } from './flame-ui-real';
 import { printSplit, splitHyperscope } from './flame-ui-split';
 import { HUNDRED_MB_SHAPE, writeSyntheticCpuProfile } from './synthetic-cpu-profile';
@@ -48,8 +50,8 @@ export function writeSession(profilePath: string, sessionPath: string): void {
   writeFileSync(sessionPath, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
 }
 
-/** `file`: a session, or another tool's profile the CLI imports. */
-async function timeHyperscope(file: string): Promise<number> {
+/** `file`: a session, or another tool's profile the CLI imports; `then`: runs on the drawn page, untimed. */
+async function timeHyperscope(file: string, then?: (page: Page) => Promise<void>): Promise<number> {
   // Chromium is up before the clock starts, as for speedscope: the browser's launch is neither's cost.
   const { context, page } = await openBrowser();
   const started = performance.now();
@@ -63,7 +65,9 @@ async function timeHyperscope(file: string): Promise<number> {
     await showView(page, 'CPU');
     await page.getByRole('img', { name: /Flame graph/ }).waitFor({ timeout: 300_000 });
     await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-    return performance.now() - started;
+    const ms = performance.now() - started;
+    await then?.(page);
+    return ms;
   } finally {
     await context.close();
     await ui.stop();
@@ -71,7 +75,11 @@ async function timeHyperscope(file: string): Promise<number> {
 }
 
 /** Wall time to speedscope's flame graph; `crashed` when the page died on the way (out of memory). */
-async function timeSpeedscope(url: string, profile: string): Promise<{ ms: number; crashed: boolean }> {
+async function timeSpeedscope(
+  url: string,
+  profile: string,
+  then?: (page: Page) => Promise<void>,
+): Promise<{ ms: number; crashed: boolean }> {
   const { context, page } = await openBrowser();
   const started = performance.now();
   try {
@@ -87,7 +95,9 @@ async function timeSpeedscope(url: string, profile: string): Promise<{ ms: numbe
     );
     await page.locator('canvas').first().waitFor();
     await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-    return { ms: performance.now() - started, crashed: false };
+    const ms = performance.now() - started;
+    await then?.(page);
+    return { ms, crashed: false };
   } catch (error) {
     if (!/crash/i.test(String(error))) throw error;
     return { ms: performance.now() - started, crashed: true };
@@ -140,7 +150,7 @@ async function measureSize(
 }
 
 /** The tsc profile opened `runs` times in each, interleaved, then once more in the app to split its time. */
-async function measureReal(dir: string, speedscopeUrl: string, runs = 3): Promise<BenchFigure> {
+async function measureReal(dir: string, speedscopeUrl: string, runs = 3): Promise<BenchFigure[]> {
   const real = recordTscProfile(dir);
   console.log(
     `  profile tsc: ${(real.bytes / 2 ** 20).toFixed(1)} MiB, ${real.nodes} nodes, ${real.frames} distinct frames, ${real.samples} samples`,
@@ -156,13 +166,43 @@ async function measureReal(dir: string, speedscopeUrl: string, runs = 3): Promis
   }
   const split = await splitHyperscope(real.path);
   printSplit(split);
-  return {
-    name: 'open tsc profile to flame',
-    value: median(ours),
-    baseline: median(theirs),
-    unit: 'ms',
-    baselineName: 'speedscope 1.25',
-  };
+  const frames = await measureFrames(real.path, speedscopeUrl);
+  return [
+    {
+      name: 'open tsc profile to flame',
+      value: median(ours),
+      baseline: median(theirs),
+      unit: 'ms',
+      baselineName: 'speedscope 1.25',
+    },
+    {
+      name: 'tsc flame pan/zoom p95 frame',
+      value: frames.ours.p95,
+      baseline: frames.theirs.p95,
+      unit: 'ms',
+      baselineName: 'speedscope 1.25',
+    },
+  ];
+}
+
+/** One more run in each with the pan/zoom gesture (flame-ui-frames.ts) once the flame graph is drawn. */
+export async function measureFrames(
+  profile: string,
+  speedscopeUrl: string,
+): Promise<{ ours: FrameTimes; theirs: FrameTimes }> {
+  let ours: FrameTimes | undefined;
+  let theirs: FrameTimes | undefined;
+  // The app's canvas is taller than the window: the gesture runs near its roots, inside the window.
+  await timeHyperscope(profile, async (page) => {
+    ours = await panZoomFrames(page, 'canvas[role="img"]', 60);
+  });
+  // speedscope's flame chart fills the window under its toolbar and minimap.
+  await timeSpeedscope(speedscopeUrl, profile, async (page) => {
+    theirs = await panZoomFrames(page, 'body', 500);
+  });
+  console.log(`  pan/zoom (one wheel event per frame): hyperscope ${formatFrames(ours!)}`);
+  console.log(`  pan/zoom (one wheel event per frame): speedscope ${formatFrames(theirs!)}`);
+  return { ours: ours!, theirs: theirs! };
 }
 
 /** Which cases run: `HS_BENCH_FLAME_CASES=synthetic,real` (the default), or one of them. */
@@ -191,7 +231,7 @@ export const flameUiBench: Bench = {
         ? SIZES.slice(0, Number(process.env.BENCH_FLAME_SIZES) || SIZES.length)
         : [];
       for (const size of sizes) figures.push(await measureSize(dir, url, size));
-      if (cases.has('real')) figures.push(await measureReal(dir, url));
+      if (cases.has('real')) figures.push(...(await measureReal(dir, url)));
       return figures;
     } finally {
       await speedscope.close();
