@@ -106,14 +106,27 @@ export function colorKeyOf(frame: ProfileFrame): FlameColorKey {
 }
 
 function rectOf(model: ProfileModel, node: number, x: number, width: number, depth: number): FlameRect {
-  const frame = model.frames[model.nodes.frame[node]!]!;
+  const looks = looksOf(model);
+  const frame = model.nodes.frame[node]!;
   return {
     nodeIndex: node,
     x,
     width,
     depth,
-    label: frameLabel(frame),
-    colorKey: colorKeyOf(frame),
+    label: looks.label[frame]!,
+    colorKey: looks.color[frame]!,
     merged: 1,
   };
 }
+
+/** Each frame's label and colour, once per model: rectangles are made again at every frame of a pan. */
+function looksOf(model: ProfileModel): { label: string[]; color: FlameColorKey[] } {
+  let looks = looksByModel.get(model);
+  if (!looks) {
+    looks = { label: model.frames.map(frameLabel), color: model.frames.map(colorKeyOf) };
+    looksByModel.set(model, looks);
+  }
+  return looks;
+}
+
+const looksByModel = new WeakMap<ProfileModel, { label: string[]; color: FlameColorKey[] }>();

@@ -9,7 +9,9 @@ const PADDING_PX = 4;
 export interface DrawOptions {
   rects: readonly FlameRect[];
   widthPx: number;
+  /** The canvas's height, px; it shows the flame graph from `topPx` down (0 when absent). */
   heightPx: number;
+  topPx?: number;
   pixelRatio: number;
   palette: FlamePalette;
   /** Nodes whose frame matches the search; null when there is no search. */
@@ -26,8 +28,13 @@ export function drawFlame(context: CanvasRenderingContext2D, options: DrawOption
   context.clearRect(0, 0, options.widthPx, options.heightPx);
   context.font = options.font;
   context.textBaseline = 'middle';
+  if (options.font !== measuredFont || measured.size > MEASURED_MAX) {
+    measured.clear();
+    measuredFont = options.font;
+  }
+  const top = options.topPx ?? 0;
   for (const rect of rects) {
-    const y = rect.depth * ROW_HEIGHT_PX;
+    const y = rect.depth * ROW_HEIGHT_PX - top;
     const hit = matches ? rect.merged === 1 && matches(rect.nodeIndex) : false;
     const own = options.fillOf && rect.merged === 1 ? options.fillOf(rect.nodeIndex) : null;
     context.fillStyle = hit
@@ -53,11 +60,26 @@ export function drawFlame(context: CanvasRenderingContext2D, options: DrawOption
   }
 }
 
+// Text widths in `measuredFont`, px: the same labels are drawn at every frame of a pan or zoom, and
+// measuring them took a fifth of a frame's time on a large profile.
+const measured = new Map<string, number>();
+let measuredFont = '';
+const MEASURED_MAX = 50_000;
+
+function widthOf(context: CanvasRenderingContext2D, text: string): number {
+  let width = measured.get(text);
+  if (width === undefined) {
+    width = context.measureText(text).width;
+    measured.set(text, width);
+  }
+  return width;
+}
+
 /** `label` cut with an ellipsis to fit `maxPx`. */
 function fit(context: CanvasRenderingContext2D, label: string, maxPx: number): string {
-  if (context.measureText(label).width <= maxPx) return label;
-  const perChar = context.measureText('m').width * 0.6;
+  if (widthOf(context, label) <= maxPx) return label;
+  const perChar = widthOf(context, 'm') * 0.6;
   let n = Math.max(0, Math.floor(maxPx / perChar));
-  while (n > 0 && context.measureText(`${label.slice(0, n)}…`).width > maxPx) n--;
+  while (n > 0 && widthOf(context, `${label.slice(0, n)}…`) > maxPx) n--;
   return n > 0 ? `${label.slice(0, n)}…` : '';
 }

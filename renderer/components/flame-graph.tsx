@@ -16,6 +16,7 @@ import { flamePalette } from './flame-colors';
 import { FlameTooltip } from './flame-tooltip';
 import { Icon } from './icon';
 import { useDarkMode, useElementWidth } from './hooks';
+import { useVisibleRows } from './use-visible-rows';
 import { useWheelNavigation } from './use-wheel-navigation';
 
 export interface FlameGraphProps {
@@ -37,6 +38,8 @@ export function FlameGraph(props: FlameGraphProps) {
   const { model } = layout;
   const unit = model.valueTypes[layout.valueIndex]?.unit ?? '';
   const canvas = useRef<HTMLCanvasElement>(null);
+  // Reading the computed style at every frame of a pan costs a style pass: once per canvas.
+  const fontOf = useRef<string | null>(null);
   const [container, widthPx] = useElementWidth<HTMLDivElement>();
   const dark = useDarkMode();
   const home = codeOnly ? arranged.code : { x0: 0, x1: layout.extent };
@@ -44,12 +47,12 @@ export function FlameGraph(props: FlameGraphProps) {
   const [hover, setHover] = useState<{ rect: FlameRect; x: number; y: number } | null>(null);
   const drag = useRef<{ startX: number; range: ValueRange; moved: boolean } | null>(null);
   const heightPx = Math.max(1, layout.depthCount) * ROW_HEIGHT_PX;
+  const { boxRef, onScroll, topPx, heightPx: viewPx } = useVisibleRows(heightPx, container);
+  const depth0 = Math.floor(topPx / ROW_HEIGHT_PX);
+  const depth1 = Math.ceil((topPx + viewPx) / ROW_HEIGHT_PX);
   const rects = useMemo(
-    () =>
-      widthPx > 0
-        ? flameRects(layout, { x0: range.x0, x1: range.x1, depth0: 0, depth1: layout.depthCount, widthPx })
-        : [],
-    [layout, range, widthPx],
+    () => (widthPx > 0 ? flameRects(layout, { x0: range.x0, x1: range.x1, depth0, depth1, widthPx }) : []),
+    [layout, range, widthPx, depth0, depth1],
   );
   const matches = useMemo(() => {
     const frames = searchFrames(model, query);
@@ -58,15 +61,19 @@ export function FlameGraph(props: FlameGraphProps) {
   useEffect(() => {
     const element = canvas.current;
     const context = element?.getContext('2d');
-    if (!element || !context || widthPx === 0) return;
+    if (!element || !context || widthPx === 0 || viewPx === 0) return;
     const ratio = window.devicePixelRatio || 1;
-    element.width = Math.round(widthPx * ratio);
-    element.height = Math.round(heightPx * ratio);
-    const font = `11px ${getComputedStyle(element).fontFamily || 'system-ui'}`;
+    // Setting a canvas's size allocates its bitmap again, even to the same size: only when it changed.
+    const width = Math.round(widthPx * ratio);
+    const height = Math.round(viewPx * ratio);
+    if (element.width !== width) element.width = width;
+    if (element.height !== height) element.height = height;
+    const font = (fontOf.current ??= `11px ${getComputedStyle(element).fontFamily || 'system-ui'}`);
     drawFlame(context, {
       rects,
       widthPx,
-      heightPx,
+      heightPx: viewPx,
+      topPx,
       pixelRatio: ratio,
       palette: flamePalette(dark),
       matches,
@@ -74,13 +81,14 @@ export function FlameGraph(props: FlameGraphProps) {
       font,
       fillOf: delta?.fillOf,
     });
-  }, [rects, widthPx, heightPx, dark, matches, selected, delta]);
+  }, [rects, widthPx, viewPx, topPx, dark, matches, selected, delta]);
   useWheelNavigation(canvas, layout.extent, setRange);
 
   const at = (event: React.MouseEvent) => {
     const bounds = (event.currentTarget as HTMLElement).getBoundingClientRect();
     const x = event.clientX - bounds.left;
-    const y = event.clientY - bounds.top;
+    // In the flame graph's coordinates (the tooltip's too): the canvas shows it from `topPx` down.
+    const y = event.clientY - bounds.top + topPx;
     return { x, y, rect: hitTest(rects, x, Math.floor(y / ROW_HEIGHT_PX)) };
   };
   const focus = (node: number) => {
@@ -156,13 +164,13 @@ export function FlameGraph(props: FlameGraphProps) {
           zoom, Ctrl+wheel zoom, drag to pan
         </span>
       </div>
-      <div className="flame-canvas-wrap" ref={container}>
+      <div className="flame-canvas-wrap" ref={boxRef} onScroll={onScroll}>
         <canvas
           ref={canvas}
           tabIndex={0}
           role="img"
           aria-label={`Flame graph, ${model.nodes.count} nodes. Arrow keys pan and walk the selection, plus and minus zoom, Enter zooms to the selection, Escape resets.`}
-          style={{ width: '100%', height: heightPx }}
+          style={{ width: '100%', height: viewPx, position: 'sticky', top: 0 }}
           onKeyDown={onKey}
           onMouseDown={(e) => (drag.current = { startX: e.clientX, range, moved: false })}
           onMouseUp={(e) => {
@@ -186,6 +194,8 @@ export function FlameGraph(props: FlameGraphProps) {
             setHover(null);
           }}
         />
+        {/* The rows below the canvas's height, to scroll through. */}
+        <div style={{ height: heightPx - viewPx }} />
         {hover && (
           <FlameTooltip
             layout={layout}

@@ -5,14 +5,22 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /** True while the OS asks for a dark theme. */
 export function useDarkMode(): boolean {
-  return useSyncExternalStore(
-    (notify) => {
-      const query = window.matchMedia(DARK_QUERY);
-      query.addEventListener('change', notify);
-      return () => query.removeEventListener('change', notify);
-    },
-    () => window.matchMedia(DARK_QUERY).matches,
-  );
+  // Stable functions: a new `subscribe` per render would subscribe again on every render (a flame
+  // graph renders at every frame of a pan or zoom).
+  return useSyncExternalStore(subscribeDark, isDark);
+}
+
+let darkQuery: MediaQueryList | null = null;
+const darkList = (): MediaQueryList => (darkQuery ??= window.matchMedia(DARK_QUERY));
+
+function subscribeDark(notify: () => void): () => void {
+  const query = darkList();
+  query.addEventListener('change', notify);
+  return () => query.removeEventListener('change', notify);
+}
+
+function isDark(): boolean {
+  return darkList().matches;
 }
 
 /** A ref callback for an element and its current content width, px. */
