@@ -33,3 +33,18 @@ export function agentScriptIds(callFrames: Iterable<Protocol.Runtime.CallFrame>)
   }
   return ids;
 }
+
+/**
+ * {@link agentScriptIds} of one CPU profile, once per profile: opening one asks for them several times
+ * (its model, the session's other windows, packing it for the UI), each a pass over every node.
+ */
+export function cpuProfileAgentScripts(profile: Protocol.Profiler.Profile): ReadonlySet<string> {
+  let ids = byProfile.get(profile);
+  if (!ids) {
+    ids = agentScriptIds(profile.nodes.map((node) => node.callFrame));
+    byProfile.set(profile, ids);
+  }
+  return ids;
+}
+
+const byProfile = new WeakMap<Protocol.Profiler.Profile, ReadonlySet<string>>();

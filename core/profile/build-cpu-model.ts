@@ -1,7 +1,7 @@
 /** Builds the model of a CDP CPU profile (`Profiler.stop`, or a `.cpuprofile` file). */
 import type { Protocol } from 'devtools-protocol';
 import { assembleTree, freezeModel } from './assemble-model';
-import { agentScriptIds } from './agent-frames';
+import { cpuProfileAgentScripts } from './agent-frames';
 import { FrameTable } from './frame-table';
 import type { ProfileModel, ValueType } from './profile-model';
 
@@ -22,7 +22,7 @@ export function buildCpuModel(
   /** Script ids of the agent known from elsewhere (other windows of the session). */
   agentScripts: ReadonlySet<string> = new Set(),
 ): ProfileModel {
-  const scripts = new Set([...agentScripts, ...agentScriptIds(profile.nodes.map((node) => node.callFrame))]);
+  const scripts = new Set([...agentScripts, ...cpuProfileAgentScripts(profile)]);
   // Opening a profile builds its model for the import, the findings and the UI: once is enough
   // (profiles are never changed once read, and the same agent scripts give the same model).
   const key = [...scripts].sort().join('\0');

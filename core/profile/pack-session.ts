@@ -5,7 +5,7 @@
  * again, then a model to build again in the renderer); its packed model is about a tenth of that.
  */
 import type { CpuProfileWindow, Session, SourceData } from '../session/session';
-import { agentScriptIds } from './agent-frames';
+import { cpuProfileAgentScripts } from './agent-frames';
 import { packModel } from './packed-model';
 import { cpuWindowModels } from './session-profiles';
 
@@ -35,7 +35,7 @@ function packedWindows(data: Pick<Session, 'cpuProfiles' | 'allocProfiles'>): Cp
       },
       packed: {
         model: packModel(models[i]!),
-        agentScripts: [...agentScriptIds(profile.nodes.map((node) => node.callFrame))],
+        agentScripts: [...cpuProfileAgentScripts(profile)],
       },
     };
   });

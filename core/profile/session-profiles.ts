@@ -4,7 +4,7 @@
  * collected (allocated) or not (still alive at the window's end; V8 forces a full GC before answering).
  */
 import type { Session } from '../session/session';
-import { agentScriptIds } from './agent-frames';
+import { agentScriptIds, cpuProfileAgentScripts } from './agent-frames';
 import { buildAllocModel } from './build-alloc-model';
 import { buildCpuModel } from './build-cpu-model';
 import { mergeModels } from './merge-models';
@@ -64,11 +64,11 @@ export function cpuWindowModels(
 
 /** Script ids of the agent in any window of one process: it keeps its id for the process's life, and a window may name it only by id. */
 function sessionAgentScripts(data: Pick<Session, 'cpuProfiles' | 'allocProfiles'>): Set<string> {
-  const ids = agentScriptIds([
-    ...data.cpuProfiles.flatMap((window) => window.profile.nodes.map((node) => node.callFrame)),
-    ...data.allocProfiles.flatMap((window) => window.nodes.map((node) => node.callFrame)),
-  ]);
-  for (const window of data.cpuProfiles) for (const id of window.packed?.agentScripts ?? []) ids.add(id);
+  const ids = agentScriptIds(
+    data.allocProfiles.flatMap((window) => window.nodes.map((node) => node.callFrame)),
+  );
+  for (const window of data.cpuProfiles)
+    for (const id of window.packed?.agentScripts ?? cpuProfileAgentScripts(window.profile)) ids.add(id);
   return ids;
 }
 
