@@ -3,7 +3,11 @@
  * siblings with the same frame are merged, a `profiler` frame called by itself folds into its caller, nodes are put in depth-first pre-order, and a
  * zero-valued `(root)` is dropped so that its children become the roots.
  */
+import { assembledAlready } from './assembled-already';
+import { childLists } from './child-lists';
 import type { ProfileFrame, ProfileModel, ProfileNodes, ValueType } from './profile-model';
+
+export { childLists };
 
 /** A tree as parallel arrays indexed by source node; parents may come after their children. */
 export interface SourceTree {
@@ -24,6 +28,11 @@ export interface AssembledTree {
 
 /** Builds the pre-order, sibling-merged node arrays of `tree`. Reads its input only. */
 export function assembleTree(tree: SourceTree, frames: readonly ProfileFrame[]): AssembledTree {
+  return assembledAlready(tree, frames) ?? mergedTree(tree, frames);
+}
+
+/** {@link assembleTree} for any tree: siblings merged through a map, then nodes renumbered in pre-order. */
+export function mergedTree(tree: SourceTree, frames: readonly ProfileFrame[]): AssembledTree {
   const count = tree.parent.length;
   const children = childLists(tree.parent);
   const droppable = (i: number): boolean =>
@@ -100,33 +109,6 @@ export function assembleTree(tree: SourceTree, frames: readonly ProfileFrame[]):
     roots: Int32Array.from(roots),
     nodeOfSource,
   };
-}
-
-/** Children of every node, in index order, as one flat list with per-node `[start, end)` ranges. */
-export function childLists(parent: ArrayLike<number>): {
-  start: Int32Array;
-  end: Int32Array;
-  list: Int32Array;
-} {
-  const count = parent.length;
-  const start = new Int32Array(count);
-  const end = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const p = parent[i]!;
-    if (p >= 0) end[p]!++;
-  }
-  let offset = 0;
-  for (let i = 0; i < count; i++) {
-    start[i] = offset;
-    offset += end[i]!;
-    end[i] = start[i]!;
-  }
-  const list = new Int32Array(offset);
-  for (let i = 0; i < count; i++) {
-    const p = parent[i]!;
-    if (p >= 0) list[end[p]!++] = i;
-  }
-  return { start, end, list };
 }
 
 /** Freezes a model and everything in it that can be frozen (typed arrays are read-only by type). */
