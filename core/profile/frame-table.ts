@@ -14,6 +14,11 @@ export type FrameInput = Omit<ProfileFrame, 'category'>;
  */
 export class FrameTable {
   private readonly index = new Map<string, number>();
+  /** Call frames interned, by script id, line and column. */
+  private readonly byPlace = new Map<
+    string,
+    { functionName: string; url: string; codeType: string | undefined; index: number }[]
+  >();
   readonly frames: ProfileFrame[] = [];
 
   constructor(private readonly agentScripts: ReadonlySet<string> = new Set()) {}
@@ -34,7 +39,27 @@ export class FrameTable {
   internCallFrame(callFrame: Protocol.Runtime.CallFrame, codeType?: string): number {
     const line = callFrame.lineNumber >= 0 ? callFrame.lineNumber + 1 : 0;
     const column = callFrame.columnNumber >= 0 ? callFrame.columnNumber + 1 : 0;
-    // Profiles repeat each frame in many nodes: look up before building any object.
+    // Profiles repeat each frame in many nodes: look it up by its short place first (a key with the
+    // url, often 100 characters, to build and hash for each of 200k nodes was most of a model's build).
+    const place = `${callFrame.scriptId}\0${line}\0${column}`;
+    const seen = this.byPlace.get(place);
+    if (seen)
+      for (const c of seen)
+        if (c.functionName === callFrame.functionName && c.url === callFrame.url && c.codeType === codeType)
+          return c.index;
+    const index = this.internNew(callFrame, line, column, codeType);
+    const entry = { functionName: callFrame.functionName, url: callFrame.url, codeType, index };
+    if (seen) seen.push(entry);
+    else this.byPlace.set(place, [entry]);
+    return index;
+  }
+
+  private internNew(
+    callFrame: Protocol.Runtime.CallFrame,
+    line: number,
+    column: number,
+    codeType: string | undefined,
+  ): number {
     const key = keyOf(callFrame.functionName, callFrame.url, line, column, callFrame.scriptId, codeType);
     const known = this.index.get(key);
     if (known !== undefined) return known;
