@@ -7,8 +7,9 @@
  * Median of three runs each, interleaved, for ~10 and ~33 MB profiles; one run for ~100 MB, where speedscope's page
  * runs out of memory in headless Chromium here (the figure is then the time until it crashed).
  * Then a real profile recorded at bench time (`tsc` under `node --cpu-prof`, see flame-ui-real.ts), which the
- * app opens as a user would (`hyperscope ui FILE.cpuprofile`), three runs each, and one more app run that
- * splits its time (flame-ui-split.ts). `HS_BENCH_FLAME_CASES=real` (or `synthetic`) runs one kind only.
+ * app opens as a user would (`hyperscope ui FILE.cpuprofile`), three runs each, one more app run that
+ * splits its time (flame-ui-split.ts), and one more in each that pans and zooms the drawn flame graph and
+ * times its frames (flame-ui-frames.ts). `HS_BENCH_FLAME_CASES=real` (or `synthetic`) runs one kind only.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
