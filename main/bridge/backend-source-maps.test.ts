@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedSession } from '../../core/bridge/contract';
+import { cpuWindowModels } from '../../core/profile/session-profiles';
 import { BUSY_SERVER_SOURCE, bundleBusyServer } from '../../test/support/bundled-ts-target';
 import { CLI, runCli } from '../../test/support/cli';
 import { createBackend } from './backend';
@@ -33,16 +34,16 @@ beforeAll(async () => {
 
 describe('opening a session of a bundled script with a source map', () => {
   it('gives the CPU and allocation profiles’ call frames in the .ts source', () => {
-    const cpuUrls = opened.session.cpuProfiles.flatMap((w) => w.profile.nodes.map((n) => n.callFrame.url));
+    // The UI gets CPU windows as models built on the Node side (packed): their frames are what it shows.
+    const cpuFrames = cpuWindowModels(opened.session).flatMap((model) => model.frames);
+    const cpuUrls = cpuFrames.map((frame) => frame.url);
     const allocUrls = opened.session.allocProfiles.flatMap((w) => w.nodes.map((n) => n.callFrame.url));
     expect(cpuUrls).toContain(tsSource);
     expect(allocUrls).toContain(tsSource);
     expect([...cpuUrls, ...allocUrls].filter((url) => url.endsWith('.cjs'))).toEqual([]);
-    const hot = opened.session.cpuProfiles
-      .flatMap((w) => w.profile.nodes)
-      .find((node) => node.callFrame.functionName === 'checksumRequest');
-    // 0-based: `checksumRequest` is declared on line 16 of the source.
-    expect(hot?.callFrame).toMatchObject({ url: tsSource, lineNumber: 15 });
+    const hot = cpuFrames.find((frame) => frame.functionName === 'checksumRequest');
+    // 1-based, as models' frames are: `checksumRequest` is declared on line 16 of the source.
+    expect(hot).toMatchObject({ url: tsSource, line: 16 });
   });
 
   it('gives findings’ frames and titles in the .ts source', () => {
