@@ -16,11 +16,15 @@ const PROFILER = 'the profiler';
 /** Collections in a row that get no answer before the target counts as frozen. */
 const UNANSWERED_LIMIT = 2;
 
-async function rotateProfiles(state: RecordingState): Promise<void> {
-  state.windowStart = Date.now();
-  state.windowIndex++;
-  for (const sampler of [state.link.cpu, state.link.heap]) {
-    if (sampler) writeProfiles(state, await withTimeout(sampler.rotate(), ROTATE_TIMEOUT_MS, PROFILER));
+/** Ends the windows that are due and starts their next ones; CPU and allocation windows end apart. */
+async function rotateDueProfiles(state: RecordingState): Promise<void> {
+  for (const kind of ['cpu', 'heap'] as const) {
+    const sampler = state.link[kind];
+    const window = state.windows[kind];
+    if (!sampler || Date.now() - window.start < profileWindowMs(state.options, window.index, kind)) continue;
+    window.start = Date.now();
+    window.index++;
+    writeProfiles(state, await withTimeout(sampler.rotate(), ROTATE_TIMEOUT_MS, PROFILER));
   }
 }
 
@@ -39,8 +43,7 @@ export async function collectOnce(state: RecordingState, finish: Finish): Promis
       last: state.last,
     };
     for (const listener of state.listeners) listener(progress);
-    if (Date.now() - state.windowStart >= profileWindowMs(state.options, state.windowIndex))
-      await rotateProfiles(state);
+    await rotateDueProfiles(state);
   } catch (error) {
     if (state.finishing) return;
     // A closed connection is the close handler's to deal with (it reconnects once, or ends).

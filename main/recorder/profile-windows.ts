@@ -1,26 +1,44 @@
 /**
- * How long each profile window lasts. Every window's end costs the target: the inspector's allocation
+ * How long each profile window lasts. An allocation window's end costs the target: the inspector's
  * sampler runs a full GC each time its profile is read (V8's `kSamplingForceGC`, set by
- * `HeapProfiler.startSampling`), and the code after it runs slower for a while — on the bench's
- * promise-heavy service a window every 5 s cost 11–14% of its CPU per request (docs/performance.md).
+ * `HeapProfiler.startSampling`), and V8 then optimizes much of the hot code again on its worker threads
+ * (measured: ~0.25 s of the promise-heavy bench service's CPU per window end at 6,000 req/s, all but
+ * ~30 ms of it on V8's worker threads; docs/performance.md). A CPU window's end costs next to nothing.
  * The first two windows keep the short length, so a short recording still gets an allocated and a
- * still-alive window; then each window is twice the one before, up to `MAX_PROFILE_WINDOW_MS`, so a
- * recording left on pays that cost about once a minute.
+ * still-alive window; then each window is twice the one before, up to a minute for CPU profiles and
+ * five minutes for allocation profiles at production intervals, so a recording left on pays that GC
+ * about every five minutes.
  */
 import type { RecordingOptions } from './recording-options';
 
-/** The longest a window grows to, ms: a target that dies loses at most this much of its profiles. */
+/** The profilers whose windows are timed apart. */
+export type ProfileKind = 'cpu' | 'heap';
+
+/** The longest a CPU window grows to, ms: a target that dies loses at most this much of its profile. */
 export const MAX_PROFILE_WINDOW_MS = 60_000;
+/**
+ * The longest an allocation window grows to, ms, when sampling every `LONG_HEAP_WINDOW_INTERVAL_BYTES` or
+ * more. An "allocated" window keeps every sample, collected or not, until it ends: at 512 KiB a service
+ * allocating 100 MiB/s holds ~60,000 in five minutes; at `--detail`'s 32 KiB sixteen times as many, so
+ * there the windows stop at a minute.
+ */
+export const MAX_HEAP_WINDOW_MS = 300_000;
+const LONG_HEAP_WINDOW_INTERVAL_BYTES = 512 * 1024;
 /** A ring keeps windows whole: no window longer than this share of its span, so several fit in it. */
 const RING_SHARE = 0.25;
 
-/** The length of window `index` (0 for the first), ms. */
+/** The length of `kind`'s window `index` (0 for the first), ms. */
 export function profileWindowMs(
-  options: Pick<RecordingOptions, 'profileWindowMs' | 'ringMs'>,
+  options: Pick<RecordingOptions, 'profileWindowMs' | 'ringMs' | 'heapSamplingIntervalBytes'>,
   index: number,
+  kind: ProfileKind,
 ): number {
   const first = options.profileWindowMs;
   const grown = index < 2 ? first : first * 2 ** (index - 1);
-  const cap = Math.min(MAX_PROFILE_WINDOW_MS, options.ringMs ? options.ringMs * RING_SHARE : Infinity);
+  const longest =
+    kind === 'heap' && options.heapSamplingIntervalBytes >= LONG_HEAP_WINDOW_INTERVAL_BYTES
+      ? MAX_HEAP_WINDOW_MS
+      : MAX_PROFILE_WINDOW_MS;
+  const cap = Math.min(longest, options.ringMs ? options.ringMs * RING_SHARE : Infinity);
   return Math.max(first, Math.min(grown, cap));
 }

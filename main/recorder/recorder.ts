@@ -64,8 +64,7 @@ export async function startRecording(
     exiting: false,
     reconnection: null,
     profiledUrls: new Set(),
-    windowStart: startedAt,
-    windowIndex: 0,
+    windows: { cpu: { start: startedAt, index: 0 }, heap: { start: startedAt, index: 0 } },
     timer: undefined,
     finishing: null,
   };

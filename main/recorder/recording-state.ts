@@ -9,6 +9,7 @@ import type { SessionWriter } from '../session/session-writer';
 import type { Reconnection } from './reconnect-target';
 import type { EndReason, RecordingProgress, RecordingResult } from './recording';
 import type { RecordingOptions } from './recording-options';
+import type { ProfileKind } from './profile-windows';
 import type { TargetLink } from './target-link';
 import { addProfiledUrls } from './inline-source-maps';
 
@@ -32,13 +33,19 @@ export interface RecordingState {
   reconnection: Reconnection | null;
   /** Script urls the profiles written so far name (their inline maps are asked for at the end). */
   readonly profiledUrls: Set<string>;
-  /** Start of the current profiling window, ms since the epoch. */
-  windowStart: number;
-  /** Which window is current, 0 for the first: later ones last longer (`profile-windows.ts`). */
-  windowIndex: number;
+  /** Each profiler's current window: CPU and allocation windows end apart (`profile-windows.ts`). */
+  readonly windows: Record<ProfileKind, ProfileWindow>;
   timer: NodeJS.Timeout | undefined;
   /** Set once the recording begins to finish; resolves with its result. */
   finishing: Promise<RecordingResult> | null;
+}
+
+/** One profiler's current window. */
+export interface ProfileWindow {
+  /** When it began, ms since the epoch. */
+  start: number;
+  /** Which window it is, 0 for the first: later ones last longer. */
+  index: number;
 }
 
 /** Ends the recording (idempotent); `message` is one line for the user. */

@@ -48,7 +48,7 @@ export function watchConnection(
       'info',
       `reconnected to the target (${agentState}); the profiles of the interrupted window are lost`,
     );
-    state.windowStart = Date.now();
+    for (const window of Object.values(state.windows)) window.start = Date.now();
     state.unanswered = 0;
     watchConnection(state, state.link, finish, schedule);
     if (!state.finishing) schedule();

@@ -12,7 +12,8 @@ import { ensureNodeBundles } from '../support/node-bundles';
 import { killNodeTargets, RANDOM_INSPECT_PORT, startProcess } from '../support/node-target';
 import { nodeBinary, type NodeMajor } from '../support/node-versions';
 
-const SERVICE = fileURLToPath(new URL('./fixtures/warm-timer-service.cjs', import.meta.url));
+// Hashes a catalogue every 20 ms from a timer: V8 inlines hashCatalogue into Node's listOnTimeout.
+const SERVICE = fileURLToPath(new URL('../in-process/fixtures/busy-service.mjs', import.meta.url));
 const MAJORS: NodeMajor[] = [22, 24, 26];
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-inlined-'));
 
