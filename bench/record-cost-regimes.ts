@@ -75,6 +75,8 @@ export const REGIMES: Regime[] = [
   { name: 'hyperscope-no-cpu', record: () => ({ cpu: false }), onlyWhenNamed: true },
   { name: 'hyperscope-no-heap', record: () => ({ heap: false }), onlyWhenNamed: true },
   { name: 'hyperscope-no-profilers', record: () => ({ cpu: false, heap: false }), onlyWhenNamed: true },
+  // The defaults with no window ending while measured: what a window's end (its forced GC) costs.
+  { name: 'hyperscope-one-window', record: () => ({ profileWindowMs: 600_000 }), onlyWhenNamed: true },
   {
     name: 'hyperscope-agent-only',
     record: () => ({ cpu: false, heap: false, promises: false }),
