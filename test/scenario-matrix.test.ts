@@ -129,11 +129,12 @@ const CASES: readonly ScenarioCase[] = [
   {
     // Named whether V8 inlined renderInvoice into the route handler (the allocation profile then names the
     // handler, and the finding says renderInvoice was inferred from the CPU profile) or it still ran as a
-    // frame of its own when the windows were taken (tiering varies by version and load).
+    // frame of its own when the windows were taken (tiering varies by version and load). 15 s: at the
+    // default ~100 Hz a loaded runner gave renderInvoice 7 CPU samples in 10 s, one short of the 8 asked.
     scenario: 'inlined-allocator',
     kind: 'alloc-hotspot',
     frame: /^renderInvoice .*\/demo\/scenarios\/inlined-allocator\.ts/,
-    seconds: 10,
+    seconds: 15,
     pick: (f) => f.evidence.values.criterion === 'allocated',
     more: (finding, report) => {
       expect(finding.title).toMatch(/^renderInvoice allocates /);
@@ -225,11 +226,14 @@ describe.concurrent('demo scenarios on every current Node, as ESM and CommonJS',
       // It did TLS, over a keep-alive pool: a handshake per connection, not one per call. The upstream is
       // in the process, so its server side counts the pool's handshakes too: the pool's one connection can
       // be opened before the agent's TLS tracking is installed (Node 26, a loaded runner), and only the
-      // server's side of its handshake is seen.
-      const hosts = summariseTlsHosts(await readSessionFile(output));
+      // server's side of its handshake is seen — or neither (Node 24 on a runner loaded by a benchmark),
+      // and then the connection shows as a TLS peer of the snapshots.
+      const session = await readSessionFile(output);
+      const hosts = summariseTlsHosts(session);
       const handshakes = (side: 'client' | 'server') =>
         hosts.filter((host) => host.side === side).reduce((sum, host) => sum + host.completed, 0);
-      expect(handshakes('client') + handshakes('server')).toBeGreaterThan(0);
+      const tlsPeer = session.snapshots.some((snapshot) => snapshot.peers.some((peer) => peer.tls));
+      expect(handshakes('client') + handshakes('server') > 0 || tlsPeer).toBe(true);
       expect(handshakes('client')).toBeLessThan(report.summary.requests.completed / 8);
     },
     TEST_TIMEOUT_MS,

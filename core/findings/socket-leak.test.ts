@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentSnapshot, PoolOrigin } from '../agent-protocol';
 import type { Frame } from '../frame';
-import { CRITICAL_SLOPE_PER_S, findSocketLeak, OPEN_SOCKETS_GROWTH } from './socket-leak';
+import { CRITICAL_SLOPE_PER_S, findSocketLeak, FIRST_LOOK_POINTS, OPEN_SOCKETS_GROWTH } from './socket-leak';
 import { UNDICI_SECTION_KEY } from '../network/undici-section';
 import { buildSession, UPSTREAM } from './test-support/session-builder';
 
@@ -80,11 +80,22 @@ describe('socket-leak', () => {
 
   it('fires at the slope threshold and not just below it', () => {
     const growthSeconds = OPEN_SOCKETS_GROWTH.minGrowth / OPEN_SOCKETS_GROWTH.minSlopePerS;
-    const snapshots = growthSeconds + 1;
+    // The first look is not judged: one more snapshot than the growth needs.
+    const snapshots = growthSeconds + 1 + FIRST_LOOK_POINTS;
     const at = buildSession({ snapshots }, exactOpen(40, OPEN_SOCKETS_GROWTH.minSlopePerS));
     const below = buildSession({ snapshots }, exactOpen(40, OPEN_SOCKETS_GROWTH.minSlopePerS * 0.9));
     expect(findSocketLeak(at, {})).toHaveLength(1);
     expect(findSocketLeak(below, {})).toEqual([]);
+  });
+
+  it('judges growth from the second snapshot: the first is the agent’s first look', () => {
+    // 0 at the first look, then a level with two steps (a healthy demo on a loaded CI runner).
+    const levels = [0, 12, 12, 12, 12, 17, 18, 18, 20];
+    const session = buildSession({ snapshots: levels.length }, (snapshot, step) => {
+      snapshot.sockets.open = levels[step.index]!;
+      snapshot.sockets.idle = 0;
+    });
+    expect(findSocketLeak(session, {})).toEqual([]);
   });
 
   it('ignores a warm-up ramp that levels off, and the healthy timeline', () => {
