@@ -16,6 +16,7 @@ const BENCHES: (() => Promise<Bench>)[] = [
   async () => (await import('./socket-openers')).socketOpenersBench,
   async () => (await import('./record-cost')).recordCostBench,
   async () => (await import('./reoptimize-cost')).reoptimizeCostBench,
+  async () => (await import('./long-recording')).longRecordingBench,
 ];
 
 function formatRow(bench: string, figure: BenchFigure): string {
