@@ -16,6 +16,8 @@ export interface Bench {
   /** Short id used to pick benches on the command line (`tsx bench/run.ts profile-model`). */
   name: string;
   summary: string;
+  /** Runs only when named on the command line (an hour-long bench is not part of `npm run bench`). */
+  onlyWhenNamed?: boolean;
   run(): Promise<BenchFigure[]>;
 }
 

@@ -45,6 +45,7 @@ function flat(samples: Sample[], name: string, pick: (s: Sample) => number | nul
 
 export const longRecordingBench: Bench = {
   name: 'long-recording',
+  onlyWhenNamed: true,
   summary: `hyperscope record --duration ${DURATION_S}s at defaults of the promise-heavy target at ${RATE} req/s: memory, file growth, report and app open`,
   async run(): Promise<BenchFigure[]> {
     ensureBuilt();

@@ -1,6 +1,7 @@
 /**
  * The benchmark registry: runs every bench listed below (or those named on the command line) one after
  * another and prints each figure with its baseline and ratio. Add a bench by adding its module here.
+ * Benches marked `onlyWhenNamed` (the hour-long recording) run only when named.
  *   npx tsx bench/run.ts [NAME ...]
  */
 import type { Bench, BenchFigure } from './bench';
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
   let ran = 0;
   for (const load of BENCHES) {
     const bench = await load();
-    if (wanted.size > 0 && !wanted.has(bench.name)) continue;
+    if (wanted.size > 0 ? !wanted.has(bench.name) : bench.onlyWhenNamed) continue;
     console.log(`# ${bench.name}: ${bench.summary}`);
     for (const figure of await bench.run()) console.log(formatRow(bench.name, figure));
     ran++;
