@@ -85,6 +85,13 @@ describe('browser mode, ring recording', () => {
       await page.getByText('not yet: saved while the ring recording went on').waitFor();
       await screenshot(page, 'ring-opened');
 
+      // The recording goes on past the save: at least one snapshot more before it stops (a loaded runner
+      // took longer than the steps above to collect the next one).
+      const snapshotsShown = async () =>
+        Number(
+          /· (\d+) snapshots/.exec((await page.getByText(/· \d+ snapshots/).textContent()) ?? '')?.[1] ?? 0,
+        );
+      await expect.poll(snapshotsShown, { timeout: 15_000 }).toBeGreaterThan(early.snapshots.length);
       await page.getByRole('button', { name: 'Stop' }).click();
       await page.getByRole('button', { name: 'Record' }).waitFor({ timeout: 30_000 });
       // The stopped recording's own file replaces the saved ring on screen once it has been read.
