@@ -20,7 +20,8 @@ import type { Page } from 'playwright-core';
 import { cpuProfileRecords } from '../core/session/profile-records';
 import { SESSION_SCHEMA } from '../core/session/records';
 import type { SessionRecord } from '../core/session/records';
-import { ensureBuilt, openBrowser, showView, startUi } from '../test/e2e/browser-app';
+import { ensureBuilt, openBrowser } from '../test/e2e/browser-app';
+import { nextFrames, withAppOpened } from './app-open';
 import { serveFolder } from '../test/export/static-server';
 import { median, type Bench, type BenchFigure } from './bench';
 import { formatFrames, panZoomFrames, type FrameTimes } from './flame-ui-frames';
@@ -53,26 +54,10 @@ export function writeSession(profilePath: string, sessionPath: string): void {
 
 /** `file`: a session, or another tool's profile the CLI imports; `then`: runs on the drawn page, untimed. */
 async function timeHyperscope(file: string, then?: (page: Page) => Promise<void>): Promise<number> {
-  // Chromium is up before the clock starts, as for speedscope: the browser's launch is neither's cost.
-  const { context, page } = await openBrowser();
-  const started = performance.now();
-  const ui = await startUi([file]).catch(async (error: unknown) => {
-    await context.close();
-    throw error;
-  });
-  try {
-    await page.goto(ui.url);
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 300_000 });
-    await showView(page, 'CPU');
-    await page.getByRole('img', { name: /Flame graph/ }).waitFor({ timeout: 300_000 });
-    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-    const ms = performance.now() - started;
+  return withAppOpened(file, { timeoutMs: 300_000 }, async ({ page, flameMs }) => {
     await then?.(page);
-    return ms;
-  } finally {
-    await context.close();
-    await ui.stop();
-  }
+    return flameMs;
+  });
 }
 
 /** Wall time to speedscope's flame graph; `crashed` when the page died on the way (out of memory). */
@@ -95,7 +80,7 @@ async function timeSpeedscope(
       },
     );
     await page.locator('canvas').first().waitFor();
-    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    await nextFrames(page);
     const ms = performance.now() - started;
     await then?.(page);
     return { ms, crashed: false };

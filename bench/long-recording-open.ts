@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openBrowser, showView, startUi } from '../test/e2e/browser-app';
+import { withAppOpened } from './app-open';
 import { statusMiB } from './long-recording-samples';
 
 export interface ProcessCost {
@@ -63,21 +63,8 @@ export interface AppOpen {
 
 /** Opens `file` in the app's browser mode as flame-ui.ts does, with 10 minutes allowed for each step. */
 export async function timeApp(file: string): Promise<AppOpen> {
-  const { context, page, problems } = await openBrowser();
-  const started = performance.now();
-  const ui = await startUi([file]).catch(async (error: unknown) => {
-    await context.close();
-    throw error;
-  });
-  try {
-    await page.goto(ui.url);
-    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor({ timeout: 600_000 });
-    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-    const dashboardMs = performance.now() - started;
-    await showView(page, 'CPU');
-    await page.getByRole('img', { name: /Flame graph/ }).waitFor({ timeout: 600_000 });
-    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-    const flameMs = performance.now() - started;
+  const options = { timeoutMs: 600_000, drawDashboard: true };
+  return withAppOpened(file, options, async ({ context, page, problems, ui, dashboardMs, flameMs }) => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
@@ -90,8 +77,5 @@ export async function timeApp(file: string): Promise<AppOpen> {
       pageHeapUsedMiB: metric('JSHeapUsedSize'),
       pageHeapTotalMiB: metric('JSHeapTotalSize'),
     };
-  } finally {
-    await context.close();
-    await ui.stop();
-  }
+  });
 }
