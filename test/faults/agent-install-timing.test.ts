@@ -76,7 +76,13 @@ describe('installing the agent into a target busy at startup', () => {
       () => target.output.stdout,
     );
     expect(target.output.stdout).toContain('top-level done; agent seen during it: true');
-    // The install scheduled for the loop's turn finds the agent there: it is not installed twice.
+    // The install scheduled for the loop's turn finds the agent there: it is not installed twice. The
+    // target's 20 ms watcher says so once the loop turns (on a loaded runner, after 'top-level done').
+    await waitFor(
+      () => target.output.stdout.includes('agent installed'),
+      5000,
+      () => target.output.stdout,
+    );
     expect(target.output.stdout.split('\n').filter((l) => l === 'agent installed')).toHaveLength(1);
     await agent.detach();
     await waitFor(
