@@ -67,6 +67,12 @@ describe('launchTarget', () => {
       forwardOutput: false,
       stopGraceMs: 300,
     });
+    // The inspector opens before the script runs: on a loaded runner a SIGTERM sent at once would
+    // arrive before the handler that ignores it.
+    const listeners = { expression: "process.listenerCount('SIGTERM')" };
+    await expect
+      .poll(async () => (await attached.session.send('Runtime.evaluate', listeners)).result.value)
+      .toBe(1);
     const started = Date.now();
     await attached.stop();
     expect(await attached.exited).toEqual({ code: null, signal: 'SIGKILL' });
