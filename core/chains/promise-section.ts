@@ -120,6 +120,12 @@ export interface PromiseOptions {
   enabled?: boolean;
   /** Length of one sampling window with hooks on, ms. Default 200. */
   windowMs?: number;
+  /**
+   * Promises one window observes at most: at a higher rate the window ends early and its pause is as
+   * much shorter, so hooks cost the same share in short bursts rather than a 200 ms one every ~20 s (a
+   * burst the first seconds of a recording paid in full). Default 8000 (~25 ms at 300,000 promises/s).
+   */
+  windowPromises?: number;
   /** Throughput share the collector may cost, 0..1; sets the pause between windows. Default 0.01. */
   overheadBudget?: number;
   /** Estimated cost of one observed promise with hooks on, µs (calibrated by bench/promise-overhead.ts). Default 3. */

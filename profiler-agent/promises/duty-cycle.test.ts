@@ -61,7 +61,7 @@ it('ends a renewed window at once when it sees more promises than a calm one may
   vi.advanceTimersByTime(PROMISE_DEFAULTS.windowMs);
   expect(cycle.active).toBe(true);
   // Hooks stay on below 3,333 promises a second (1% of a core at 3 µs each): 667 in a 200 ms window.
-  expect(cycle.renewedWindowLimit()).toBe(667);
+  expect(cycle.windowLimit(true)).toBe(667);
   // Load arrives: the tracker counts 667 promises within 5 ms and asks for the window to end.
   vi.advanceTimersByTime(5);
   observed = 667;
@@ -74,5 +74,29 @@ it('ends a renewed window at once when it sees more promises than a calm one may
 
 it('never ends an exhaustive window early', () => {
   const cycle = new DutyCycle({ ...PROMISE_DEFAULTS, exhaustive: true }, hooks);
-  expect(cycle.renewedWindowLimit()).toBe(Infinity);
+  expect(cycle.windowLimit(true)).toBe(Infinity);
+  expect(cycle.windowLimit(false)).toBe(Infinity);
+});
+
+it('ends a window after a pause once it has seen `windowPromises`, and pauses as much shorter', () => {
+  const cycle = new DutyCycle(PROMISE_DEFAULTS, hooks);
+  cycle.start();
+  observed = 60_000; // 300,000 a second: a pause follows
+  vi.advanceTimersByTime(PROMISE_DEFAULTS.windowMs);
+  expect(cycle.active).toBe(false);
+  vi.advanceTimersByTime(60_000);
+  expect(cycle.active).toBe(true);
+  expect(cycle.windowLimit(false)).toBe(8000);
+  // The tracker counts 8,000 promises in 26 ms and asks for the window to end.
+  vi.advanceTimersByTime(26);
+  observed = 8000;
+  cycle.closeSoon();
+  vi.advanceTimersByTime(1);
+  expect(cycle.active).toBe(false);
+  // ~300,000 a second at 3 µs is 90% of a core: 27 ms × (0.9 / 0.01 − 1) ≈ 2.4 s off, not ~18 s.
+  vi.advanceTimersByTime(2_300);
+  expect(cycle.active).toBe(false);
+  vi.advanceTimersByTime(200);
+  expect(cycle.active).toBe(true);
+  cycle.stop();
 });

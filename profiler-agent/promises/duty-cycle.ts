@@ -105,9 +105,9 @@ export class DutyCycle {
   }
 
   /**
-   * Ends the current window at the next turn of the loop. For a window renewed at a low rate that has
-   * already seen more promises than that rate allows (`renewedWindowLimit`): when load arrives at an idle
-   * service, hooks then go off within a turn of the loop, not at the end of the window.
+   * Ends the current window at the next turn of the loop, for a window that has seen as many promises
+   * as it may (`windowLimit`): when load arrives at an idle service, or the rate is high, hooks then go
+   * off within a turn of the loop, not at the end of the window.
    */
   closeSoon(): void {
     if (!this.active || this.stopped || this.endingSoon) return;
@@ -123,14 +123,17 @@ export class DutyCycle {
   }
 
   /**
-   * Promises in one window beyond which a pause would follow it: a renewed (calm) window that sees more
-   * may be closed at once (`closeSoon`). Infinity when hooks never pause.
+   * Promises one window may observe before it is closed at once (`closeSoon`); Infinity when hooks never
+   * pause. A renewed (calm) window: beyond what keeps hooks on at its rate, a pause would follow it. A
+   * window after a pause: `windowPromises`, so at a high rate it is a short burst with a short pause.
    */
-  renewedWindowLimit(): number {
+  windowLimit(renewed: boolean): number {
     if (this.options.exhaustive) return Infinity;
+    const most = Math.max(1, this.options.windowPromises);
+    if (!renewed) return most;
     const staysOnBelowRate =
       (Math.max(1e-6, this.options.overheadBudget) * 1e6) / this.options.costPerPromiseUs;
-    return Math.max(1, Math.ceil((staysOnBelowRate * this.options.windowMs) / 1000));
+    return Math.min(most, Math.max(1, Math.ceil((staysOnBelowRate * this.options.windowMs) / 1000)));
   }
 
   /** The pause after a window of `onMs`, ms, that keeps the estimated cost within the budget. */

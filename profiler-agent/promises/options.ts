@@ -6,6 +6,7 @@ export type ResolvedPromiseOptions = Required<PromiseOptions>;
 export const PROMISE_DEFAULTS: ResolvedPromiseOptions = {
   enabled: true,
   windowMs: 200,
+  windowPromises: 8000,
   overheadBudget: 0.01,
   costPerPromiseUs: 3,
   stacksPerSecond: 1000,

@@ -74,6 +74,7 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
       const cycle = new DutyCycle(options, {
         begin: () => {
           tracker.enable(calm());
+          tracker.busyAt = cycle.windowLimit(false);
           names.refresh();
         },
         end: () => {
@@ -82,13 +83,14 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
         },
         take: () => tracker.takeObserved(),
         renew: () => {
-          tracker.busyAt = cycle.renewedWindowLimit();
+          tracker.busyAt = cycle.windowLimit(true);
           tracker.setAttribution(calm());
           names.refresh();
         },
       });
-      // Load arrived while hooks stayed on: stop observing resources now (async_hooks on every resource
-      // and promise is the dearest part), and end the window at the next turn of the loop.
+      // The window saw as many promises as it may (load arrived while hooks stayed on, or the rate is
+      // high): stop observing resources now (async_hooks on every resource and promise is the dearest
+      // part), and end the window at the next turn of the loop.
       tracker.onBusy = () => {
         tracker.setAttribution(false);
         cycle.closeSoon();

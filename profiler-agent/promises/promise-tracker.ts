@@ -28,9 +28,9 @@ export class PromiseTracker {
   overflowPending = 0;
   collectedUnsettled = 0;
   droppedSlots = 0;
-  /** When `createdInWindow` reaches this, `onBusy` runs (once); 0: never. */
+  /** When `createdInWindow` reaches this, `onBusy` runs (once); 0: never (set after `enable`). */
   busyAt = 0;
-  /** The window has seen more promises than a calm one may (see `DutyCycle.renewedWindowLimit`). */
+  /** The window has seen as many promises as it may (see `DutyCycle.windowLimit`). */
   onBusy: () => void = () => undefined;
   /** Stacks that may still be captured; refilled by hooks-on time (`stacksPerSecond`), at most one second's worth. */
   stackTokens = 0;
@@ -63,7 +63,7 @@ export class PromiseTracker {
   enable(attribute: boolean): void {
     const hooks = this.builtins.v8.promiseHooks;
     this.createdInWindow = 0;
-    this.busyAt = 0; // a window that follows a pause is never ended early (`renew` sets it for calm ones)
+    this.busyAt = 0; // the collector sets the window's limit (`DutyCycle.windowLimit`)
     this.openLen = 0;
     this.stackRefilledAt = Date.now();
     this.stops = [
