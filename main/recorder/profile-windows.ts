@@ -4,10 +4,11 @@
  * `HeapProfiler.startSampling`), and V8 then optimizes much of the hot code again on its worker threads
  * (measured: ~0.25 s of the promise-heavy bench service's CPU per window end at 6,000 req/s, all but
  * ~30 ms of it on V8's worker threads; docs/performance.md). A CPU window's end costs next to nothing.
- * The first two windows keep the short length, so a short recording still gets an allocated and a
- * still-alive window; then each window is twice the one before, up to a minute for CPU profiles and
- * five minutes for allocation profiles at production intervals, so a recording left on pays that GC
- * about every five minutes.
+ * The first two windows keep the short length, so a short recording (and the app, live) gets an
+ * allocated and a still-alive window within seconds. Then a CPU window is twice the one before, up to a
+ * minute; an allocation window lasts a minute, then its cap (five minutes at production intervals), so
+ * a recording left on pays that GC about every five minutes, and three times in its first minute and a
+ * quarter rather than five (doubling had them end at 5, 10, 20, 40 and 80 s).
  */
 import type { RecordingOptions } from './recording-options';
 
@@ -34,11 +35,13 @@ export function profileWindowMs(
   kind: ProfileKind,
 ): number {
   const first = options.profileWindowMs;
-  const grown = index < 2 ? first : first * 2 ** (index - 1);
   const longest =
     kind === 'heap' && options.heapSamplingIntervalBytes >= LONG_HEAP_WINDOW_INTERVAL_BYTES
       ? MAX_HEAP_WINDOW_MS
       : MAX_PROFILE_WINDOW_MS;
   const cap = Math.min(longest, options.ringMs ? options.ringMs * RING_SHARE : Infinity);
+  let grown = first * 2 ** (index - 1);
+  if (index < 2) grown = first;
+  else if (kind === 'heap') grown = index === 2 ? MAX_PROFILE_WINDOW_MS : Infinity;
   return Math.max(first, Math.min(grown, cap));
 }

@@ -25,10 +25,10 @@ export interface RecordingOptions {
   /** Average bytes between allocation samples (default 512 KiB; `--detail` 32 KiB). */
   heapSamplingIntervalBytes: number;
   /**
-   * Length of the first two profiling windows, ms (default 5 s, so even a short recording has an allocated
-   * and a still-alive window); later ones double up to a minute (`profile-windows.ts`). CPU and allocation
-   * profiles restart each window, so a target that dies loses at most one window, and V8's sample
-   * buffers stay bounded.
+   * Length of the first two profiling windows, ms (default 5 s, so even a short recording has an
+   * allocated and a still-alive window); later ones grow to a minute, allocation ones to five
+   * (`profile-windows.ts`). CPU and allocation profiles restart each window, so a target that dies
+   * loses at most one window, and V8's sample buffers stay bounded.
    */
   profileWindowMs: number;
   /**
