@@ -77,6 +77,18 @@ export const REGIMES: Regime[] = [
   { name: 'hyperscope-no-profilers', record: () => ({ cpu: false, heap: false }), onlyWhenNamed: true },
   // The defaults with no window ending while measured: what a window's end (its forced GC) costs.
   { name: 'hyperscope-one-window', record: () => ({ profileWindowMs: 600_000 }), onlyWhenNamed: true },
+  // The promise collector's parts, the profilers off: hooks on at most ~0.3% of the time (its fixed cost
+  // per collection), or its settle checks off (what reading promise states costs).
+  {
+    name: 'hyperscope-promises-rare',
+    record: () => ({ cpu: false, heap: false, promiseOptions: { overheadBudget: 0.0001 } }),
+    onlyWhenNamed: true,
+  },
+  {
+    name: 'hyperscope-promises-no-checks',
+    record: () => ({ cpu: false, heap: false, promiseOptions: { checksPerCollect: 0 } }),
+    onlyWhenNamed: true,
+  },
   {
     name: 'hyperscope-agent-only',
     record: () => ({ cpu: false, heap: false, promises: false }),
@@ -126,17 +138,23 @@ export function sameAs(regimes: Regime[]): Map<string, string> {
   return out;
 }
 
+/** The signal that starts a target's in-process profiler (`REGIME_ENTRY`), as Hyperscope attaches. */
+export const START_IN_PROCESS_SIGNAL = 'SIGUSR2';
+
 /**
  * The target's entry script (written to a temp dir): opens the inspector when Hyperscope will attach
- * (`HS_INSPECTOR_FILE`), starts the in-process profiler of `HS_IN_PROCESS` (JSON of InProcessProfiler),
- * then runs the service at `HS_SERVICE`.
+ * (`HS_INSPECTOR_FILE`), loads the in-process profiler of `HS_IN_PROCESS` (JSON of InProcessProfiler)
+ * and starts it on START_IN_PROCESS_SIGNAL — so every regime's target is first measured with nothing
+ * on — then runs the service at `HS_SERVICE`.
  */
 export const REGIME_ENTRY = `${OPEN_INSPECTOR_SNIPPET}
 if (process.env.HS_IN_PROCESS) {
   const { module, time, heap } = JSON.parse(process.env.HS_IN_PROCESS);
   const pprof = require(module);
-  pprof.time.start(time);
-  pprof.heap.start(heap.intervalBytes, heap.stackDepth);
+  process.once('${START_IN_PROCESS_SIGNAL}', () => {
+    pprof.time.start(time);
+    pprof.heap.start(heap.intervalBytes, heap.stackDepth);
+  });
 }
 require(process.env.HS_SERVICE);
 `;

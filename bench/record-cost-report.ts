@@ -1,16 +1,31 @@
 /**
- * The record-cost bench's results, printed: per service a table of each regime's CPU per request and
- * its ratio to the same round's baseline (median of the rounds, range in brackets), then Hyperscope at
- * its defaults against `@datadog/pprof`; returned as BenchFigures so bench/run.ts prints the ratios.
+ * The record-cost bench's results, printed: per service a table of each regime's ratio in each phase
+ * (median of the rounds, range in brackets), then Hyperscope at its defaults against `@datadog/pprof`;
+ * returned as BenchFigures so bench/run.ts prints the ratios.
  */
 import { median, type BenchFigure } from './bench';
 import { DEFAULTS_REGIME, PPROF_REGIME } from './record-cost-regimes';
 
-/** Target CPU µs per request while a regime runs, and (Hyperscope) after it detached. */
+/** Target CPU µs per request in each phase of one run (`record-cost.ts`). */
 export interface RunFigures {
-  during: number;
+  /** Nothing on yet. */
+  before: number;
+  /** 1–6 s after the regime started. */
+  first: number;
+  /** Past the first two allocation windows. */
+  leftOn: number;
+  /** After Hyperscope detached; null when the regime cannot be detached (in-process). */
   after: number | null;
 }
+
+type Phase = 'before' | 'first' | 'leftOn' | 'after';
+const PHASES: { phase: Phase; label: string }[] = [
+  // Nothing on in either target yet: how far two fresh processes differ, the noise of the others.
+  { phase: 'before', label: 'before (noise)' },
+  { phase: 'first', label: 'first seconds' },
+  { phase: 'leftOn', label: 'left on' },
+  { phase: 'after', label: 'after detach' },
+];
 
 export interface ServiceResults {
   name: string;
@@ -30,21 +45,29 @@ function spread(values: number[]): Spread {
   return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
 }
 
-function formatSpread(s: Spread): string {
+function formatSpread(values: number[]): string {
+  if (values.length === 0) return '—';
+  const s = spread(values);
   return `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 }
 
-/** `numerator[r] / denominator[r]` over the rounds both ran. */
-function perRound(numerator: number[], denominator: (number | null)[]): number[] {
+/** Per round: the baseline target's CPU per request in `phase` ÷ the regime's, at the same age. */
+function phaseRatios(runs: RunFigures[], baseline: RunFigures[], phase: Phase): number[] {
   const out: number[] = [];
-  numerator.forEach((value, round) => {
-    const other = denominator[round];
-    if (other !== null && other !== undefined) out.push(value / other);
+  runs.forEach((run, round) => {
+    const value = run[phase];
+    const baseValue = baseline[round]?.[phase];
+    if (value !== null && baseValue !== null && baseValue !== undefined) out.push(baseValue / value);
   });
   return out;
 }
 
-/** Baseline CPU per request ÷ the regime's, as a figure whose value/baseline is the rounds' median. */
+/** `a[r] / b[r]` over the rounds both have. */
+function perRound(a: number[], b: number[]): number[] {
+  return a.flatMap((value, round) => (b[round] === undefined ? [] : [value / b[round]!]));
+}
+
+/** A ratio as a figure whose value/baseline is the rounds' median, in requests per CPU-second. */
 function ratioFigure(name: string, ratios: number[], base: number, baselineName: string): BenchFigure {
   return { name, value: median(ratios) * base, baseline: base, unit: 'req/CPU-s', baselineName };
 }
@@ -57,61 +80,39 @@ export function reportRecordCost(
   const figures: BenchFigure[] = [];
   for (const service of services) {
     const baselineRuns = service.runs.get(baselineName)!;
-    const baseline = baselineRuns.map((run) => run.during);
-    // Detached targets are compared with the baseline's measured again at the same age (warmer than at first).
-    const baselineLater = baselineRuns.map((run) => run.after ?? run.during);
-    const base = 1e6 / median(baseline);
-    const busy = (service.rate * median(baseline)) / 1e6;
+    const beforeUs = median(baselineRuns.map((run) => run.before));
+    const base = 1e6 / beforeUs;
+    const busy = (service.rate * beforeUs) / 1e6;
     console.log(
-      `  ${service.name}, ${service.rate} req/s paced (baseline ${(busy * 100).toFixed(0)}% busy): CPU µs per request, ` +
-        `ratio = baseline ÷ regime in the same round, median (range)`,
+      `  ${service.name}, ${service.rate} req/s paced (baseline ${(busy * 100).toFixed(0)}% busy, ` +
+        `${beforeUs.toFixed(1)} µs/req): ratio = the baseline target's CPU per request ÷ the regime's, ` +
+        `same phase and round; median (range)`,
     );
-    console.log(`    ${'regime'.padEnd(24)} ${'µs/req'.padStart(8)}  ${'ratio'.padEnd(18)}  after detach`);
+    console.log(`    ${'regime'.padEnd(30)} ${PHASES.map((p) => p.label.padEnd(18)).join('  ')}`);
+    const ratiosOf = new Map<string, Record<Phase, number[]>>();
     for (const name of regimeNames) {
-      const runs = service.runs.get(name)!;
-      const during = runs.map((run) => run.during);
-      const ratios = perRound(baseline, during);
-      const after = perRound(
-        baselineLater,
-        runs.map((run) => run.after),
-      );
-      console.log(
-        `    ${name.padEnd(24)} ${median(during).toFixed(1).padStart(8)}  ${formatSpread(spread(ratios)).padEnd(18)}` +
-          (after.length > 0 ? `  ${formatSpread(spread(after))}` : ''),
-      );
       if (name === baselineName) continue;
-      figures.push(ratioFigure(`${service.name} ${name}`, ratios, base, 'nothing attached, same round'));
-      if (after.length > 0)
-        figures.push(
-          ratioFigure(
-            `${service.name} ${name} detached`,
-            after,
-            1e6 / median(baselineLater),
-            'nothing attached, same age',
-          ),
-        );
+      const runs = service.runs.get(name)!;
+      const ratios = {} as Record<Phase, number[]>;
+      for (const { phase } of PHASES) ratios[phase] = phaseRatios(runs, baselineRuns, phase);
+      ratiosOf.set(name, ratios);
+      console.log(
+        `    ${name.padEnd(30)} ${PHASES.map((p) => formatSpread(ratios[p.phase]).padEnd(18)).join('  ')}`,
+      );
+      for (const { phase, label } of PHASES.slice(1))
+        if (ratios[phase].length > 0)
+          figures.push(
+            ratioFigure(`${service.name} ${name} ${label}`, ratios[phase], base, 'nothing attached'),
+          );
     }
-    const pprof = service.runs.get(PPROF_REGIME)?.map((run) => run.during);
-    const defaults = service.runs.get(DEFAULTS_REGIME)?.map((run) => run.during);
+    const pprof = ratiosOf.get(PPROF_REGIME);
+    const defaults = ratiosOf.get(DEFAULTS_REGIME);
     if (!pprof || !defaults) continue;
-    const against = perRound(pprof, defaults);
-    // From the median of the rounds' ratios, as the table: medians of raw µs/req may come from other rounds.
-    const extra = (regime: number[]) => {
-      const percent = (1 / median(perRound(baseline, regime)) - 1) * 100;
-      return `${percent >= 0 ? '+' : ''}${percent.toFixed(1)}%`;
-    };
-    console.log(
-      `    ${DEFAULTS_REGIME} ÷ ${PPROF_REGIME} in requests per CPU-second: ${formatSpread(spread(against))}; ` +
-        `CPU per request over the baseline: ${extra(defaults)} against ${extra(pprof)}`,
-    );
-    figures.push(
-      ratioFigure(
-        `${service.name} defaults vs pprof`,
-        against,
-        1e6 / median(pprof),
-        `${PPROF_REGIME}, same round`,
-      ),
-    );
+    for (const { phase, label } of PHASES.slice(1, 3)) {
+      const against = perRound(defaults[phase], pprof[phase]);
+      console.log(`    ${DEFAULTS_REGIME} ÷ ${PPROF_REGIME}, ${label}: ${formatSpread(against)}`);
+      figures.push(ratioFigure(`${service.name} defaults vs pprof ${label}`, against, base, PPROF_REGIME));
+    }
   }
   return figures;
 }

@@ -9,16 +9,24 @@
  * rate per service that keeps the baseline ~45–65% busy, as a service runs, rather than saturated. At
  * a fixed rate the figure does not move with how fast the load generator is on a shared core, and costs
  * that do not scale with requests (the agent's collection every second, a profile window's restart)
- * are charged at their real rate per request. Each run: 1 s warm-up, then MEASURE_S seconds, one 5 s
- * profile window of the recorder, so each window's stop-and-restart is charged once; for Hyperscope,
- * then detach, 1 s warm-up, AFTER_S seconds again (issue 16: after detach the service is back to its
- * baseline), compared with the baseline's target measured again at the same age. Regimes alternate
- * within a round (order rotated each round); a ratio is baseline CPU per request ÷ the regime's, in the
- * same round (1.00: free; 0.95: 5% more CPU per request), printed as the median of the rounds with their
- * range. HS_BENCH_ROUNDS (default 4), HS_BENCH_SERVICES and HS_BENCH_REGIMES (comma lists; the baseline
- * always runs) narrow a run, or name the regimes that break the defaults' cost into parts. ~7 minutes at
- * the defaults on 2 cores (4 target processes per service and round: regimes with the same recording
- * options are measured once; HS_BENCH_ROUNDS=3 for ~5).
+ * are charged at their real rate per request.
+ *
+ * Each target first warms up and is measured with nothing on (WARMUP_S, then BEFORE_S: a service is
+ * attached to once it runs, not at its start); then the regime starts (Hyperscope attaches; pprof
+ * starts on a signal) and three phases are measured:
+ *   first seconds  1–6 s after attach: what a newcomer's recording costs, one-time start-up included
+ *                  (the agent's injection, the first allocation window's end and its forced GC);
+ *   left on        LEFT_ON_FROM_S s after attach, MEASURE_S long: past the first two allocation windows,
+ *                  as a recording left on runs (its next allocation window ends a minute later);
+ *   after detach   for Hyperscope, 1 s after it detached, AFTER_S long (issue 16: back to baseline).
+ * A ratio is the baseline target's CPU per request in a phase ÷ the regime's, same phase and round. The
+ * "before" column, both targets with nothing on, shows how far two fresh processes differ (±10% on the
+ * promise-heavy service here, where V8 placed and optimized their code): the noise of the others.
+ * Regimes alternate within a round (order rotated each round); ratios print as the median of the rounds
+ * with their range (1.00: free; 0.95: 5% more CPU per request). HS_BENCH_ROUNDS (default 3),
+ * HS_BENCH_SERVICES and HS_BENCH_REGIMES (comma lists; the baseline always runs) narrow a run, or name
+ * the regimes that break the defaults' cost into parts. ~25 minutes at the defaults on 2 cores (regimes
+ * with the same recording options are measured once).
  */
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,19 +35,27 @@ import { fileURLToPath } from 'node:url';
 import type { Bench, BenchFigure } from './bench';
 import { attachHyperscope, inspectorFilePath } from './attach-hyperscope';
 import { reportRecordCost, type RunFigures, type ServiceResults } from './record-cost-report';
-import { describeRegime, REGIME_ENTRY, REGIMES, sameAs, type Regime } from './record-cost-regimes';
+import {
+  describeRegime,
+  REGIME_ENTRY,
+  REGIMES,
+  sameAs,
+  START_IN_PROCESS_SIGNAL,
+  type Regime,
+} from './record-cost-regimes';
 import { measure, pinSelf, startTarget } from './target-run';
 
-const ROUNDS = Number(process.env.HS_BENCH_ROUNDS ?? 4);
-const WARMUP_S = 1;
-/** Seconds measured under each regime (HS_BENCH_MEASURE_S; default one short profile window). */
-const MEASURE_S = Number(process.env.HS_BENCH_MEASURE_S ?? 5);
-/**
- * Seconds a recording runs before the measure starts (HS_BENCH_SETTLE_S, default 0: a recording's first
- * seconds, as a newcomer's). A recording left on is measured past its first windows, which are short.
- */
-const SETTLE_S = Number(process.env.HS_BENCH_SETTLE_S ?? 0);
-const AFTER_S = 3;
+const ROUNDS = Number(process.env.HS_BENCH_ROUNDS ?? 3);
+const WARMUP_S = 5;
+/** Seconds each target is measured with nothing on, before its regime starts. */
+const BEFORE_S = 5;
+/** The first-seconds phase: from 1 s after attach, this long. */
+const FIRST_S = 5;
+/** When the left-on phase starts, s after attach: past the first two allocation windows (5 s each). */
+const LEFT_ON_FROM_S = 13;
+/** Seconds the left-on phase is measured (HS_BENCH_MEASURE_S). */
+const MEASURE_S = Number(process.env.HS_BENCH_MEASURE_S ?? 10);
+const AFTER_S = 5;
 const CONNECTIONS = 16;
 
 interface Service {
@@ -60,15 +76,10 @@ function serviceScript(name: string): string {
 }
 
 /**
- * One fresh target of `service` under `regime`: attached, warmed, measured, detached, measured. The
- * baseline (`later`) is measured a second time too, at the same age, to compare the detached ones with.
+ * One fresh target of `service`: measured with nothing on, then under `regime` (first seconds, left
+ * on), then (Hyperscope) detached. The baseline runs the same schedule with nothing ever attached.
  */
-async function runRegime(
-  entry: string,
-  service: Service,
-  regime: Regime,
-  later: boolean,
-): Promise<RunFigures> {
+async function runRegime(entry: string, service: Service, regime: Regime): Promise<RunFigures> {
   const inspectorFile = regime.record ? inspectorFilePath() : '';
   const target = await startTarget(
     entry,
@@ -80,18 +91,25 @@ async function runRegime(
     0,
     '/?id=7',
   );
-  let detach = regime.record ? await attachHyperscope('record', inspectorFile, regime.record()) : null;
+  let detach: (() => Promise<void>) | null = null;
   try {
     const paced = (duration: number) => ({ connections: CONNECTIONS, overallRate: service.rate, duration });
-    await measure(target, paced(WARMUP_S + SETTLE_S));
-    const during = (await measure(target, paced(MEASURE_S))).cpuUsPerRequest;
-    if (!detach && !later) return { during, after: null };
+    const cpuPerRequest = async (seconds: number) => (await measure(target, paced(seconds))).cpuUsPerRequest;
+    await measure(target, paced(WARMUP_S));
+    const before = await cpuPerRequest(BEFORE_S);
+    if (regime.record) detach = await attachHyperscope('record', inspectorFile, regime.record());
+    if (regime.inProcess) process.kill(target.pid, START_IN_PROCESS_SIGNAL);
+    await measure(target, paced(1));
+    const first = await cpuPerRequest(FIRST_S);
+    await measure(target, paced(LEFT_ON_FROM_S - 1 - FIRST_S));
+    const leftOn = await cpuPerRequest(MEASURE_S);
     const detaching = detach;
     detach = null;
     await detaching?.();
     // A warm-up again: the target re-optimizes what the recording's hooks and patches touched.
-    await measure(target, paced(WARMUP_S));
-    return { during, after: (await measure(target, paced(AFTER_S))).cpuUsPerRequest };
+    await measure(target, paced(1));
+    const after = regime.inProcess ? null : await cpuPerRequest(AFTER_S);
+    return { before, first, leftOn, after };
   } finally {
     await detach?.();
     target.stop();
@@ -125,14 +143,15 @@ export const recordCostBench: Bench = {
         // Rotated each round, so no regime always runs first (or right after another) in the round.
         for (let i = 0; i < measured.length; i++) {
           const regime = measured[(i + round) % measured.length]!;
-          const figures = await runRegime(entry, service, regime, regime === regimes[0]);
+          const figures = await runRegime(entry, service, regime);
           const runs = service.runs.get(regime.name) ?? [];
           runs[round] = figures;
           service.runs.set(regime.name, runs);
           if (process.env.HS_BENCH_VERBOSE)
             console.log(
-              `  round ${round} ${service.name} ${regime.name}: ${figures.during.toFixed(1)} µs/req` +
-                (figures.after === null ? '' : `, after detach ${figures.after.toFixed(1)} µs/req`),
+              `  round ${round} ${service.name} ${regime.name}: µs/req before ${figures.before.toFixed(1)}, ` +
+                `first ${figures.first.toFixed(1)}, left on ${figures.leftOn.toFixed(1)}` +
+                (figures.after === null ? '' : `, after detach ${figures.after.toFixed(1)}`),
             );
         }
       }
