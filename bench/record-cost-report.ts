@@ -26,6 +26,10 @@ const PHASES: { phase: Phase; label: string }[] = [
   { phase: 'leftOn', label: 'left on' },
   { phase: 'after', label: 'after detach' },
 ];
+/** The phases printed as figures: with a regime on, or after it. */
+const MEASURED = PHASES.filter((p) => p.phase !== 'before');
+/** The phases in which the defaults are compared with pprof (pprof is never detached). */
+const AGAINST_PPROF = PHASES.filter((p) => p.phase === 'first' || p.phase === 'leftOn');
 
 export interface ServiceResults {
   name: string;
@@ -35,20 +39,10 @@ export interface ServiceResults {
   runs: Map<string, RunFigures[]>;
 }
 
-interface Spread {
-  median: number;
-  min: number;
-  max: number;
-}
-
-function spread(values: number[]): Spread {
-  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
-}
-
+/** The rounds' median with their range, e.g. `0.91 (0.81–0.98)`. */
 function formatSpread(values: number[]): string {
   if (values.length === 0) return '—';
-  const s = spread(values);
-  return `${s.median.toFixed(2)} (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
+  return `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
 }
 
 /** Per round: the baseline target's CPU per request in `phase` ÷ the regime's, at the same age. */
@@ -99,7 +93,7 @@ export function reportRecordCost(
       console.log(
         `    ${name.padEnd(30)} ${PHASES.map((p) => formatSpread(ratios[p.phase]).padEnd(18)).join('  ')}`,
       );
-      for (const { phase, label } of PHASES.slice(1))
+      for (const { phase, label } of MEASURED)
         if (ratios[phase].length > 0)
           figures.push(
             ratioFigure(`${service.name} ${name} ${label}`, ratios[phase], base, 'nothing attached'),
@@ -108,7 +102,7 @@ export function reportRecordCost(
     const pprof = ratiosOf.get(PPROF_REGIME);
     const defaults = ratiosOf.get(DEFAULTS_REGIME);
     if (!pprof || !defaults) continue;
-    for (const { phase, label } of PHASES.slice(1, 3)) {
+    for (const { phase, label } of AGAINST_PPROF) {
       const against = perRound(defaults[phase], pprof[phase]);
       console.log(`    ${DEFAULTS_REGIME} ÷ ${PPROF_REGIME}, ${label}: ${formatSpread(against)}`);
       figures.push(ratioFigure(`${service.name} defaults vs pprof ${label}`, against, base, PPROF_REGIME));

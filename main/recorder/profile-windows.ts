@@ -1,14 +1,15 @@
 /**
  * How long each profile window lasts. An allocation window's end costs the target: the inspector's
  * sampler runs a full GC each time its profile is read (V8's `kSamplingForceGC`, set by
- * `HeapProfiler.startSampling`), and V8 then optimizes much of the hot code again on its worker threads
- * (measured: ~0.25 s of the promise-heavy bench service's CPU per window end at 6,000 req/s, all but
- * ~30 ms of it on V8's worker threads; docs/performance.md). A CPU window's end costs next to nothing.
+ * `HeapProfiler.startSampling`), which deoptimizes the service's code built on objects that died; V8
+ * then optimizes it again over ~20 s (measured on the promise-heavy bench service: +20–30% CPU per
+ * request in the 5 s after, +15–22% in the next 5; docs/performance.md). A CPU window's end costs next
+ * to nothing.
  * The first two windows keep the short length, so a short recording (and the app, live) gets an
  * allocated and a still-alive window within seconds. Then a CPU window is twice the one before, up to a
  * minute; an allocation window lasts a minute, then its cap (five minutes at production intervals), so
- * a recording left on pays that GC about every five minutes, and three times in its first minute and a
- * quarter rather than five (doubling had them end at 5, 10, 20, 40 and 80 s).
+ * a recording left on pays that GC about every five minutes, and in its first 80 s three times, not
+ * five (doubling had them end at 5, 10, 20, 40 and 80 s).
  */
 import type { RecordingOptions } from './recording-options';
 
@@ -40,8 +41,12 @@ export function profileWindowMs(
       ? MAX_HEAP_WINDOW_MS
       : MAX_PROFILE_WINDOW_MS;
   const cap = Math.min(longest, options.ringMs ? options.ringMs * RING_SHARE : Infinity);
-  let grown = first * 2 ** (index - 1);
-  if (index < 2) grown = first;
-  else if (kind === 'heap') grown = index === 2 ? MAX_PROFILE_WINDOW_MS : Infinity;
-  return Math.max(first, Math.min(grown, cap));
+  return Math.max(first, Math.min(uncapped(first, index, kind), cap));
+}
+
+/** Window `index`'s length before the caps, ms: CPU windows double, allocation ones jump. */
+function uncapped(first: number, index: number, kind: ProfileKind): number {
+  if (index < 2) return first;
+  if (kind === 'cpu') return first * 2 ** (index - 1);
+  return index === 2 ? MAX_PROFILE_WINDOW_MS : Infinity;
 }

@@ -21,6 +21,14 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+/** The tracker counts `promises` within `afterMs` and asks for the window to end; it ends a tick later. */
+function endEarly(cycle: DutyCycle, afterMs: number, promises: number): void {
+  vi.advanceTimersByTime(afterMs);
+  observed = promises;
+  cycle.closeSoon();
+  vi.advanceTimersByTime(1);
+}
+
 it('counts a window’s rate over the whole window, also when a collection read coverage during it', () => {
   // 150,000 promises/s at 3 µs each is 45% of a core against a 2% budget: hooks must pause.
   const cycle = new DutyCycle({ ...PROMISE_DEFAULTS, windowMs: 200, overheadBudget: 0.02 }, hooks);
@@ -62,11 +70,8 @@ it('ends a renewed window at once when it sees more promises than a calm one may
   expect(cycle.active).toBe(true);
   // Hooks stay on below 3,333 promises a second (1% of a core at 3 µs each): 667 in a 200 ms window.
   expect(cycle.windowLimit(true)).toBe(667);
-  // Load arrives: the tracker counts 667 promises within 5 ms and asks for the window to end.
-  vi.advanceTimersByTime(5);
-  observed = 667;
-  cycle.closeSoon();
-  vi.advanceTimersByTime(1);
+  // Load arrives: 667 promises within 5 ms.
+  endEarly(cycle, 5, 667);
   expect(cycle.active).toBe(false);
   expect(cycle.lastRate).toBeGreaterThan(100_000); // 667 in 5–6 ms
   cycle.stop();
@@ -87,11 +92,8 @@ it('ends a window after a pause once it has seen `windowPromises`, and pauses as
   vi.advanceTimersByTime(60_000);
   expect(cycle.active).toBe(true);
   expect(cycle.windowLimit(false)).toBe(8000);
-  // The tracker counts 8,000 promises in 26 ms and asks for the window to end.
-  vi.advanceTimersByTime(26);
-  observed = 8000;
-  cycle.closeSoon();
-  vi.advanceTimersByTime(1);
+  // 8,000 promises in 26 ms.
+  endEarly(cycle, 26, 8000);
   expect(cycle.active).toBe(false);
   // ~300,000 a second at 3 µs is 90% of a core: 27 ms × (0.9 / 0.01 − 1) ≈ 2.4 s off, not ~18 s.
   vi.advanceTimersByTime(2_300);

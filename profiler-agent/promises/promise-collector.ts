@@ -73,8 +73,7 @@ export function createPromiseCollector(): Collector<PromiseSection | null> {
       const names = new WorkerNames();
       const cycle = new DutyCycle(options, {
         begin: () => {
-          tracker.enable(calm());
-          tracker.busyAt = cycle.windowLimit(false);
+          tracker.enable(calm(), cycle.windowLimit(false));
           names.refresh();
         },
         end: () => {

@@ -28,7 +28,7 @@ export class PromiseTracker {
   overflowPending = 0;
   collectedUnsettled = 0;
   droppedSlots = 0;
-  /** When `createdInWindow` reaches this, `onBusy` runs (once); 0: never (set after `enable`). */
+  /** When `createdInWindow` reaches this, `onBusy` runs (once): the window's limit (`DutyCycle.windowLimit`). */
   busyAt = 0;
   /** The window has seen as many promises as it may (see `DutyCycle.windowLimit`). */
   onBusy: () => void = () => undefined;
@@ -59,11 +59,14 @@ export class PromiseTracker {
     this.store = store;
   }
 
-  /** Turns hooks on; with `attribute`, also observes the async resources behind new promises. */
-  enable(attribute: boolean): void {
+  /**
+   * Turns hooks on; with `attribute`, also observes the async resources behind new promises. `limit`:
+   * the promises this window may see before `onBusy` runs.
+   */
+  enable(attribute: boolean, limit: number): void {
     const hooks = this.builtins.v8.promiseHooks;
     this.createdInWindow = 0;
-    this.busyAt = 0; // the collector sets the window's limit (`DutyCycle.windowLimit`)
+    this.busyAt = limit;
     this.openLen = 0;
     this.stackRefilledAt = Date.now();
     this.stops = [
