@@ -3,8 +3,15 @@ import { readFileSync } from 'node:fs';
 import type { EndRecord } from '../../core/session/records';
 import type { AttachedTarget } from '../inspector/attached-target';
 
-/** How long to wait for a launched child's exit status after its inspector went away, ms. */
+/**
+ * How long to wait for a target's exit after its inspector went away, ms: a launched child's exit status,
+ * or a process by pid leaving the process table. A killed process closes its sockets before it is a
+ * zombie; on a loaded machine a cluster worker killed by SIGKILL was still running its exit when the
+ * connection's close was seen, and was taken for a lost connection.
+ */
 const EXIT_GRACE_MS = 1500;
+/** How often a process by pid is looked at during the grace, ms. */
+const EXIT_POLL_MS = 25;
 
 export async function describeLostTarget(
   target: AttachedTarget,
@@ -13,7 +20,7 @@ export async function describeLostTarget(
   if (target.thread) {
     const thread = `thread ${target.thread.threadId} of pid ${target.pid}`;
     if (target.thread.ended()) return { reason: 'target-exited', message: `${thread} exited` };
-    if (!isAlive(target.pid)) return { reason: 'target-exited', message: exited };
+    if (await goneWithinGrace(target.pid)) return { reason: 'target-exited', message: exited };
     return {
       reason: 'connection-lost',
       message: `the connection of ${thread} was closed with its process's`,
@@ -29,10 +36,19 @@ export async function describeLostTarget(
       const how = status.signal ? `killed by ${status.signal}` : `exit code ${status.code}`;
       return { reason: 'target-exited', message: `${exited} (${how})` };
     }
-  } else if (target.attachedBy === 'pid' && !isAlive(target.pid)) {
+  } else if (target.attachedBy === 'pid' && (await goneWithinGrace(target.pid))) {
     return { reason: 'target-exited', message: exited };
   }
   return { reason: 'connection-lost', message: 'the inspector connection was closed' };
+}
+
+/** Whether `pid` is gone now or within {@link EXIT_GRACE_MS}. */
+async function goneWithinGrace(pid: number): Promise<boolean> {
+  for (const deadline = Date.now() + EXIT_GRACE_MS; isAlive(pid); ) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, EXIT_POLL_MS));
+  }
+  return true;
 }
 
 function isAlive(pid: number): boolean {
