@@ -23,7 +23,7 @@ export const inlinedAllocator: DemoScenario = {
 /** Lines per invoice. */
 const ITEMS = 60;
 /** Invoices rendered per request. */
-const INVOICES_PER_STATEMENT = 40;
+const INVOICES_PER_STATEMENT = 100;
 
 /** An order line; prices in cents. */
 interface OrderItem {
