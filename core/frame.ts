@@ -19,3 +19,8 @@ export function formatFrame(frame: Frame): string {
   const where = frame.url ? `${displayUrl(frame.url)}:${frame.line}:${frame.column}` : '<unknown>';
   return `${frame.functionName || '(anonymous)'} (${where})`;
 }
+
+/** Whether `frame` is Node's own JavaScript (`node:…`) or a V8 builtin (no URL): code a user cannot change. */
+export function isNodeCode(frame: Frame): boolean {
+  return frame.url === '' || frame.url.startsWith('node:');
+}

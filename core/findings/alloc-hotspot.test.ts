@@ -93,6 +93,27 @@ describe('alloc-hotspot', () => {
     expect(findAllocHotspot(session([slow], [slow]), {})).toEqual([]);
   });
 
+  it('charges Node’s code to the application function calling it when no one function holds most bytes', () => {
+    // A batch builder concatenating Buffers: its own bytes, Node's concat under it and an encoder it
+    // calls split 25/30/45%; with concat charged to it, buildBatch holds 55%.
+    const node = 'node:buffer';
+    const allocated = [
+      siteAtRate('buildBatch', 10 * MiB, 10),
+      { ...siteAtRate('concat', 12 * MiB, 10), url: node, calledBy: 'buildBatch' },
+      { ...siteAtRate('encodeRecord', 18 * MiB, 10), calledBy: 'buildBatch' },
+    ];
+    const [finding, ...rest] = findAllocHotspot(session(allocated, []), {});
+    expect(rest).toEqual([]);
+    expect(finding!.title).toMatch(/^buildBatch allocates 22 MiB\/s with the Node code it calls: 55% of all/);
+    expect(finding!.severity).toBe('warning');
+    expect(finding!.frames.map((f) => f.functionName)).toEqual(['concat', 'buildBatch', 'handleRequest']);
+    expect(finding!.evidence.values).toMatchObject({ includesNodeCodeItCalls: true, allocatedShare: 0.55 });
+    expect(finding!.evidence.series[0]!.points[0]!.v).toBeCloseTo(22 * MiB, -4);
+    // Spread over application functions, nothing is charged: no finding.
+    const spread = allocated.map((site) => ({ ...site, url: undefined, calledBy: undefined }));
+    expect(findAllocHotspot(session(spread, []), {})).toEqual([]);
+  });
+
   it('has nothing to say without allocation windows', () => {
     expect(findAllocHotspot(buildSession({ snapshots: 5 }), {})).toEqual([]);
   });

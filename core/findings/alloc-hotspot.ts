@@ -13,8 +13,9 @@ import type { AnalysisContext } from './analysis';
 import { snapshotPoints } from './analysis';
 import { rounded } from './evidence-series';
 import type { Finding, Severity } from './finding';
-import { siteStatsOf, type SiteStats } from './alloc-site-stats';
+import { emptySide, siteStatsOf, type SiteStats } from './alloc-site-stats';
 import { inlinedAllocatorOf, sameFunction, type InlinedAllocator } from './inlined-allocator';
+import { topCallerSite } from './alloc-caller-site';
 import { mergeSiteStats } from './merge-site-stats';
 import type { SessionProfiles } from '../profile/session-profiles';
 import type { Protocol } from 'devtools-protocol';
@@ -66,9 +67,30 @@ export function findAllocHotspot(session: Session, context: AnalysisContext): Fi
   const byAlive = [...sites].sort((a, b) => b.alive.bytes - a.alive.bytes)[0];
   consider(byAlive, 'surviving', survivingSeverity(byAlive, heapGrowth));
   consider(byAllocated, 'allocated', allocatedSeverity(byAllocated));
+  // No one function holds most bytes: the application function does, with the Node code it calls.
+  const byCaller = allocatedSeverity(byAllocated) ? undefined : callerSite(sites, profiles, session);
+  consider(byCaller, 'allocated', allocatedSeverity(byCaller));
   return [...judged].map(([site, { criterion, severity }]) =>
-    finding(site, criterion, severity, heapGrowth, profiles, cpuProfiles),
+    finding(site, criterion, severity, heapGrowth, profiles, cpuProfiles, site === byCaller),
   );
+}
+
+/** The top application site with Node's code and builtins it calls charged to it (`alloc-caller-site`). */
+function callerSite(
+  sites: readonly SiteStats[],
+  profiles: SessionProfiles,
+  session: Session,
+): SiteStats | undefined {
+  const caller = profiles.allocated && topCallerSite(profiles.allocated, session.header.createdAt);
+  if (!caller || frameCategoryOf(caller.frame.functionName, caller.frame.url) === 'profiler')
+    return undefined;
+  const own = sites.find((site) => sameFunction(site.frame, caller.frame));
+  return {
+    frame: caller.frame,
+    sizesEstimatedUpToBytes: sites[0]!.sizesEstimatedUpToBytes,
+    allocated: caller.allocated,
+    alive: own?.alive ?? emptySide(),
+  };
 }
 
 /**
@@ -110,6 +132,7 @@ function finding(
   heapGrowth: number,
   profiles: SessionProfiles,
   cpuProfiles: readonly Protocol.Profiler.Profile[],
+  withNodeCode: boolean,
 ): Finding {
   const { allocated, alive } = site;
   const recorded = criterion === 'surviving' && alive.stack.length > 0 ? alive.stack : allocated.stack;
@@ -120,7 +143,8 @@ function finding(
   const title =
     criterion === 'surviving'
       ? `${name} keeps ${perS(alive.bytesPerSecond)} alive: ${formatPercent(alive.share)} of the bytes that survive GC`
-      : `${name} allocates ${perS(allocated.bytesPerSecond)}: ${formatPercent(allocated.share)} of all bytes allocated`;
+      : `${name} allocates ${perS(allocated.bytesPerSecond)}${withNodeCode ? ' with the Node code it calls' : ''}: ` +
+        `${formatPercent(allocated.share)} of all bytes allocated`;
   const histogram = criterion === 'surviving' ? alive.histogram : allocated.histogram;
   return {
     kind: 'alloc-hotspot',
@@ -132,9 +156,13 @@ function finding(
         `${formatPercent(allocated.share)} of sampled bytes); ${formatBytes(alive.bytes)} of what it allocated in the ` +
         `still-alive windows survived a full GC (${perS(alive.bytesPerSecond)}, ${formatPercent(alive.share)} of ` +
         `surviving bytes), while heap used changed by ${perS(heapGrowth)}.` +
-        (inlined ? ` ${inferenceNote(inlined)}` : ''),
+        (inlined ? ` ${inferenceNote(inlined)}` : '') +
+        (withNodeCode
+          ? ` Its bytes include those of Node's code and V8's builtins it called (no one function held ${formatPercent(MIN_SHARE)}).`
+          : ''),
       values: {
         criterion,
+        ...(withNodeCode ? { includesNodeCodeItCalls: true } : {}),
         ...(inlined
           ? { inlinedInto: `${frameLabel(inlined.host)} ${placeOf(inlined.host)}`, namedFrom: 'cpu-profile' }
           : {}),

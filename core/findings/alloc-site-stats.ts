@@ -123,7 +123,7 @@ function heaviestKeys(side: Side): string[] {
 }
 
 /** A site's figures before any bytes are counted. */
-function emptySide(): SideStats {
+export function emptySide(): SideStats {
   return {
     bytes: 0,
     bytesPerSecond: 0,

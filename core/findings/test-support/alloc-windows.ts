@@ -10,6 +10,10 @@ export interface SyntheticSite {
   /** Bytes each sample reports. */
   sampleBytes: number;
   samples: number;
+  /** Where the function is; the app's server.js when not given (`node:buffer` for Node's own code). */
+  url?: string;
+  /** The site, listed before this one, that calls it; the request handler when not given. */
+  calledBy?: string;
 }
 
 /** A window from `startTime` to `endTime` (ms since the epoch) with a 32 KiB sampling interval. */
@@ -19,10 +23,10 @@ export function allocWindow(
   includesCollected: boolean,
   sites: readonly SyntheticSite[],
 ): AllocProfileWindow {
-  const frame = (functionName: string, lineNumber: number) => ({
+  const frame = (functionName: string, lineNumber: number, url = 'file:///srv/app/server.js') => ({
     functionName,
     scriptId: '7',
-    url: functionName === '(root)' ? '' : 'file:///srv/app/server.js',
+    url: functionName === '(root)' ? '' : url,
     lineNumber,
     columnNumber: 2,
   });
@@ -33,10 +37,11 @@ export function allocWindow(
   const samples: AllocProfileWindow['samples'] = [];
   sites.forEach((site, i) => {
     const id = 3 + i;
+    const caller = site.calledBy === undefined ? -1 : sites.findIndex((s) => s.functionName === site.calledBy);
     nodes.push({
       id,
-      parent: 2,
-      callFrame: frame(site.functionName, lineOf(site.functionName)),
+      parent: caller >= 0 && caller < i ? 3 + caller : 2,
+      callFrame: frame(site.functionName, lineOf(site.functionName), site.url),
       selfSize: site.sampleBytes * site.samples,
     });
     for (let s = 0; s < site.samples; s++)
