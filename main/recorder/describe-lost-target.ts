@@ -44,7 +44,7 @@ export async function describeLostTarget(
 
 /** Whether `pid` is gone now or within {@link EXIT_GRACE_MS}. */
 async function goneWithinGrace(pid: number): Promise<boolean> {
-  for (const deadline = Date.now() + EXIT_GRACE_MS; isAlive(pid); ) {
+  for (const deadline = Date.now() + EXIT_GRACE_MS; isAlive(pid);) {
     if (Date.now() >= deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, EXIT_POLL_MS));
   }

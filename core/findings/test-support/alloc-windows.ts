@@ -37,7 +37,8 @@ export function allocWindow(
   const samples: AllocProfileWindow['samples'] = [];
   sites.forEach((site, i) => {
     const id = 3 + i;
-    const caller = site.calledBy === undefined ? -1 : sites.findIndex((s) => s.functionName === site.calledBy);
+    const caller =
+      site.calledBy === undefined ? -1 : sites.findIndex((s) => s.functionName === site.calledBy);
     nodes.push({
       id,
       parent: caller >= 0 && caller < i ? 3 + caller : 2,
