@@ -70,13 +70,14 @@ function chargedTo(model: ProfileModel): Charged {
     const frame = model.frames[model.nodes.frame[i]!]!;
     const parent = model.nodes.parent[i]!;
     const own = frame.category === 'code' && !isNodeCode(frame);
-    charged[i] = own ? i : parent >= 0 ? charged[parent]! : -1;
-    if (charged[i] < 0 || !(bytes[i]! > 0)) continue;
-    const key = siteKey(model.frames[model.nodes.frame[charged[i]!]!]!);
+    const to = own ? i : parent >= 0 ? charged[parent]! : -1;
+    charged[i] = to;
+    if (to < 0 || !(bytes[i]! > 0)) continue;
+    const key = siteKey(model.frames[model.nodes.frame[to]!]!);
     result.bytes.set(key, (result.bytes.get(key) ?? 0) + bytes[i]!);
     result.samples.set(key, (result.samples.get(key) ?? 0) + samples[i]!);
     const list = result.nodesOf.get(key) ?? [];
-    if (charged[i] === i) list.unshift(i);
+    if (to === i) list.unshift(i);
     else list.push(i);
     result.nodesOf.set(key, list);
   }

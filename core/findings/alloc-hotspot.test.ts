@@ -107,7 +107,10 @@ describe('alloc-hotspot', () => {
     expect(finding!.title).toMatch(/^buildBatch allocates 22 MiB\/s with the Node code it calls: 55% of all/);
     expect(finding!.severity).toBe('warning');
     expect(finding!.frames.map((f) => f.functionName)).toEqual(['concat', 'buildBatch', 'handleRequest']);
-    expect(finding!.evidence.values).toMatchObject({ includesNodeCodeItCalls: true, allocatedShare: 0.55 });
+    expect(finding!.evidence.values).toMatchObject({
+      bytesOf: 'the function and the Node code it calls',
+      allocatedShare: 0.55,
+    });
     expect(finding!.evidence.series[0]!.points[0]!.v).toBeCloseTo(22 * MiB, -4);
     // Spread over application functions, nothing is charged: no finding.
     const spread = allocated.map((site) => ({ ...site, url: undefined, calledBy: undefined }));

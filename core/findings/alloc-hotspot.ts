@@ -162,7 +162,7 @@ function finding(
           : ''),
       values: {
         criterion,
-        ...(withNodeCode ? { includesNodeCodeItCalls: true } : {}),
+        ...(withNodeCode ? { bytesOf: 'the function and the Node code it calls' } : {}),
         ...(inlined
           ? { inlinedInto: `${frameLabel(inlined.host)} ${placeOf(inlined.host)}`, namedFrom: 'cpu-profile' }
           : {}),
