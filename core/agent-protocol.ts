@@ -190,3 +190,25 @@ export interface AgentSnapshot {
 
 /** What the installed agent's `call(method, argJson)` returns, as JSON. */
 export type AgentCallReply = { ok: true; result: unknown } | { ok: false; error: string };
+
+/**
+ * One allocation window the agent sampled with `v8.startHeapProfile` (Node 26+: no GC forced when it is
+ * read, unlike the inspector's sampler), as `heapProfile.rotate`/`stop` hand it over.
+ */
+export interface AgentHeapWindow {
+  /**
+   * V8's profile as it gave it, JSON text: `{ head, samples: [{ size, nodeId, ordinal, isLive }] }`, every
+   * sample kept (objects GC collected since included; `isLive` says which were not).
+   */
+  profile: string;
+  /** When the window started and ended, ms since the epoch. */
+  startTime: number;
+  endTime: number;
+  /** Sampling interval, bytes. */
+  samplingInterval: number;
+  /** V8's `total_allocated_bytes` when the window started, bytes. */
+  allocatedAtStart: number;
+  /** The full (mark-compact) GCs in the window, in order: when each was seen (ms since the epoch) and V8's
+   * `total_allocated_bytes` then, bytes. */
+  fullGcs: { time: number; allocatedBytes: number }[];
+}

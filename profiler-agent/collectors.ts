@@ -13,6 +13,7 @@ import type { Builtins } from './builtins';
 import type { Collector, CollectorContext } from './collector';
 import { createEventLoopCollector } from './event-loop-collector';
 import { createFdsCollector, type FdsSection } from './fds-collector';
+import { createHeapProfileCollector } from './heap-profile/heap-profile-collector';
 import { HttpAgentRegistry } from './http-agent-registry';
 import { createHttpServerCollector } from './http-server-collector';
 import { createMemoryCollector } from './memory-collector';
@@ -32,6 +33,7 @@ export const extensionCollectors: (() => Collector)[] = [
   createTlsCollector,
   createUndiciCollector,
   createPromiseCollector,
+  createHeapProfileCollector,
 ];
 
 /** The collectors behind the fixed sections of a snapshot. */

@@ -9,6 +9,7 @@ import { closeInspectorInside } from '../inspector/close-inspector-inside';
 import type { InspectorSession } from '../inspector/inspector-session';
 import type { CpuSampler } from './cpu-sampler';
 import { startCpuSampler } from './cpu-sampler';
+import { startAgentHeapSampler } from './agent-heap-sampler';
 import type { HeapSampler } from './heap-sampler';
 import { startHeapSampler } from './heap-sampler';
 import type { RecordingOptions } from './recording-options';
@@ -50,8 +51,24 @@ export async function openTargetLink(
     installTiming,
   );
   const cpu = options.cpu ? await startCpuSampler(session, options.cpuSamplingIntervalUs) : null;
-  const heap = options.heap ? await startHeapSampler(session, options.heapSamplingIntervalBytes) : null;
+  const heap = options.heap
+    ? await startAllocationSampling(session, agent, options.heapSamplingIntervalBytes)
+    : null;
   return { session, agent, cpu, heap };
+}
+
+/**
+ * The agent's allocation sampler where the target's Node has `v8.startHeapProfile` (26 and later: no GC
+ * forced when a window is read), else the inspector's.
+ */
+async function startAllocationSampling(
+  session: InspectorSession,
+  agent: AgentClient,
+  intervalBytes: number,
+): Promise<HeapSampler> {
+  return (
+    (await startAgentHeapSampler(session, agent, intervalBytes)) ?? startHeapSampler(session, intervalBytes)
+  );
 }
 
 /**

@@ -1,0 +1,78 @@
+/**
+ * Allocation sampling by the agent, with `v8.startHeapProfile` inside the target (Node 26 and later):
+ * no full GC is forced when a window is read (the inspector's sampler forces one each time). Each window
+ * the agent hands over becomes an "allocated" window and, when a full GC ran in it, a "still alive" one
+ * (`core/profile/split-heap-window.ts`).
+ *
+ * A busy service runs full GCs of its own, and they are what the still-alive view is read from. A service
+ * that runs none in a window (a small heap that grows slowly: a leak's early minutes) would never get one:
+ * every other window, as the inspector's sampler alternates, and at the end of a recording that has no
+ * still-alive window yet, a window without a full GC of its own gets one forced before it ends.
+ */
+import type { AgentHeapWindow } from '../../core/agent-protocol';
+import { splitHeapWindow, type LiveMarkedProfile } from '../../core/profile/split-heap-window';
+import { allocProfileRecords } from '../../core/session/profile-records';
+import type { SessionRecord } from '../../core/session/records';
+import type { AgentClient } from '../agent/agent-client';
+import type { InspectorSession } from '../inspector/inspector-session';
+import type { HeapSampler } from './heap-sampler';
+
+/** How long a forced GC may take to reach the agent's observer, ms (a busy loop delays it), and how often it is asked. */
+const GC_REPORT_WAIT_MS = 1000;
+const GC_REPORT_POLL_MS = 10;
+
+/** The agent's sampler, or null when the target's Node has no `v8.startHeapProfile` (or the agent refuses). */
+export async function startAgentHeapSampler(
+  session: InspectorSession,
+  agent: AgentClient,
+  intervalBytes: number,
+): Promise<HeapSampler | null> {
+  try {
+    if ((await agent.call('heapProfile.available')) !== true) return null;
+    await agent.call('heapProfile.start', { samplingInterval: intervalBytes });
+  } catch {
+    return null;
+  }
+  let windowIndex = 0;
+  let aliveWindows = 0;
+  /** Forces a full GC before the current window ends when it is due a still-alive part and saw no full GC. */
+  const fullGcs = async (): Promise<number> => Number(await agent.call('heapProfile.fullGcs'));
+  const judgeIfDue = async (last: boolean): Promise<void> => {
+    const due = windowIndex % 2 === 1 || (last && aliveWindows === 0);
+    if (!due || (await fullGcs()) > 0) return;
+    await session.send('HeapProfiler.collectGarbage');
+    // Node reports a GC to observers at a later turn of the target's loop: wait for it to be seen.
+    for (const deadline = Date.now() + GC_REPORT_WAIT_MS; Date.now() < deadline;) {
+      if ((await fullGcs()) > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, GC_REPORT_POLL_MS));
+    }
+  };
+  const records = (window: AgentHeapWindow): SessionRecord[] => {
+    const { profile, ...facts } = window;
+    const { allocated, alive } = splitHeapWindow(facts, JSON.parse(profile) as LiveMarkedProfile);
+    const index = windowIndex++;
+    if (alive) aliveWindows++;
+    return [allocated, ...(alive ? [alive] : [])].flatMap((part) => [
+      ...allocProfileRecords(
+        {
+          id: `alloc-${part.startTime}-${index}${part.includesCollected ? '' : '-alive'}`,
+          startTime: part.startTime,
+          endTime: part.endTime,
+          samplingInterval: facts.samplingInterval,
+          includesCollected: part.includesCollected,
+        },
+        part.profile,
+      ),
+    ]);
+  };
+  return {
+    async rotate() {
+      await judgeIfDue(false);
+      return records((await agent.call('heapProfile.rotate')) as AgentHeapWindow);
+    },
+    async stop() {
+      await judgeIfDue(true);
+      return records((await agent.call('heapProfile.stop')) as AgentHeapWindow);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Allocation sampling driven from inside the target with `v8.startHeapProfile` (Node 26 and later). The
+ * inspector's sampler runs a full GC every time its profile is read, and a full GC costs a busy service
+ * ~20 s of slower code while V8 optimizes again (docs/performance.md); this one runs none. Each window
+ * keeps every sample, collected or not, and says which are still live, so one window serves both the
+ * "allocated" and the "still alive" view (`core/profile/split-heap-window.ts`), with the full GCs seen in
+ * it to tell what survived a GC from what no GC has looked at yet.
+ *
+ * Methods (through the agent's `call`): `available()`; `start({ samplingInterval })`; `fullGcs()`, how many
+ * full GCs the window has seen; `rotate()` ends the window and starts the next; `stop()`. `rotate` and
+ * `stop` return an `AgentHeapWindow`.
+ */
+import type { AgentHeapWindow } from '../../core/agent-protocol';
+import type { Builtins } from '../builtins';
+import type { Collector } from '../collector';
+import { watchFullGcs, type FullGcMarks } from './full-gc-marks';
+
+/** The handle `v8.startHeapProfile` returns (Node 26: its `stop()` gives the profile as JSON text). */
+interface HeapProfileHandle {
+  stop(): string;
+}
+
+type StartHeapProfile = (options: {
+  sampleInterval: number;
+  includeObjectsCollectedByMajorGC: boolean;
+  includeObjectsCollectedByMinorGC: boolean;
+}) => HeapProfileHandle;
+
+interface Running {
+  handle: HeapProfileHandle;
+  startTime: number;
+  allocatedAtStart: number;
+  samplingInterval: number;
+}
+
+export function createHeapProfileCollector(): Collector<undefined> {
+  let builtins: Builtins | undefined;
+  let running: Running | undefined;
+  let gcs: FullGcMarks | undefined;
+
+  const startHeapProfile = (): StartHeapProfile | undefined => {
+    const start = (builtins?.v8 as { startHeapProfile?: unknown } | undefined)?.startHeapProfile;
+    return typeof start === 'function' ? (start as StartHeapProfile).bind(builtins!.v8) : undefined;
+  };
+  const allocated = (): number =>
+    (builtins!.v8.getHeapStatistics() as { total_allocated_bytes?: number }).total_allocated_bytes ?? NaN;
+
+  const begin = (samplingInterval: number): void => {
+    const start = startHeapProfile();
+    if (!start || !Number.isFinite(allocated())) throw new Error('v8.startHeapProfile is not available');
+    if (!(samplingInterval >= 1)) throw new Error('samplingInterval must be at least 1 byte');
+    gcs ??= watchFullGcs(builtins!, allocated);
+    const allocatedAtStart = allocated();
+    const handle = start({
+      sampleInterval: samplingInterval,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    running = { handle, startTime: Date.now(), allocatedAtStart, samplingInterval };
+  };
+
+  const end = (): AgentHeapWindow => {
+    if (!running) throw new Error('no heap profile is running');
+    const { handle, startTime, allocatedAtStart, samplingInterval } = running;
+    running = undefined;
+    const profile = handle.stop();
+    return {
+      profile,
+      startTime,
+      endTime: Date.now(),
+      samplingInterval,
+      allocatedAtStart,
+      fullGcs: gcs!.take(startTime),
+    };
+  };
+
+  const quit = (): void => {
+    try {
+      running?.handle.stop();
+    } finally {
+      running = undefined;
+      gcs?.stop();
+      gcs = undefined;
+    }
+  };
+
+  return {
+    name: 'heapProfile',
+    start(context) {
+      builtins = context.builtins;
+    },
+    collect: () => undefined,
+    methods: {
+      available: () => startHeapProfile() !== undefined && Number.isFinite(allocated()),
+      start(arg) {
+        // A client that reconnected starts again: the window it lost is dropped with its samples.
+        if (running) quit();
+        begin(Number((arg as { samplingInterval?: unknown } | undefined)?.samplingInterval));
+        return true;
+      },
+      fullGcs: () => (running && gcs ? gcs.count(running.startTime) : 0),
+      rotate() {
+        const ended = end();
+        begin(ended.samplingInterval);
+        return ended;
+      },
+      stop() {
+        const ended = end();
+        quit();
+        return ended;
+      },
+    },
+    stop: quit,
+  };
+}
