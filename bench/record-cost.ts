@@ -25,7 +25,8 @@
  * Regimes alternate within a round (order rotated each round); ratios print as the median of the rounds
  * with their range (1.00: free; 0.95: 5% more CPU per request). HS_BENCH_ROUNDS (default 3),
  * HS_BENCH_SERVICES and HS_BENCH_REGIMES (comma lists; the baseline always runs) narrow a run, or name
- * the regimes that break the defaults' cost into parts. ~40 minutes at the defaults on 2 cores (regimes
+ * the regimes that break the defaults' cost into parts. HS_BENCH_NODE names the targets' Node binary
+ * (Node 26+: allocation windows are read without a forced GC). ~40 minutes at the defaults on 2 cores (regimes
  * with the same recording options are measured once).
  */
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';

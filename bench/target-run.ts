@@ -23,7 +23,10 @@ export function pinSelf(core: number): void {
     execFileSync(TASKSET, ['-cp', String(core), String(process.pid)], { stdio: 'ignore' });
 }
 
-/** Starts `script` (which prints its port as its first stdout line) pinned to `core` (`null`: not pinned). */
+/**
+ * Starts `script` (which prints its port as its first stdout line) pinned to `core` (`null`: not pinned),
+ * on the Node binary HS_BENCH_NODE names, or this process's.
+ */
 export async function startTarget(
   script: string,
   env: NodeJS.ProcessEnv,
@@ -31,7 +34,7 @@ export async function startTarget(
   path = '/',
 ): Promise<StartedTarget> {
   const pin = core !== null && existsSync(TASKSET) ? [TASKSET, '-c', String(core)] : [];
-  const [command, ...args] = [...pin, process.execPath, script];
+  const [command, ...args] = [...pin, process.env.HS_BENCH_NODE ?? process.execPath, script];
   const child: ChildProcess = spawn(command!, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -196,6 +196,8 @@ export type AgentCallReply = { ok: true; result: unknown } | { ok: false; error:
  * read, unlike the inspector's sampler), as `heapProfile.rotate`/`stop` hand it over.
  */
 export interface AgentHeapWindow {
+  /** The recording that started the profile (`heapProfile.start`'s `owner`). */
+  owner: string;
   /**
    * V8's profile as it gave it, JSON text: `{ head, samples: [{ size, nodeId, ordinal, isLive }] }`, every
    * sample kept (objects GC collected since included; `isLive` says which were not).

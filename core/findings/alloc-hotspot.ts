@@ -2,7 +2,8 @@
  * alloc-hotspot: one function responsible for most of the bytes the process allocates (GC pressure), or —
  * worse — for most of the bytes that survive GC (a cache, a list or a map that only grows). Judged from the
  * allocation-sampling windows: "allocated" windows include objects GC collected since, "still alive"
- * windows keep only what survived the full GC V8 runs before handing the profile over.
+ * windows keep only what survived a full GC (on Node 20–24 the one the inspector forces before handing
+ * the profile over; on Node 26+ the window's last, `core/profile/split-heap-window.ts`).
  */
 import { formatBytes } from '../units/bytes';
 import { formatPercent } from '../units/percent';

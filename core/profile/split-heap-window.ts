@@ -43,7 +43,10 @@ export interface SplitWindow {
 export const MIN_MARGIN = 0.05;
 
 export function splitHeapWindow(
-  window: Omit<AgentHeapWindow, 'profile'>,
+  window: Pick<
+    AgentHeapWindow,
+    'startTime' | 'endTime' | 'samplingInterval' | 'allocatedAtStart' | 'fullGcs'
+  >,
   profile: LiveMarkedProfile,
 ): { allocated: SplitWindow; alive: SplitWindow | null } {
   const ordered = [...profile.samples].sort((a, b) => a.ordinal - b.ordinal);

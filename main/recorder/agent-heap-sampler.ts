@@ -21,15 +21,19 @@ import type { HeapSampler } from './heap-sampler';
 const GC_REPORT_WAIT_MS = 1000;
 const GC_REPORT_POLL_MS = 10;
 
-/** The agent's sampler, or null when the target's Node has no `v8.startHeapProfile` (or the agent refuses). */
+/**
+ * The agent's sampler, or null when the target's Node has no `v8.startHeapProfile` or the agent refuses
+ * (another recording's profile runs in it; V8 has one sampling heap profiler, as over the inspector).
+ */
 export async function startAgentHeapSampler(
   session: InspectorSession,
   agent: AgentClient,
   intervalBytes: number,
+  recordingId: string,
 ): Promise<HeapSampler | null> {
   try {
     if ((await agent.call('heapProfile.available')) !== true) return null;
-    await agent.call('heapProfile.start', { samplingInterval: intervalBytes });
+    await agent.call('heapProfile.start', { samplingInterval: intervalBytes, owner: recordingId });
   } catch {
     return null;
   }

@@ -4,6 +4,7 @@
  * freezes or the connection drops — and in every case closes the file with what was recorded.
  * The loop is `collection-loop.ts`, the reconnection `watch-connection.ts`, the end `finish-recording.ts`.
  */
+import { randomUUID } from 'node:crypto';
 import type { HeaderRecord, MarkRecord } from '../../core/session/records';
 import type { AttachedTarget } from '../inspector/attached-target';
 import type { SessionWriter } from '../session/session-writer';
@@ -47,9 +48,11 @@ export async function startRecording(
     ...(target.attachedBy === 'launch' ? { cleanWaitMs: LAUNCH_CLEAN_INSTALL_WAIT_MS } : {}),
     findIdlePools: options.findIdlePools === true,
   };
-  const link = await openTargetLink(target.session, options, target.openedByUs, installTiming);
+  const id = `${process.pid}.${startedAt}.${randomUUID()}`;
+  const link = await openTargetLink(target.session, options, target.openedByUs, id, installTiming);
   header.target.argv = link.agent.hello.argv;
   const state: RecordingState = {
+    id,
     target,
     options,
     writer: into ? into(header) : openSessionWriter(options, header),

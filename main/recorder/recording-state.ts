@@ -14,6 +14,8 @@ import type { TargetLink } from './target-link';
 import { addProfiledUrls } from './inline-source-maps';
 
 export interface RecordingState {
+  /** Names the recording to the agent, the same across reconnections (it owns the agent's heap profile). */
+  readonly id: string;
   readonly target: AttachedTarget;
   readonly options: RecordingOptions;
   readonly writer: SessionWriter;

@@ -24,6 +24,7 @@ export interface TargetLink {
 /**
  * Injects (or reuses) the agent behind `session` and starts the profilers the options ask for.
  * `openedInspector`: we opened the target's inspector, so an agent orphaned by our death closes it too.
+ * `recordingId` names the recording to the agent, the same across its reconnections.
  */
 export async function openTargetLink(
   session: InspectorSession,
@@ -38,6 +39,7 @@ export async function openTargetLink(
     | 'intervalMs'
   >,
   openedInspector: boolean,
+  recordingId: string,
   installTiming: InstallTiming = {},
 ): Promise<TargetLink> {
   const promises = options.promises ? { ...options.promiseOptions } : { enabled: false };
@@ -52,7 +54,7 @@ export async function openTargetLink(
   );
   const cpu = options.cpu ? await startCpuSampler(session, options.cpuSamplingIntervalUs) : null;
   const heap = options.heap
-    ? await startAllocationSampling(session, agent, options.heapSamplingIntervalBytes)
+    ? await startAllocationSampling(session, agent, options.heapSamplingIntervalBytes, recordingId)
     : null;
   return { session, agent, cpu, heap };
 }
@@ -65,9 +67,11 @@ async function startAllocationSampling(
   session: InspectorSession,
   agent: AgentClient,
   intervalBytes: number,
+  recordingId: string,
 ): Promise<HeapSampler> {
   return (
-    (await startAgentHeapSampler(session, agent, intervalBytes)) ?? startHeapSampler(session, intervalBytes)
+    (await startAgentHeapSampler(session, agent, intervalBytes, recordingId)) ??
+    startHeapSampler(session, intervalBytes)
   );
 }
 

@@ -32,7 +32,12 @@ export function watchConnection(
     );
     try {
       state.reconnection = await reconnectTarget(target);
-      state.link = await openTargetLink(state.reconnection.session, state.options, inspectorIsOurs(state));
+      state.link = await openTargetLink(
+        state.reconnection.session,
+        state.options,
+        inspectorIsOurs(state),
+        state.id,
+      );
     } catch (error) {
       const now = await describeLostTarget(target);
       const why = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,9 @@
  * "allocated" and the "still alive" view (`core/profile/split-heap-window.ts`), with the full GCs seen in
  * it to tell what survived a GC from what no GC has looked at yet.
  *
- * Methods (through the agent's `call`): `available()`; `start({ samplingInterval })`; `fullGcs()`, how many
+ * Methods (through the agent's `call`): `available()`; `start({ samplingInterval, owner })`, refused
+ * while another owner's profile runs (V8 has one sampling heap profiler), taken over by the same owner
+ * (a recording that reconnected); `fullGcs()`, how many
  * full GCs the window has seen; `rotate()` ends the window and starts the next; `stop()`. `rotate` and
  * `stop` return an `AgentHeapWindow`.
  */
@@ -27,6 +29,8 @@ type StartHeapProfile = (options: {
 }) => HeapProfileHandle;
 
 interface Running {
+  /** The recording that started it. */
+  owner: string;
   handle: HeapProfileHandle;
   startTime: number;
   allocatedAtStart: number;
@@ -45,7 +49,7 @@ export function createHeapProfileCollector(): Collector<undefined> {
   const allocated = (): number =>
     (builtins!.v8.getHeapStatistics() as { total_allocated_bytes?: number }).total_allocated_bytes ?? NaN;
 
-  const begin = (samplingInterval: number): void => {
+  const begin = (samplingInterval: number, owner: string): void => {
     const start = startHeapProfile();
     if (!start || !Number.isFinite(allocated())) throw new Error('v8.startHeapProfile is not available');
     if (!(samplingInterval >= 1)) throw new Error('samplingInterval must be at least 1 byte');
@@ -56,15 +60,16 @@ export function createHeapProfileCollector(): Collector<undefined> {
       includeObjectsCollectedByMajorGC: true,
       includeObjectsCollectedByMinorGC: true,
     });
-    running = { handle, startTime: Date.now(), allocatedAtStart, samplingInterval };
+    running = { owner, handle, startTime: Date.now(), allocatedAtStart, samplingInterval };
   };
 
   const end = (): AgentHeapWindow => {
     if (!running) throw new Error('no heap profile is running');
-    const { handle, startTime, allocatedAtStart, samplingInterval } = running;
+    const { handle, startTime, allocatedAtStart, samplingInterval, owner } = running;
     running = undefined;
     const profile = handle.stop();
     return {
+      owner,
       profile,
       startTime,
       endTime: Date.now(),
@@ -93,15 +98,18 @@ export function createHeapProfileCollector(): Collector<undefined> {
     methods: {
       available: () => startHeapProfile() !== undefined && Number.isFinite(allocated()),
       start(arg) {
-        // A client that reconnected starts again: the window it lost is dropped with its samples.
+        const { samplingInterval, owner } = (arg ?? {}) as { samplingInterval?: unknown; owner?: unknown };
+        if (running && running.owner !== String(owner))
+          throw new Error('a heap profile of another recording is running');
+        // A recording that reconnected starts again: the window it lost is dropped with its samples.
         if (running) quit();
-        begin(Number((arg as { samplingInterval?: unknown } | undefined)?.samplingInterval));
+        begin(Number(samplingInterval), String(owner));
         return true;
       },
       fullGcs: () => (running && gcs ? gcs.count(running.startTime) : 0),
       rotate() {
         const ended = end();
-        begin(ended.samplingInterval);
+        begin(ended.samplingInterval, ended.owner);
         return ended;
       },
       stop() {
