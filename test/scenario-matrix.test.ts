@@ -114,7 +114,9 @@ const CASES: readonly ScenarioCase[] = [
     pick: (f) => f.evidence.values.criterion === 'surviving',
     more: (surviving, report) => {
       expect(surviving.frames[0]).toMatchObject({ functionName: 'cacheExport' });
-      expect(surviving.evidence.values.aliveShare).toBeGreaterThan(0.8);
+      // Most surviving bytes are the cache's (0.94 in a recording here, 0.79 on a loaded CI runner, whose
+      // in-flight requests held more of the rest at the window's GC).
+      expect(surviving.evidence.values.aliveShare).toBeGreaterThan(0.7);
       expect(surviving.evidence.series.map((series) => series.name)).toEqual(['allocated', 'still alive']);
       expect(report.allocations!.topAlive[0]!.frame.functionName).toBe('cacheExport');
       const allocated = report.findings.find(
