@@ -133,12 +133,6 @@ export async function injectAgent(
       return reply.result;
     },
     async detach() {
-      // An install still waiting for a clean turn of the loop would install the agent again after this
-      // detach: let it settle first (it reuses the agent), for at most DETACH_WAITS_FOR_INSTALL_MS.
-      await Promise.race([
-        whenIdle.catch(() => undefined),
-        new Promise((resolve) => setTimeout(resolve, DETACH_WAITS_FOR_INSTALL_MS).unref()),
-      ]);
       await evaluateString(
         session,
         `(() => { const a = ${AGENT}; if (a) a.detach(); return ''; })()`,
@@ -147,9 +141,6 @@ export async function injectAgent(
     },
   };
 }
-
-/** How long a detach waits for an install still pending at a clean turn of the target's loop, ms. */
-const DETACH_WAITS_FOR_INSTALL_MS = 2000;
 
 /** The install, or one clear line when the target ran none of it in time. */
 async function installTimeout(installed: Promise<string>, ms: number): Promise<string> {
