@@ -33,7 +33,7 @@ export function topCallerSite(
   const bytes = merged.bytes.get(top)!;
   const total = grandTotal(model, space(model));
   const seconds = profile.coveredMs / 1000;
-  const frame = plainFrame(model.frames[model.nodes.frame[nodes[0]!]!]!);
+  const frame = merged.frameOf.get(top)!;
   return {
     frame,
     allocated: {
@@ -55,13 +55,15 @@ interface Charged {
   /** Bytes per application site key. */
   bytes: Map<string, number>;
   samples: Map<string, number>;
-  /** The nodes whose self bytes each site was charged, its own first. */
+  /** The nodes whose self bytes each site was charged. */
   nodesOf: Map<string, number[]>;
+  /** Each site's frame (its own node may have no bytes of its own: all in Node's code under it). */
+  frameOf: Map<string, Frame>;
 }
 
 /** Each node's self bytes and samples charged to its nearest application frame (itself when it is one). */
 function chargedTo(model: ProfileModel): Charged {
-  const result: Charged = { bytes: new Map(), samples: new Map(), nodesOf: new Map() };
+  const result: Charged = { bytes: new Map(), samples: new Map(), nodesOf: new Map(), frameOf: new Map() };
   const bytes = model.nodes.self[space(model)]!;
   const samples = model.nodes.self[Math.max(0, valueIndexOf(model, 'samples'))]!;
   // Pre-order: a node's parent comes first, so its charged node is known.
@@ -73,12 +75,13 @@ function chargedTo(model: ProfileModel): Charged {
     const to = own ? i : parent >= 0 ? charged[parent]! : -1;
     charged[i] = to;
     if (to < 0 || !(bytes[i]! > 0)) continue;
-    const key = siteKey(model.frames[model.nodes.frame[to]!]!);
+    const site = model.frames[model.nodes.frame[to]!]!;
+    const key = siteKey(site);
+    if (!result.frameOf.has(key)) result.frameOf.set(key, plainFrame(site));
     result.bytes.set(key, (result.bytes.get(key) ?? 0) + bytes[i]!);
     result.samples.set(key, (result.samples.get(key) ?? 0) + samples[i]!);
     const list = result.nodesOf.get(key) ?? [];
-    if (to === i) list.unshift(i);
-    else list.push(i);
+    list.push(i);
     result.nodesOf.set(key, list);
   }
   return result;

@@ -112,6 +112,13 @@ describe('alloc-hotspot', () => {
       allocatedShare: 0.55,
     });
     expect(finding!.evidence.series[0]!.points[0]!.v).toBeCloseTo(22 * MiB, -4);
+    // A builder with no bytes of its own (all in Node's code under it) is still the one named.
+    const noOwn = [allocated[1]!, { ...allocated[1]!, functionName: 'allocate', calledBy: 'concat' }];
+    const [builder] = findAllocHotspot(
+      session([{ ...allocated[0]!, samples: 0 }, ...noOwn, allocated[2]!], []),
+      {},
+    );
+    expect(builder!.title).toMatch(/^buildBatch allocates 24 MiB\/s with the Node code it calls: 57% of all/);
     // Spread over application functions, nothing is charged: no finding.
     const spread = allocated.map((site) => ({ ...site, url: undefined, calledBy: undefined }));
     expect(findAllocHotspot(session(spread, []), {})).toEqual([]);
