@@ -8,7 +8,7 @@
  */
 import { isNodeCode, type Frame } from '../frame';
 import { allocHistograms, BUCKET_LABELS } from '../profile/alloc-histogram';
-import { plainFrame, stackOf } from '../profile/allocated-retained';
+import { plainFrame, siteStackOf } from '../profile/allocated-retained';
 import { valueIndexOf, type ProfileModel } from '../profile/profile-model';
 import type { WindowedProfile } from '../profile/session-profiles';
 import { grandTotal } from '../profile/totals';
@@ -95,19 +95,19 @@ function space(model: ProfileModel): number {
 function heaviestStack(model: ProfileModel, nodes: readonly number[]): Frame[] {
   const bytes = model.nodes.self[space(model)]!;
   const heaviest = nodes.reduce((a, b) => (bytes[b]! > bytes[a]! ? b : a));
-  return stackOf(model, heaviest).filter(
-    (frame) => frame.url !== '' || !/^(\(root\))?$/.test(frame.functionName),
-  );
+  return siteStackOf(model, heaviest);
 }
 
 /** The size histogram of the samples in `nodes`, buckets with samples only. */
 function histogramOf(model: ProfileModel, nodes: readonly number[]): SideStats['histogram'] {
   const bySite = allocHistograms(model).bySite;
   const buckets = BUCKET_LABELS.map((label) => ({ label, bytes: 0, samples: 0 }));
-  for (const node of nodes)
-    bySite.get(node)?.bytes.forEach((b, k) => {
+  for (const node of nodes) {
+    const histogram = bySite.get(node);
+    histogram?.bytes.forEach((b, k) => {
       buckets[k]!.bytes += b;
-      buckets[k]!.samples += bySite.get(node)!.samples[k]!;
+      buckets[k]!.samples += histogram.samples[k]!;
     });
+  }
   return buckets.filter((bucket) => bucket.samples > 0);
 }

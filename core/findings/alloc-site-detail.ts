@@ -3,7 +3,7 @@
  * window — worked out only for the sites that are shown or judged (`alloc-site-stats.ts`).
  */
 import { allocHistograms, BUCKET_LABELS } from '../profile/alloc-histogram';
-import { stackOf } from '../profile/allocated-retained';
+import { siteStackOf } from '../profile/allocated-retained';
 import { valueIndexOf, type ProfileModel } from '../profile/profile-model';
 import type { WindowedProfile } from '../profile/session-profiles';
 import { functionTotals } from '../profile/totals';
@@ -31,9 +31,7 @@ export function addDetail(
     const node = heaviest.get(f);
     if (node && node.bytes > (stackBytes.get(key) ?? 0)) {
       stackBytes.set(key, node.bytes);
-      stats.stack = stackOf(model, node.index).filter(
-        (frame) => frame.url !== '' || !/^(\(root\))?$/.test(frame.functionName),
-      );
+      stats.stack = siteStackOf(model, node.index);
     }
     const histogram = histograms.get(f);
     histogram?.bytes.forEach((b, k) => {

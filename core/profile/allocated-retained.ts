@@ -69,6 +69,13 @@ export function stackOf(model: ProfileModel, node: number): Frame[] {
   return stack;
 }
 
+/** `node`'s call stack as a finding shows it: innermost first, without `(root)` and unnamed builtins. */
+export function siteStackOf(model: ProfileModel, node: number): Frame[] {
+  return stackOf(model, node).filter(
+    (frame) => frame.url !== '' || !/^(\(root\))?$/.test(frame.functionName),
+  );
+}
+
 function row(frames: Frame[], allocatedBytes: number, aliveBytes: number): AllocatedRetainedRow {
   return { frames, allocatedBytes, aliveBytes, aliveRatio: 0 };
 }

@@ -39,8 +39,8 @@ export async function startAgentHeapSampler(
   }
   let windowIndex = 0;
   let aliveWindows = 0;
-  /** Forces a full GC before the current window ends when it is due a still-alive part and saw no full GC. */
   const fullGcs = async (): Promise<number> => Number(await agent.call('heapProfile.fullGcs'));
+  /** Forces a full GC before the current window ends when it is due a still-alive part and saw no full GC. */
   const judgeIfDue = async (last: boolean): Promise<void> => {
     const due = windowIndex % 2 === 1 || (last && aliveWindows === 0);
     if (!due || (await fullGcs()) > 0) return;

@@ -19,9 +19,6 @@ interface GcEntry {
   detail?: unknown;
 }
 
-/** `PerformanceEntry.detail.kind` of a full (mark-sweep-compact) GC: `perf_hooks.constants.NODE_PERFORMANCE_GC_MAJOR`. */
-const MAJOR_GC_KIND = 4;
-
 export interface FullGcMarks {
   /** How many marks `take(since)` would return now. */
   count(since: number): number;
@@ -39,11 +36,13 @@ export interface FullGcMarks {
  */
 export function watchFullGcs(builtins: Builtins, allocatedBytes: () => number): FullGcMarks {
   let marks: FullGcMark[] = [];
-  const { PerformanceObserver, performance } = builtins.perf_hooks;
+  const { PerformanceObserver, performance, constants } = builtins.perf_hooks;
+  // `detail.kind` of a full (mark-sweep-compact) GC.
+  const major = constants.NODE_PERFORMANCE_GC_MAJOR;
   const add = (entries: readonly GcEntry[]): void => {
     for (const entry of entries) {
       const kind = (entry.detail as { kind?: number } | undefined)?.kind;
-      if (kind !== MAJOR_GC_KIND) continue;
+      if (kind !== major) continue;
       const time = performance.timeOrigin + entry.startTime + entry.duration;
       marks.push({ time, allocatedBytes: allocatedBytes() });
     }

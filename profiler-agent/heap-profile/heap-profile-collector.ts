@@ -48,14 +48,15 @@ export function createHeapProfileCollector(): Collector<undefined> {
   };
   const allocated = (): number =>
     (builtins!.v8.getHeapStatistics() as { total_allocated_bytes?: number }).total_allocated_bytes ?? NaN;
+  /** Node 26's API, and V8's allocated-bytes counter that places samples, are both there. */
+  const available = (): boolean => startHeapProfile() !== undefined && Number.isFinite(allocated());
 
   const begin = (samplingInterval: number, owner: string): void => {
-    const start = startHeapProfile();
-    if (!start || !Number.isFinite(allocated())) throw new Error('v8.startHeapProfile is not available');
+    if (!available()) throw new Error('v8.startHeapProfile is not available');
     if (!(samplingInterval >= 1)) throw new Error('samplingInterval must be at least 1 byte');
     gcs ??= watchFullGcs(builtins!, allocated);
     const allocatedAtStart = allocated();
-    const handle = start({
+    const handle = startHeapProfile()!({
       sampleInterval: samplingInterval,
       includeObjectsCollectedByMajorGC: true,
       includeObjectsCollectedByMinorGC: true,
@@ -96,7 +97,7 @@ export function createHeapProfileCollector(): Collector<undefined> {
     },
     collect: () => undefined,
     methods: {
-      available: () => startHeapProfile() !== undefined && Number.isFinite(allocated()),
+      available,
       start(arg) {
         const { samplingInterval, owner } = (arg ?? {}) as { samplingInterval?: unknown; owner?: unknown };
         if (running && running.owner !== String(owner))
