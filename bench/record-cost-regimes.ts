@@ -41,7 +41,7 @@ export interface Regime {
   onlyWhenNamed?: boolean;
 }
 
-const DD_TRACE_PPROF: InProcessProfiler = {
+export const DD_TRACE_PPROF: InProcessProfiler = {
   module: createRequire(import.meta.url).resolve('@datadog/pprof'),
   time: {
     intervalMicros: 1e6 / 99,

@@ -18,6 +18,7 @@ const BENCHES: (() => Promise<Bench>)[] = [
   async () => (await import('./record-cost')).recordCostBench,
   async () => (await import('./reoptimize-cost')).reoptimizeCostBench,
   async () => (await import('./long-recording')).longRecordingBench,
+  async () => (await import('./part-toggle')).partToggleBench,
 ];
 
 function formatRow(bench: string, figure: BenchFigure): string {
