@@ -9,6 +9,7 @@ import { findFdExhaustion } from './fd-exhaustion';
 import type { Finding } from './finding';
 import { findPoolStarvation } from './pool-starvation';
 import { sortBySeverity } from './severity';
+import { withRetainers } from '../retainers/retainer-findings';
 import { findSocketLeak } from './socket-leak';
 import { findTlsHandshakeSlow } from '../network/tls-handshake-slow';
 import { findTlsHandshakeStalled } from '../network/tls-handshake-stalled';
@@ -35,5 +36,10 @@ export function analyzeSession(
   context: AnalysisContext = {},
   analyses: readonly Analysis[] = ANALYSES,
 ): Finding[] {
-  return sortBySeverity(analyses.flatMap((analyze) => analyze(session, context)));
+  return sortBySeverity(
+    withRetainers(
+      analyses.flatMap((analyze) => analyze(session, context)),
+      session,
+    ),
+  );
 }

@@ -1,5 +1,6 @@
 /** Findings: the pitfalls the analyses name, with their evidence. See DESIGN.md for the kinds. */
 import type { Frame } from '../frame';
+import type { GrowthHolderSummary } from '../retainers/heap-growth';
 
 export type FindingKind =
   | 'pool-starvation'
@@ -10,6 +11,7 @@ export type FindingKind =
   | 'promise-leak'
   | 'blocked-chain'
   | 'alloc-hotspot'
+  | 'heap-growth'
   | 'event-loop-blocked';
 
 export type Severity = 'critical' | 'warning' | 'info';
@@ -28,6 +30,11 @@ export interface Evidence {
   /** Key figures by name (e.g. `maxQueued: 37`). */
   values: Record<string, number | string>;
   series: EvidenceSeries[];
+  /**
+   * What holds the memory that grew, from the recording's heap snapshots (`record --retainers`), most
+   * bytes first: `alloc-hotspot` (surviving) and `heap-growth` findings carry it.
+   */
+  holders?: GrowthHolderSummary[];
 }
 
 /** Which process or thread of a session of several a finding is about (`core/session/session-parts.ts`). */

@@ -1,4 +1,5 @@
 /** The text report's findings: a headline counting them, then each with its place, evidence, frames, advice. */
+import { holderLine, holderPathText } from '../retainers/holder-text';
 import type { Finding, Severity } from '../findings/finding';
 import { formatFrame } from '../frame';
 import { partName, placeName } from './format-parts';
@@ -49,6 +50,10 @@ export function findingLines(
   shown.forEach((frame, i) => lines.push(`${INDENT}${i === 0 ? 'at ' : '   '}${formatFrame(frame)}`));
   if (finding.frames.length > shown.length)
     lines.push(`${INDENT}   … ${finding.frames.length - shown.length} more`);
+  for (const holder of finding.evidence.holders ?? []) {
+    lines.push(...wrap(`held by ${holderLine(holder)}`, width, INDENT));
+    lines.push(...wrap(`via ${holderPathText(holder)}`, width, `${INDENT}    `));
+  }
   lines.push(...wrap(`advice: ${finding.advice}`, width, INDENT));
   return lines;
 }

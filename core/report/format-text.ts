@@ -10,6 +10,7 @@ import { hyperscopeCostLine } from './format-hyperscope-cost';
 import { marksLines } from './marks-section';
 import { busyByPartLines, partName, partsTableLines, placeName } from './format-parts';
 import { allocationTableLines, cpuTableLines } from './format-profile-tables';
+import { heapGrowthLines } from './format-heap-growth';
 import { summaryRows } from './summary-rows';
 import type { Report } from './report';
 import { terminalSafeDeep } from './terminal-safe';
@@ -57,6 +58,7 @@ export function formatTextReport(unsafeReport: Report, options: TextReportOption
       ...boldFirst(allocationTableLines(report.allocations, topRows, partLabels(report)), paint),
       '',
     );
+  if (report.heapGrowth) lines.push(...boldFirst(heapGrowthLines(report.heapGrowth, topRows), paint), '');
   if (report.chains) {
     const offset = formatDuration(Math.max(0, report.chains.time - report.startedAt));
     const where = report.chains.part === undefined ? '' : `, in ${partName(report, report.chains.part)}`;

@@ -9,6 +9,9 @@ import type { Frame } from '../frame';
 import { displayUrl, isDataUrl } from '../profile/data-url-module';
 import { originalFrame, type SourceMaps } from '../profile/source-map';
 import type { Report } from './report';
+import type { GrowthHolderSummary } from '../retainers/heap-growth';
+import { holderLabel, holderPathText } from '../retainers/holder-text';
+import { heapGrowthUrls, remapHeapGrowth, remapHolder } from '../retainers/remap-heap-growth';
 
 export function remapReportFrames(report: Report, maps: SourceMaps): Report {
   if (maps.size === 0 && !reportNamesDataUrl(report)) return report;
@@ -19,19 +22,33 @@ export function remapReportFrames(report: Report, maps: SourceMaps): Report {
   };
   const remapRows = <R extends { frame: Frame }>(rows: R[]): R[] =>
     rows.map((row) => ({ ...row, frame: remap(row.frame) }));
-  const { cpu, allocations, chains } = report;
+  const { cpu, allocations, chains, heapGrowth } = report;
   return {
     ...report,
     findings: report.findings.map((finding) => {
       const frames = finding.frames.map(remap);
-      const moved = (text: string): string => relocateText(text, finding.frames, frames);
+      const holders = finding.evidence.holders?.map((holder) => remapHolder(holder, maps));
+      const moved = (text: string): string =>
+        relocateHolders(relocateText(text, finding.frames, frames), finding.evidence.holders, holders);
       return {
         ...finding,
         frames,
         title: moved(finding.title),
-        evidence: { ...finding.evidence, summary: moved(finding.evidence.summary) },
+        evidence: {
+          ...finding.evidence,
+          summary: moved(finding.evidence.summary),
+          values: Object.fromEntries(
+            Object.entries(finding.evidence.values).map(([k, v]) => [
+              k,
+              typeof v === 'string' ? moved(v) : v,
+            ]),
+          ),
+          ...(holders ? { holders } : {}),
+        },
+        advice: moved(finding.advice),
       };
     }),
+    ...(heapGrowth ? { heapGrowth: remapHeapGrowth(heapGrowth, maps) } : {}),
     ...(cpu ? { cpu: { ...cpu, top: remapRows(cpu.top) } } : {}),
     ...(allocations
       ? {
@@ -78,6 +95,24 @@ function relocateText(text: string, before: readonly Frame[], after: readonly Fr
   return out;
 }
 
+/** Holders' labels and paths in a finding's text, said as the remapped holders say them. */
+function relocateHolders(
+  text: string,
+  before: readonly GrowthHolderSummary[] | undefined,
+  after: readonly GrowthHolderSummary[] | undefined,
+): string {
+  let out = text;
+  before?.forEach((old, i) => {
+    const now = after![i]!;
+    out = out
+      .split(holderPathText(old))
+      .join(holderPathText(now))
+      .split(holderLabel(old))
+      .join(holderLabel(now));
+  });
+  return out;
+}
+
 function reportNamesDataUrl(report: Report): boolean {
   return [...reportFrameUrls(report)].some(isDataUrl);
 }
@@ -96,6 +131,10 @@ export function reportFrameUrls(report: Report): Set<string> {
       ...(report.chains?.groups.flatMap((group) => [...group.frames, ...(group.waitFrames ?? [])]) ?? []),
     ]
       .map((frame) => frame.url)
+      .concat(report.heapGrowth ? heapGrowthUrls(report.heapGrowth) : [])
+      .concat(
+        report.findings.flatMap((finding) => heapGrowthUrls({ holders: finding.evidence.holders ?? [] })),
+      )
       .filter(Boolean),
   );
 }

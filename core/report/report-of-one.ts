@@ -42,6 +42,7 @@ export function reportOfOne(
     ...(cpu ? { cpu } : {}),
     ...(allocations ? { allocations } : {}),
     ...(chains ? { chains } : {}),
+    ...(session.heapGrowth?.length ? { heapGrowth: session.heapGrowth.at(-1)! } : {}),
     marks: marksSection(session),
     notes: notesOf(session),
   };

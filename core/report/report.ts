@@ -11,6 +11,7 @@ import type { PromiseSection } from '../chains/promise-section';
 import type { Finding } from '../findings/finding';
 import type { Frame } from '../frame';
 import type { AllocRatePoint } from '../profile/alloc-rate-series';
+import type { HeapGrowth } from '../retainers/heap-growth';
 import type { EndRecord, TargetInfo } from '../session/records';
 import type { ReportMark } from './marks-section';
 import type { ReportPart } from './parts-section';
@@ -41,6 +42,11 @@ export interface Report {
   cpu?: CpuReport;
   /** Allocation sampling: top functions, allocated vs still alive, sizes; absent without heap sampling. */
   allocations?: AllocationsReport;
+  /**
+   * What the heap gained between the recording's first and last heap snapshot, and what holds it
+   * (`record --retainers`); absent without snapshots.
+   */
+  heapGrowth?: HeapGrowth;
   /** Pending promise chains at the snapshot with the most of them; absent when the collector was off. */
   chains?: ChainsReport;
   /** The moments the user marked while recording, in time order (empty when none). */

@@ -26,6 +26,35 @@ export const poolOrigin = object({
   unreadResponses: optional(num),
   heldBy: optional(arrayOf(frame)),
 });
+const kindTotal = object({ count: num, bytes: num });
+const snapshotTotals = object({ time: num, count: num, bytes: num, pauseMs: optional(num) });
+const sourcePosition = object({ url: str, line: num, column: num });
+const retainerStep = object({
+  via: oneOf('property', 'variable', 'element', 'root'),
+  name: str,
+  holds: str,
+  source: optional(sourcePosition),
+});
+/** A `HeapGrowth` (core/retainers/heap-growth.ts). */
+const heapGrowth = object({
+  first: snapshotTotals,
+  last: snapshotTotals,
+  newCount: num,
+  newBytes: num,
+  kinds: arrayOf(object({ kind: str, first: kindTotal, last: kindTotal })),
+  holders: arrayOf(
+    object({
+      holds: str,
+      name: str,
+      source: optional(sourcePosition),
+      path: arrayOf(retainerStep),
+      truncated: bool,
+      count: num,
+      bytes: num,
+      kinds: arrayOf(object({ kind: str, count: num, bytes: num })),
+    }),
+  ),
+});
 const socketStates = { connecting: num, open: num, idle: num, destroyedReferenced: num };
 
 const snapshot = object({
@@ -120,5 +149,6 @@ export const RECORD_SHAPES: Record<SessionRecord['type'], Check> = {
       file: optional(str),
     }),
   }),
+  'heap-growth': object({ source: optional(str), growth: heapGrowth }),
   end: object({ time: num, reason: str, message: optional(str) }),
 };

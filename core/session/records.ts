@@ -5,6 +5,7 @@
  * Times are ms since the epoch unless a name says otherwise.
  */
 import type { AgentSnapshot } from '../agent-protocol';
+import type { HeapGrowth } from '../retainers/heap-growth';
 import type { Protocol } from 'devtools-protocol';
 
 export const SESSION_SCHEMA = 'hyperscope.session/1';
@@ -211,6 +212,16 @@ export interface SourceMapRecord {
   map: SourceMapV3;
 }
 
+/**
+ * What the heap gained between a recording's first heap snapshot and a later one (`record --retainers`):
+ * the kinds that grew and what holds the new objects, with their paths from the roots. Written at the
+ * end of the recording, and whenever a snapshot is asked for during it.
+ */
+export interface HeapGrowthRecord extends FromSource {
+  type: 'heap-growth';
+  growth: HeapGrowth;
+}
+
 /** The last record of a recording that ended cleanly. */
 export interface EndRecord {
   type: 'end';
@@ -233,4 +244,5 @@ export type SessionRecord =
   | SourceRecord
   | SourceEndRecord
   | SourceMapRecord
+  | HeapGrowthRecord
   | EndRecord;

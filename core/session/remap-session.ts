@@ -14,6 +14,7 @@ import type { Frame } from '../frame';
 import { readTlsSection, TLS_SECTION_KEY, type TlsSection } from '../network/tls-section';
 import { originalFrame, type SourceMaps } from '../profile/source-map';
 import type { Session } from './session';
+import { heapGrowthUrls, remapHeapGrowth } from '../retainers/remap-heap-growth';
 
 /** `session` with its frames remapped; the same object when `maps` is empty. */
 export function remapSession(session: Session, maps: SourceMaps): Session {
@@ -26,7 +27,7 @@ export function remapSession(session: Session, maps: SourceMaps): Session {
   };
 }
 
-type RecordedData = Pick<Session, 'snapshots' | 'cpuProfiles' | 'allocProfiles'>;
+type RecordedData = Pick<Session, 'snapshots' | 'cpuProfiles' | 'allocProfiles' | 'heapGrowth'>;
 
 /** The snapshots and profiles of one process or thread, remapped. */
 function remapData(data: RecordedData, maps: SourceMaps): RecordedData {
@@ -44,6 +45,9 @@ function remapData(data: RecordedData, maps: SourceMaps): RecordedData {
       ...window,
       nodes: window.nodes.map((node) => ({ ...node, callFrame: remapCall(node.callFrame) })),
     })),
+    ...(data.heapGrowth
+      ? { heapGrowth: data.heapGrowth.map((growth) => remapHeapGrowth(growth, maps)) }
+      : {}),
   };
 }
 
@@ -75,6 +79,7 @@ export function sessionFrameUrls(session: Session): Set<string> {
     for (const window of data.cpuProfiles)
       for (const node of window.profile.nodes) urls.add(node.callFrame.url);
     for (const window of data.allocProfiles) for (const node of window.nodes) urls.add(node.callFrame.url);
+    for (const growth of data.heapGrowth ?? []) for (const url of heapGrowthUrls(growth)) urls.add(url);
   }
   urls.delete('');
   return urls;

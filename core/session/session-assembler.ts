@@ -52,7 +52,7 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
   const cpuProfiles: CpuProfileWindow[] = [];
   const allocProfiles: AllocProfileWindow[] = [];
   /** The header's target's data; other sources get their own, by id. */
-  const own = { snapshots, events, cpuProfiles, allocProfiles };
+  const own: Omit<SourceData, 'info' | 'end'> = { snapshots, events, cpuProfiles, allocProfiles };
   const sources = new Map<string, SourceData>();
   const sourceMaps = new Map<string, SourceMapV3>();
   const open = new Map<string, OpenProfile>();
@@ -135,6 +135,11 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
         // Several processes of a session run the same scripts: the first map of a url stands.
         if (!sourceMaps.has(record.url)) sourceMaps.set(record.url, record.map);
         return;
+      case 'heap-growth': {
+        const data = dataOf(record.source, lineNumber);
+        (data.heapGrowth ??= []).push(record.growth);
+        return;
+      }
       case 'end':
         end = record;
         return;
@@ -218,6 +223,7 @@ export function createSessionAssembler(source = 'session file'): SessionAssemble
         events,
         cpuProfiles,
         allocProfiles,
+        ...(own.heapGrowth ? { heapGrowth: own.heapGrowth } : {}),
         end,
         truncated,
         warnings,

@@ -85,6 +85,7 @@ function partOf(session: Session, data: SourceData): SessionPart {
       events: data.events,
       cpuProfiles: data.cpuProfiles,
       allocProfiles: data.allocProfiles,
+      heapGrowth: data.heapGrowth,
       end: data.end
         ? {
             type: 'end',

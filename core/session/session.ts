@@ -6,6 +6,7 @@
 import type { Protocol } from 'devtools-protocol';
 import type { AgentSnapshot } from '../agent-protocol';
 import type { PackedModel } from '../profile/packed-model';
+import type { HeapGrowth } from '../retainers/heap-growth';
 import type {
   AllocNode,
   EndRecord,
@@ -62,6 +63,8 @@ export interface SourceData {
   events: EventRecord[];
   cpuProfiles: CpuProfileWindow[];
   allocProfiles: AllocProfileWindow[];
+  /** Heap growth between its heap snapshots (`--retainers`), in time order; absent without. */
+  heapGrowth?: HeapGrowth[];
 }
 
 export interface Session {
@@ -78,6 +81,8 @@ export interface Session {
   events: EventRecord[];
   cpuProfiles: CpuProfileWindow[];
   allocProfiles: AllocProfileWindow[];
+  /** Heap growth between its heap snapshots (`--retainers`), in time order; absent without. */
+  heapGrowth?: HeapGrowth[];
   /** The `end` record; null when the recorder or target died before writing it. */
   end: EndRecord | null;
   /** True when the file stopped in the middle of a record (a killed recorder); what came before is kept. */

@@ -36,6 +36,10 @@ export interface RecordArgs {
   detail: boolean;
   /** `--find-idle-pools`: walk the heap at attach for pools made before it and idle since. */
   findIdlePools: boolean;
+  /** `--retainers`: heap snapshots at start and end, and what holds the growth. */
+  retainers: boolean;
+  /** `--keep-snapshots`: with `--retainers`, keep the raw `.heapsnapshot` files beside the session. */
+  keepSnapshots: boolean;
   /** Which other processes and threads to record beside the target (`--no-workers`, `--no-threads`). */
   follow: FollowChoice;
 }
@@ -62,6 +66,8 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
       'heap-interval': { type: 'string' },
       detail: { type: 'boolean', default: false },
       'find-idle-pools': { type: 'boolean', default: false },
+      retainers: { type: 'boolean', default: false },
+      'keep-snapshots': { type: 'boolean', default: false },
       'no-workers': { type: 'boolean', default: false },
       'no-threads': { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
@@ -75,6 +81,8 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
   if (chosen !== 1)
     throw new UserError('say what to record: --pid PID, --url HOST:PORT, or -- COMMAND ARGS…', 2);
   const durationMs = values.duration === undefined ? null : duration(values.duration, '--duration');
+  if (values['keep-snapshots'] && !values.retainers)
+    throw new UserError('--keep-snapshots keeps the snapshots --retainers takes: add --retainers', 2);
   return {
     target: target(values.pid, values.url, values['allow-remote'], launch, values.keep),
     output: values.output ?? null,
@@ -97,6 +105,8 @@ export function parseRecordArgs(argv: string[]): RecordArgs {
     heapIntervalBytes: values['heap-interval'] === undefined ? null : heapInterval(values['heap-interval']),
     detail: values.detail,
     findIdlePools: values['find-idle-pools'],
+    retainers: values.retainers,
+    keepSnapshots: values['keep-snapshots'],
     follow: { workers: !values['no-workers'], threads: !values['no-threads'] },
   };
 }

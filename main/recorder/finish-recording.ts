@@ -11,6 +11,7 @@ import { inspectorIsOurs, write, writeEvent, writeProfiles } from './recording-s
 import { queueDetach } from './target-link';
 import { withTimeout } from './with-timeout';
 import { isRingWriter } from '../session/ring-session-writer';
+import { finishRetainers } from '../retainers/recording-retainers';
 
 /** Asking for the inline source maps waits this long at most; without them, positions stay as they ran. */
 const SOURCE_MAPS_TIMEOUT_MS = 10_000;
@@ -47,6 +48,7 @@ async function finishNow(
     writeEvent(state, 'warning', 'the profiles of the last window were lost: the target did not answer');
     queueDetach(link, inspectorIsOurs(state));
   } else if (session.isOpen()) {
+    if (!state.exiting) await finishRetainers(state);
     for (const sampler of [link.cpu, link.heap]) {
       if (!sampler) continue;
       try {

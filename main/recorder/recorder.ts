@@ -21,6 +21,7 @@ import type { Finish, RecordingState } from './recording-state';
 import { write, writeEvent } from './recording-state';
 import { openTargetLink } from './target-link';
 import { watchConnection } from './watch-connection';
+import { startRetainers } from '../retainers/recording-retainers';
 
 export type { EndReason, Recording, RecordingProgress, RecordingResult } from './recording';
 export { collectTimeoutFor } from './recording';
@@ -69,10 +70,12 @@ export async function startRecording(
     profiledUrls: new Set(),
     windows: { cpu: { start: startedAt, index: 0 }, heap: { start: startedAt, index: 0 } },
     timer: undefined,
+    heapGrowth: null,
     finishing: null,
   };
   if (link.agent.hello.reused)
     writeEvent(state, 'info', 'reused the Hyperscope agent already installed in the target');
+  if (options.retainers) await startRetainers(state);
 
   let resolveFinished!: (result: RecordingResult) => void;
   const finished = new Promise<RecordingResult>((resolve) => (resolveFinished = resolve));

@@ -18,6 +18,14 @@ export interface RecordingOptions {
   promises: boolean;
   /** Walk the heap once at attach for pools made before it and idle since (`--find-idle-pools`; costly). */
   findIdlePools?: boolean;
+  /**
+   * Take heap snapshots at the start and the end of the recording and store what grew and what holds
+   * it (`--retainers`; `main/retainers/`). Off by default: each snapshot stops the target while V8
+   * writes it.
+   */
+  retainers?: boolean;
+  /** With `retainers`: also keep the raw snapshots beside the session file, for DevTools (`--keep-snapshots`). */
+  keepSnapshots?: boolean;
   /** Knobs of the agent's promise-chain collector (unset: its defaults); ignored when `promises` is false. */
   promiseOptions?: PromiseOptions;
   /** µs between CPU samples (default 10,000: ~100 Hz; `--detail` 1000). */

@@ -12,6 +12,7 @@ import type { RecordingOptions } from './recording-options';
 import type { ProfileKind } from './profile-windows';
 import type { TargetLink } from './target-link';
 import { addProfiledUrls } from './inline-source-maps';
+import type { HeapGrowthTracker } from '../retainers/heap-growth-tracker';
 
 export interface RecordingState {
   /** Names the recording to the agent, the same across reconnections (it owns the agent's heap profile). */
@@ -38,6 +39,8 @@ export interface RecordingState {
   /** Each profiler's current window: CPU and allocation windows end apart (`profile-windows.ts`). */
   readonly windows: Record<ProfileKind, ProfileWindow>;
   timer: NodeJS.Timeout | undefined;
+  /** The first heap snapshot's census, with `retainers` (null without, or when it could not be taken). */
+  heapGrowth: HeapGrowthTracker | null;
   /** Set once the recording begins to finish; resolves with its result. */
   finishing: Promise<RecordingResult> | null;
 }

@@ -43,6 +43,10 @@ const USAGE = `hyperscope record (--pid PID | --url HOST:PORT | -- COMMAND ARGS�
   --no-threads         leave its worker threads out (by default each gets the agent too)
   --find-idle-pools    also list pools made before attaching and idle since (one heap walk at
                        attach; it slowed a target ~10% for as long as it ran — see docs/performance.md)
+  --retainers          heap snapshots at the start and the end: what grew, and the objects that hold
+                       it with their paths from the roots (each snapshot stops the target while V8
+                       writes it, ~1 s per 100 MB of heap — see docs/performance.md)
+  --keep-snapshots     with --retainers, keep the .heapsnapshot files beside the session (DevTools)
   -q, --quiet          no progress line`;
 
 export const recordCommand: Command = {

@@ -1,0 +1,53 @@
+/**
+ * The heap snapshots of a recording with `retainers`: the first when it starts, the last when it ends
+ * (before the allocation sampler lets go of the heap profiler, which would renumber the objects), each
+ * pause told in the session's events. A snapshot that fails costs the recording nothing else.
+ */
+import type { RecordingState } from '../recorder/recording-state';
+import { write, writeEvent } from '../recorder/recording-state';
+import { startHeapGrowthTracker } from './heap-growth-tracker';
+
+/** `<session file>.<n>.heapsnapshot`, beside the session file. */
+export function keptSnapshotPath(sessionPath: string, n: number): string {
+  return `${sessionPath}.${n}.heapsnapshot`;
+}
+
+const why = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export async function startRetainers(state: RecordingState): Promise<void> {
+  const { writer, options } = state;
+  try {
+    state.heapGrowth = await startHeapGrowthTracker(
+      state.link.session,
+      options.keepSnapshots ? (n) => keptSnapshotPath(writer.path, n) : undefined,
+    );
+    writeEvent(
+      state,
+      'info',
+      `first heap snapshot taken: it stopped the target for ${state.heapGrowth.firstPauseMs} ms`,
+    );
+  } catch (error) {
+    writeEvent(state, 'warning', `no heap snapshot: ${why(error)}; the recording goes on without retainers`);
+  }
+}
+
+/** Takes the last snapshot and writes what grew since the first; a warning instead when it cannot. */
+export async function finishRetainers(state: RecordingState): Promise<void> {
+  const tracker = state.heapGrowth;
+  if (!tracker) return;
+  state.heapGrowth = null;
+  if (tracker.session !== state.link.session) {
+    writeEvent(
+      state,
+      'warning',
+      'no heap growth: the connection was made again, and V8 numbers objects anew for it',
+    );
+    return;
+  }
+  try {
+    const growth = await tracker.compare();
+    write(state, { type: 'heap-growth', growth });
+  } catch (error) {
+    writeEvent(state, 'warning', `the last heap snapshot failed: ${why(error)}`);
+  }
+}
