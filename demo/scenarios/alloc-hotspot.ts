@@ -41,7 +41,7 @@ interface CatalogRow {
 
 function startCatalogExportApi(): ScenarioService {
   const catalog = buildCatalog(ROWS_PER_EXPORT * 4);
-  const cache = new Map<string, string>();
+  const downloadAgainCache = new Map<string, string>();
   let cachedChars = 0;
   let nextExportId = 1;
 
@@ -53,8 +53,8 @@ function startCatalogExportApi(): ScenarioService {
     const csv = renderCatalogExport(catalog.slice(first, first + ROWS_PER_EXPORT));
     const exportId = nextExportId++;
     if (exportId % CACHE_EVERY === 0) {
-      cachedChars += cacheExport(cache, `${customer.customerId}:${exportId}`, csv);
-      cachedChars -= evictOldest(cache, cachedChars - CACHE_LIMIT_CHARS);
+      cachedChars += cacheExport(downloadAgainCache, `${customer.customerId}:${exportId}`, csv);
+      cachedChars -= evictOldest(downloadAgainCache, cachedChars - CACHE_LIMIT_CHARS);
     }
     response.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
@@ -63,7 +63,7 @@ function startCatalogExportApi(): ScenarioService {
     response.end(csv);
   }
 
-  return { handle, stop: async () => cache.clear() };
+  return { handle, stop: async () => downloadAgainCache.clear() };
 }
 
 /** The export as CSV text: a header line and one line per row. Allocates the rows and the joined text. */
