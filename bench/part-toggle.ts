@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { AGENT_GLOBAL_KEY } from '../core/agent-protocol';
+import { connectInspector } from '../main/inspector/inspector-session';
 import { median, type Bench, type BenchFigure } from './bench';
 import { DD_TRACE_PPROF } from './record-cost-regimes';
 import { measure, pinSelf, type StartedTarget } from './target-run';
@@ -25,7 +26,8 @@ const MEASURE_S = Number(process.env.HS_TOGGLE_MEASURE_S ?? 6);
 const WARMUP_S = 20;
 const DEFAULT_PARTS = ['cpu-inspector', 'pprof-wall', 'heap', 'pprof-heap', 'agent', 'agent-no-promises'];
 
-type Toggle = (part: string, on: boolean) => Promise<void>;
+/** Switches `part`; a part the driver must also drive remotely answers with an inspector URL. */
+type Toggle = (part: string, on: boolean) => Promise<{ url?: string }>;
 
 async function startToggleTarget(): Promise<{ target: StartedTarget; toggle: Toggle }> {
   const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -50,13 +52,31 @@ async function startToggleTarget(): Promise<{ target: StartedTarget; toggle: Tog
   });
   const toggle: Toggle = (part, on) =>
     new Promise((resolve, reject) => {
-      child.once('message', (reply: { ok: boolean; error?: string }) =>
-        reply.ok ? resolve() : reject(new Error(`${part} ${on ? 'on' : 'off'}: ${reply.error}`)),
+      child.once('message', (reply: { ok: boolean; error?: string; url?: string }) =>
+        reply.ok ? resolve(reply) : reject(new Error(`${part} ${on ? 'on' : 'off'}: ${reply.error}`)),
       );
       child.send({ part, on });
     });
   const target = { url: `http://127.0.0.1:${port}/?id=7`, pid: child.pid!, stop: () => child.kill() };
   return { target, toggle };
+}
+
+/** Evaluates the installed agent's `collect()` every second over the inspector at `url`; returns the stop. */
+async function collectRemotely(url: string): Promise<() => Promise<void>> {
+  const host = new URL(url.replace(/^ws/, 'http'));
+  const [entry] = (await (await fetch(`http://${host.host}/json/list`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  const session = await connectInspector(entry!.webSocketDebuggerUrl);
+  const expression = `globalThis[Symbol.for(${JSON.stringify(AGENT_GLOBAL_KEY)})].collect()`;
+  const timer = setInterval(
+    () => void session.send('Runtime.evaluate', { expression }).catch(() => undefined),
+    1000,
+  );
+  return async () => {
+    clearInterval(timer);
+    await session.close();
+  };
 }
 
 export const partToggleBench: Bench = {
@@ -75,9 +95,11 @@ export const partToggleBench: Bench = {
       let off = await cpuPerRequest();
       for (let cycle = 0; cycle < CYCLES; cycle++) {
         for (const part of parts) {
-          await toggle(part, true);
+          const { url } = await toggle(part, true);
+          const remote = url ? await collectRemotely(url) : null;
           await measure(target, paced(SETTLE_S));
           const on = await cpuPerRequest();
+          await remote?.();
           await toggle(part, false);
           await measure(target, paced(SETTLE_S));
           const next = await cpuPerRequest();

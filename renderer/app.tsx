@@ -9,6 +9,7 @@ import { Icon } from './components/icon';
 import { PartPicker } from './components/part-picker';
 import { RecordingControls } from './components/recording-controls';
 import { RingSaveNotice } from './components/ring-save-notice';
+import { HeapSnapshotNotice } from './components/heap-snapshot-notice';
 import { selectFindings, selectSubject } from './store/selectors';
 import { VIEWS } from './store/ui-slice';
 import type { ViewName } from './store/ui-slice';
@@ -81,6 +82,7 @@ export function App() {
       </nav>
       <main className="view" aria-label={VIEW_INFO[view].label}>
         <RingSaveNotice />
+        <HeapSnapshotNotice />
         <h1 className="view-title">{VIEW_INFO[view].label}</h1>
         <Current key={part} />
       </main>

@@ -62,9 +62,12 @@ const parts = {
   // The agent with its collectors, collected every second as the recorder does.
   agent: agentPart({}),
   'agent-no-promises': agentPart({ promises: { enabled: false } }),
+  // The agent collected as the recorder really does it: over a remote inspector session (the driver
+  // evaluates `collect()` every second through the URL this part answers with).
+  'agent-remote': agentPart({}, true),
 };
 
-function agentPart(options) {
+function agentPart(options, remote = false) {
   return {
     on() {
       const api = new Function(
@@ -73,7 +76,11 @@ function agentPart(options) {
       )(require);
       api.install(require, options);
       agent = globalThis[Symbol.for(process.env.HS_AGENT_KEY)];
-      timer = setInterval(() => agent.collect(), 1000);
+      if (!remote) timer = setInterval(() => agent.collect(), 1000);
+      else {
+        if (!inspector.url()) inspector.open(0, '127.0.0.1');
+        return { url: inspector.url() };
+      }
     },
     off() {
       clearInterval(timer);
@@ -90,7 +97,7 @@ let current;
 process.on('message', ({ part, on }) => {
   if (on) current = partOf(part);
   Promise.resolve(on ? current.on() : current.off()).then(
-    () => process.send({ ok: true }),
+    (reply) => process.send({ ok: true, ...reply }),
     (error) => process.send({ ok: false, error: String(error) }),
   );
 });

@@ -95,6 +95,8 @@ export interface RecordingState {
   snapshotCount: number;
   /** A ring recording keeps only about this much of its end, ms ({@link StartRecordingRequest}); else null. */
   ringMs: number | null;
+  /** The recording takes heap snapshots (`retainers`): one may be asked for (`takeHeapSnapshot`). */
+  retainers?: boolean;
   /** The other processes and threads it records, in the order they appeared; empty for one process. */
   sources: LiveSource[];
   /** The last failure (attach, collection, target exit), as one line; null when none. */
@@ -118,6 +120,16 @@ export const IDLE_RECORDING: RecordingState = {
  * the last this-many ms (at least `MIN_RING_SPAN_MS`, shorter than `durationMs`), as `record --ring` does.
  */
 export type StartRecordingRequest = Partial<RecordingOptions> & { ringMs?: number };
+
+/** A heap snapshot taken during a recording (`takeHeapSnapshot`), in brief; the session holds the rest. */
+export interface HeapSnapshotTaken {
+  /** How long the target was paused, ms. */
+  pauseMs: number;
+  /** How much the heap's objects grew since the recording's first snapshot, bytes (negative: shrank). */
+  grewBytes: number;
+  /** What holds most of the new objects (`Map invoiceCache (alloc.js:3) → 2,410 strings, 15.6 MiB`); null when nothing does. */
+  topHolder: string | null;
+}
 
 /** The ring of a ring recording, written to a new session file while it goes on (`saveRing`). */
 export interface SavedRing {
@@ -178,6 +190,11 @@ export interface RequestChannels {
    * Fails when nothing is recorded, or when the recording keeps everything.
    */
   saveRing: { request: void; response: SavedRing };
+  /**
+   * A recording with `retainers` only: takes a heap snapshot of the target now (it pauses while V8 writes
+   * it), stores what grew since the recording's first one, and answers in brief.
+   */
+  takeHeapSnapshot: { request: void; response: HeapSnapshotTaken };
   /** Marks the live recording now; answers the mark as written (null when the recording is finishing). */
   mark: { request: { label: string }; response: MarkRecord | null };
   /** Asks for a file with a native dialog (Electron); null when cancelled or not available. */
@@ -231,6 +248,7 @@ export const REQUEST_CHANNELS = [
   'startRecording',
   'stopRecording',
   'saveRing',
+  'takeHeapSnapshot',
   'mark',
   'pickSessionFile',
   'openSession',

@@ -44,6 +44,7 @@ const VALIDATORS: { [C in RequestChannel]: (payload: unknown) => RequestOf<C> } 
   startRecording: recordingOptions,
   stopRecording: none,
   saveRing: none,
+  takeHeapSnapshot: none,
   mark: (p) => ({ label: string(record(p, 'mark').label, 'label', 200) }),
   pickSessionFile: none,
   openSession: sessionSource,
@@ -104,6 +105,7 @@ const UI_RECORDING_KEYS = [
   'promises',
   'cpuSamplingIntervalUs',
   'heapSamplingIntervalBytes',
+  'retainers',
   'ringMs',
 ] as const satisfies readonly (keyof StartRecordingRequest)[];
 
@@ -120,7 +122,7 @@ function recordingOptions(p: unknown): StartRecordingRequest {
   if (o.intervalMs != null) options.intervalMs = positiveNumber(o.intervalMs, 'intervalMs');
   if (o.durationMs !== undefined)
     options.durationMs = o.durationMs === null ? null : positiveNumber(o.durationMs, 'durationMs');
-  for (const key of ['cpu', 'heap', 'promises'] as const)
+  for (const key of ['cpu', 'heap', 'promises', 'retainers'] as const)
     if (o[key] != null) {
       if (typeof o[key] !== 'boolean') fail(`${key} must be true or false`);
       options[key] = o[key];

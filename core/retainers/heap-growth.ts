@@ -7,7 +7,7 @@ import type { SourcePosition } from './closure-source';
 import { censusOf, hasId, type HeapCensus, type KindTotal } from './heap-census';
 import type { HeapGraph } from './heap-graph';
 import { growthHolders, type HeldKind } from './growth-holders';
-import { describeNode, shownRetainerPath, type RetainerStep } from './retainer-path';
+import { describeNode, formatRetainerPath, shownRetainerPath, type RetainerStep } from './retainer-path';
 import { buildRetainerTree } from './retainer-tree';
 
 /** One snapshot's totals. */
@@ -43,6 +43,8 @@ export interface GrowthHolderSummary {
   /** New objects held through it, and their own sizes summed, bytes. */
   count: number;
   bytes: number;
+  /** Alike holders merged into this one (same kind, name and path), when more than one. */
+  instances?: number;
   /** The same by kind, most bytes first (at most 5). */
   kinds: HeldKind[];
 }
@@ -61,6 +63,8 @@ export interface HeapGrowth {
 
 const MAX_KINDS = 20;
 const MAX_HOLDERS = 10;
+/** Holders considered before alike ones are merged (many small ones may be one kind of holder). */
+const MAX_HOLDERS_MERGED = 200;
 const MAX_HELD_KINDS = 5;
 
 /** `excludeScripts`: script ids of Hyperscope's agent, whose objects are not the service's growth. */
@@ -74,8 +78,8 @@ export function heapGrowth(
   const lastCensus = censusOf(last);
   const tree = buildRetainerTree(last);
   const isOld = (id: number): boolean => hasId(first.ids, id);
-  const growth = growthHolders(last, tree, isOld, MAX_HOLDERS, excludeScripts);
-  const holders = growth.holders.map((holder): GrowthHolderSummary => {
+  const growth = growthHolders(last, tree, isOld, MAX_HOLDERS_MERGED, excludeScripts);
+  const summaries = growth.holders.map((holder): GrowthHolderSummary => {
     const { steps, truncated } = shownRetainerPath(last, tree, holder.node);
     const source = [...steps].reverse().find((step) => step.source)?.source;
     return {
@@ -86,9 +90,12 @@ export function heapGrowth(
       truncated,
       count: holder.count,
       bytes: holder.bytes,
-      kinds: holder.kinds.slice(0, MAX_HELD_KINDS),
+      kinds: holder.kinds,
     };
   });
+  const holders = mergeAlike(summaries)
+    .slice(0, MAX_HOLDERS)
+    .map((holder) => ({ ...holder, kinds: holder.kinds.slice(0, MAX_HELD_KINDS) }));
   return {
     first: { ...firstTotals, count: first.ids.length, bytes: first.totalBytes },
     last: { ...lastTotals, count: lastCensus.ids.length, bytes: lastCensus.totalBytes },
@@ -97,6 +104,38 @@ export function heapGrowth(
     kinds: kindChanges(first, lastCensus),
     holders,
   };
+}
+
+/**
+ * Holders that read the same (same kind of object, same name, same path: one per request, per socket,
+ * per module) as one, with `instances`, so that many small alike holders rank by what they hold together.
+ */
+function mergeAlike(holders: readonly GrowthHolderSummary[]): GrowthHolderSummary[] {
+  const byKey = new Map<string, GrowthHolderSummary>();
+  for (const holder of holders) {
+    const key = `${holder.holds}\u0000${holder.name}\u0000${formatRetainerPath(holder.path, holder.truncated)}`;
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, holder);
+      continue;
+    }
+    const kinds = new Map(seen.kinds.map((kind) => [kind.kind, { ...kind }]));
+    for (const kind of holder.kinds) {
+      const same = kinds.get(kind.kind);
+      if (same) {
+        same.count += kind.count;
+        same.bytes += kind.bytes;
+      } else kinds.set(kind.kind, { ...kind });
+    }
+    byKey.set(key, {
+      ...seen,
+      instances: (seen.instances ?? 1) + 1,
+      count: seen.count + holder.count,
+      bytes: seen.bytes + holder.bytes,
+      kinds: [...kinds.values()].sort((a, b) => b.bytes - a.bytes),
+    });
+  }
+  return [...byKey.values()].sort((a, b) => b.bytes - a.bytes);
 }
 
 function kindChanges(first: HeapCensus, last: HeapCensus): KindChange[] {

@@ -12,7 +12,8 @@ export function holderLabel(holder: GrowthHolderSummary): string {
   const named = isFunction ? holder.holds.slice('function '.length) : '';
   const name =
     !holder.name || holder.name === named ? '' : isFunction ? ` (as ${holder.name})` : ` ${holder.name}`;
-  return `${holder.holds}${name}${where}`;
+  const many = holder.instances && holder.instances > 1 ? ` ×${holder.instances}` : '';
+  return `${holder.holds}${name}${where}${many}`;
 }
 
 /** `2,410 strings, 15.6 MiB` (+ `, +3.2 MiB/s` given the span between the snapshots, s). */

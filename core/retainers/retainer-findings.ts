@@ -13,6 +13,8 @@ import { heldText, holderFrame, holderLabel, holderPathText } from './holder-tex
 
 /** Holders a finding lists. */
 const MAX_HOLDERS = 3;
+/** A finding lists another holder only when it holds at least this share of what the first holds. */
+const MIN_SHARE_OF_TOP = 0.1;
 /** Less net growth than this between the snapshots is noise (code compiled, caches warming), bytes. */
 export const MIN_GROWTH_BYTES = 1024 * 1024;
 /** The top holder must hold at least this share of the net growth for a `heap-growth` finding to name it. */
@@ -39,10 +41,17 @@ function holdersFor(growth: HeapGrowth, url: string | undefined): GrowthHolderSu
     file !== undefined &&
     file !== '' &&
     holder.path.some((step) => step.source?.url.replace(/^file:\/\//, '') === file);
-  return [...growth.holders.filter(inFile), ...growth.holders.filter((holder) => !inFile(holder))].slice(
-    0,
-    MAX_HOLDERS,
-  );
+  const ranked = [...growth.holders.filter(inFile), ...growth.holders.filter((holder) => !inFile(holder))];
+  return significant(ranked);
+}
+
+/** The first holder and those holding at least a tenth of what it holds: the rest is noise beside it. */
+function significant(holders: readonly GrowthHolderSummary[]): GrowthHolderSummary[] {
+  const top = holders[0];
+  if (!top) return [];
+  return holders
+    .filter((holder) => holder === top || holder.bytes >= MIN_SHARE_OF_TOP * top.bytes)
+    .slice(0, MAX_HOLDERS);
 }
 
 function withHolders(finding: Finding, growth: HeapGrowth): Finding {
@@ -78,7 +87,7 @@ function findHeapGrowth(growth: HeapGrowth): Finding | null {
     return null;
   const severity: Severity = rate >= CRITICAL_ALIVE_BYTES_PER_S ? 'critical' : 'warning';
   const frame = holderFrame(top);
-  const holders = growth.holders.slice(0, MAX_HOLDERS);
+  const holders = significant(growth.holders);
   return {
     kind: 'heap-growth',
     severity,

@@ -91,7 +91,12 @@ export function retainerPath(graph: HeapGraph, tree: RetainerTree, node: number)
 export function formatRetainerPath(steps: readonly RetainerStep[], truncated = false): string {
   const parts = steps.map((step) => {
     const where = step.source ? ` (${shortUrl(step.source.url)}:${step.source.line})` : '';
-    if (step.via === 'root' || !step.name) return `${step.holds}${where}`;
+    // A root other than the global object is named: `(Global handles) → Array`.
+    if (step.via === 'root')
+      return step.name && step.name !== '(root)'
+        ? `${step.name} → ${step.holds}${where}`
+        : `${step.holds}${where}`;
+    if (!step.name) return `${step.holds}${where}`;
     const name = step.via === 'element' ? `[${step.name}]` : step.name;
     return `${name}: ${step.holds}${where}`;
   });

@@ -38,6 +38,8 @@ export interface RecordingOptions {
   cpuSamplingIntervalUs?: number;
   /** Heap sampling interval, bytes. */
   heapSamplingIntervalBytes?: number;
+  /** Heap snapshots at the start and the end, and what holds the growth (`--retainers`); absent: off. */
+  retainers?: boolean;
 }
 
 export interface HeaderRecord {

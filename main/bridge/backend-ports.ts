@@ -9,6 +9,7 @@ import type {
   BackendInfo,
   DemoScenario,
   ExportFormat,
+  HeapSnapshotTaken,
   ExportProfileKind,
   LiveSource,
   ProcessInfo,
@@ -60,6 +61,8 @@ export interface ActiveRecording {
    * and goes on recording.
    */
   saveRing: (() => Promise<SavedRing>) | null;
+  /** With `retainers`: a heap snapshot now, compared with the first; null when the recording takes none. */
+  heapSnapshot: (() => Promise<HeapSnapshotTaken>) | null;
   /** One pending chain of the group, outer → inner, from the target's agent; null when none is pending. */
   chain(groupId: string): Promise<PromiseChain | null>;
 }

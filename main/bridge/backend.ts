@@ -91,6 +91,7 @@ export function createBackend(ports: BackendPorts): Backend {
       phase: gone ? 'idle' : 'attached',
       startedAt: null,
       ringMs: null,
+      retainers: false,
       sources: [],
       error: message ?? null,
       ...(gone ? { target: null } : {}),
@@ -150,6 +151,7 @@ export function createBackend(ports: BackendPorts): Backend {
         path: recording.path,
         snapshotCount: 0,
         ringMs: recording.ringMs,
+        retainers: recording.heapSnapshot !== null,
         error: null,
       });
     },
@@ -159,7 +161,13 @@ export function createBackend(ports: BackendPorts): Backend {
       const active = recording;
       recording = null;
       const path = await active.stop();
-      setState({ phase: live ? 'attached' : 'idle', startedAt: null, ringMs: null, sources: [] });
+      setState({
+        phase: live ? 'attached' : 'idle',
+        startedAt: null,
+        ringMs: null,
+        retainers: false,
+        sources: [],
+      });
       const opened = await open(await ports.readSessionFile(path), path, basename(path));
       emit('sessionOpened', opened);
       return opened;
@@ -169,6 +177,12 @@ export function createBackend(ports: BackendPorts): Backend {
       if (!recording.saveRing)
         throw new Error('this recording keeps everything: only one that keeps the last minutes saves them');
       return recording.saveRing();
+    },
+    takeHeapSnapshot: async () => {
+      if (!recording) throw new Error('not recording');
+      if (!recording.heapSnapshot)
+        throw new Error('this recording takes no heap snapshots: start one with retainers on');
+      return recording.heapSnapshot();
     },
     mark: async ({ label }) => {
       if (!recording) throw new Error('not recording');

@@ -20,6 +20,7 @@ import { DEFAULT_RECORDING_OPTIONS } from '../recorder/recording-options';
 import { FOLLOW_ALL, followersFor } from '../sources/followers';
 import { startRecordingWithSources } from '../sources/record-with-sources';
 import type { LiveTarget } from './backend-ports';
+import { heapSnapshotTaker } from '../retainers/heap-snapshot-taker';
 import { createLiveFindings } from './live-findings';
 import { watchLiveSources } from './live-sources';
 import { shownInOrder } from './shown-in-order';
@@ -50,7 +51,8 @@ export async function attachLive(target: AttachTarget, options: LiveTargetOption
       // Maps are loaded once per script for the whole recording; scripts changed since it began are skipped.
       // A target in a container names its own paths: they are read under /proc/PID/root.
       const root = target.kind === 'pid' ? await targetFileRoot(attached.pid) : null;
-      const remap = createSnapshotRemapper(createSourceMapCache(Date.now(), root));
+      const maps = createSourceMapCache(Date.now(), root);
+      const remap = createSnapshotRemapper(maps);
       const recording = await startRecordingWithSources(
         attached,
         recordingOptions,
@@ -94,6 +96,7 @@ export async function attachLive(target: AttachTarget, options: LiveTargetOption
         // Beside the recording's own file, named with the time, as `record --ring`'s SIGUSR2 does.
         saveRing: saveRing ? ringSaver(saveRing, recording.path) : null,
         mark: (label) => recording.mark(label),
+        heapSnapshot: heapSnapshotTaker(recording, maps),
         stop: async () => {
           stoppedByUs = true;
           return (await recording.stop()).path;

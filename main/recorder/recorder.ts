@@ -21,7 +21,7 @@ import type { Finish, RecordingState } from './recording-state';
 import { write, writeEvent } from './recording-state';
 import { openTargetLink } from './target-link';
 import { watchConnection } from './watch-connection';
-import { startRetainers } from '../retainers/recording-retainers';
+import { compareHeapNow, startRetainers } from '../retainers/recording-retainers';
 
 export type { EndReason, Recording, RecordingProgress, RecordingResult } from './recording';
 export { collectTimeoutFor } from './recording';
@@ -88,6 +88,7 @@ export async function startRecording(
   return {
     path: writer.path,
     ...(isRingWriter(writer) ? { saveRing: (path: string) => writer.snapshotTo(path) } : {}),
+    ...(options.retainers ? { compareHeap: () => compareHeapNow(state) } : {}),
     finished,
     mark(label) {
       if (state.finishing) return null;

@@ -35,6 +35,7 @@ export function recordingHeader(
       promises: options.promises,
       cpuSamplingIntervalUs: options.cpuSamplingIntervalUs,
       heapSamplingIntervalBytes: options.heapSamplingIntervalBytes,
+      ...(options.retainers ? { retainers: true } : {}),
     },
   };
 }

@@ -2,6 +2,7 @@
 import type { AgentSnapshot } from '../../core/agent-protocol';
 import type { EndRecord, MarkRecord } from '../../core/session/records';
 import type { RecordingOptions } from './recording-options';
+import type { HeapGrowth } from '../../core/retainers/heap-growth';
 import type { RingSaved } from '../session/ring-session-writer';
 
 export type EndReason = EndRecord['reason'];
@@ -37,6 +38,11 @@ export interface Recording {
    * session file `path` and goes on recording (the profile window under way is not in it yet).
    */
   saveRing?: (path: string) => Promise<RingSaved>;
+  /**
+   * With `retainers` only: takes a heap snapshot now, writes what grew since the first one (a
+   * `heap-growth` record) and returns it; rejects when the snapshot fails or the recording has ended.
+   */
+  compareHeap?: () => Promise<HeapGrowth>;
   /** Calls `<collector>.<method>` in the target's agent (the current connection's); rejects once the recording ends. */
   callAgent(method: string, arg?: unknown): Promise<unknown>;
 }

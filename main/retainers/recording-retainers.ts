@@ -6,6 +6,7 @@
 import type { RecordingState } from '../recorder/recording-state';
 import { write, writeEvent } from '../recorder/recording-state';
 import { startHeapGrowthTracker } from './heap-growth-tracker';
+import type { HeapGrowth } from '../../core/retainers/heap-growth';
 
 /** `<session file>.<n>.heapsnapshot`, beside the session file. */
 export function keptSnapshotPath(sessionPath: string, n: number): string {
@@ -29,6 +30,18 @@ export async function startRetainers(state: RecordingState): Promise<void> {
   } catch (error) {
     writeEvent(state, 'warning', `no heap snapshot: ${why(error)}; the recording goes on without retainers`);
   }
+}
+
+/** A snapshot asked for during the recording (from the app): compared with the first and written. */
+export async function compareHeapNow(state: RecordingState): Promise<HeapGrowth> {
+  const tracker = state.heapGrowth;
+  if (state.finishing) throw new Error('the recording has ended');
+  if (!tracker) throw new Error('the recording took no first heap snapshot (see its events)');
+  if (tracker.session !== state.link.session)
+    throw new Error('the connection was made again: V8 numbers objects anew, so there is nothing to compare');
+  const growth = await tracker.compare();
+  write(state, { type: 'heap-growth', growth });
+  return growth;
 }
 
 /** Takes the last snapshot and writes what grew since the first; a warning instead when it cannot. */

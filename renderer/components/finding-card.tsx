@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Finding } from '../../core/findings/finding';
 import { formatFrame } from '../../core/frame';
 import { displayUrl } from '../../core/profile/data-url-module';
+import { heldText, holderLabel, holderPathText } from '../../core/retainers/holder-text';
 import { evidenceCharts } from '../view-models/evidence-charts';
 import { kindLabel } from '../view-models/findings-summary';
 import { Icon } from './icon';
@@ -91,6 +92,19 @@ export function FindingCard(props: { finding: Finding; compact?: boolean; place?
               {selected.line}, column {selected.column}
             </div>
           )}
+        </section>
+      )}
+      {!props.compact && finding.evidence.holders && finding.evidence.holders.length > 0 && (
+        <section className="finding-holders">
+          <h4>What holds it (heap snapshots)</h4>
+          <ol>
+            {finding.evidence.holders.map((holder, i) => (
+              <li key={i}>
+                <Icon name="references" /> <strong>{holderLabel(holder)}</strong> → {heldText(holder)}
+                <div className="retainer-path muted">{holderPathText(holder)}</div>
+              </li>
+            ))}
+          </ol>
         </section>
       )}
       <p className="finding-advice">

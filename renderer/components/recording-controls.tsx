@@ -4,6 +4,7 @@ import { countParts } from '../view-models/part-picker';
 import { ringControlsOf, ringRequestOf } from '../view-models/ring-choice';
 import { Icon } from './icon';
 import { RingSaveButton } from './ring-save-button';
+import { HeapSnapshotButton } from './heap-snapshot-button';
 
 export function RecordingControls() {
   const recording = useApp((s) => s.recording);
@@ -60,6 +61,7 @@ export function RecordingControls() {
       {(phase === 'recording' || phase === 'stopping') && (
         <>
           {recording.ringMs !== null && phase === 'recording' && <RingSaveButton ringMs={recording.ringMs} />}
+          {recording.retainers && phase === 'recording' && <HeapSnapshotButton />}
           <button type="button" onClick={() => void mark(`mark ${marks + 1}`)}>
             <Icon name="bookmark" /> Mark
           </button>

@@ -5,6 +5,7 @@
 import { useApp } from '../bridge/bridge-context';
 import { ringRequestOf } from '../view-models/ring-choice';
 import { Icon } from './icon';
+import { RetainersChoice } from './retainers-choice';
 
 export function RingChoiceField() {
   const choice = useApp((s) => s.ringChoice);
@@ -42,6 +43,7 @@ export function RingChoiceField() {
           ? 'Older data is dropped as the recording goes on. Save the last minutes when something happens; Stop saves them too.'
           : 'Off: the recording keeps everything from start to stop.'}
       </p>
+      <RetainersChoice />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import type { Finding } from '../../core/findings/finding';
 import type { MarkRecord } from '../../core/session/records';
 import { ringRequestOf } from '../view-models/ring-choice';
 import { NO_RING_SAVES } from './ring-slice';
+import { NO_HEAP_SNAPSHOT } from './retainers-slice';
 import { errorLine } from './slice';
 import type { SliceCreator } from './slice';
 
@@ -77,9 +78,14 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (api) => (set, get) => (
       liveFindings: [],
       liveMarks: [],
       ringSaves: NO_RING_SAVES,
+      heapSnapshot: NO_HEAP_SNAPSHOT,
     });
     try {
-      const request = { ...(ring.ringMs !== null ? { ringMs: ring.ringMs } : {}), ...options };
+      const request = {
+        ...(ring.ringMs !== null ? { ringMs: ring.ringMs } : {}),
+        ...(get().retainersChoice ? { retainers: true } : {}),
+        ...options,
+      };
       set({ recording: await api.startRecording(request) });
     } catch (error) {
       set({ liveError: errorLine(error) });

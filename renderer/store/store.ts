@@ -9,6 +9,8 @@ import { createAttachSlice } from './attach-slice';
 import type { AttachSlice } from './attach-slice';
 import { createLiveSlice } from './live-slice';
 import type { LiveSlice } from './live-slice';
+import { createRetainersSlice } from './retainers-slice';
+import type { RetainersSlice } from './retainers-slice';
 import { createRingSlice } from './ring-slice';
 import type { RingSlice } from './ring-slice';
 import { createSessionSlice } from './session-slice';
@@ -16,7 +18,7 @@ import type { SessionSlice } from './session-slice';
 import { createUiSlice, VIEWS } from './ui-slice';
 import type { UiSlice, ViewName } from './ui-slice';
 
-export type AppState = SessionSlice & LiveSlice & AttachSlice & RingSlice & UiSlice;
+export type AppState = SessionSlice & LiveSlice & AttachSlice & RingSlice & RetainersSlice & UiSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: HyperscopeApi): AppStore {
@@ -25,6 +27,7 @@ export function createAppStore(api: HyperscopeApi): AppStore {
     ...createLiveSlice(api)(...args),
     ...createAttachSlice(api)(...args),
     ...createRingSlice(api)(...args),
+    ...createRetainersSlice(api)(...args),
     ...createUiSlice(api)(...args),
   }));
   const state = store.getState;

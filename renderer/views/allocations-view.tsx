@@ -16,6 +16,8 @@ import { FlameGraph } from '../components/flame-graph';
 import { OrderSwitch } from '../components/order-switch';
 import { Segmented } from '../components/segmented';
 import { AllocRateChart } from './alloc-rate-chart';
+import { RetainersPane } from './retainers-pane';
+import { heapGrowthOf } from '../view-models/retainer-tree';
 import { EmptyState } from '../components/states';
 import { TopTable } from '../components/top-table';
 import { selectAllPartsCount, selectIsLive, selectProfileSessions, selectProfiles } from '../store/selectors';
@@ -27,14 +29,19 @@ import type { AllocMode } from '../view-models/profile-models';
 const MODES = [
   { value: 'allocated', label: 'Allocated' },
   { value: 'alive', label: 'Still alive' },
+  { value: 'retainers', label: 'What holds it' },
 ] as const;
+
+/** The flame graph of one kind of bytes, or the heap snapshots' retainer tree. */
+type ViewMode = AllocMode | 'retainers';
 
 export function AllocationsView() {
   const profiles = useApp(selectProfiles);
   const sessions = useApp(selectProfileSessions);
   const parts = useApp(selectAllPartsCount);
   const live = useApp(selectIsLive);
-  const [mode, setMode] = useState<AllocMode>('allocated');
+  const [viewMode, setMode] = useState<ViewMode>('allocated');
+  const mode: AllocMode = viewMode === 'retainers' ? 'alive' : viewMode;
   const [order, setOrder] = useState<FlameOrder>('alphabetical');
   const [selected, setSelected] = useState<number | null>(null);
   const [scope, setScope] = useState<AllocScope>('site');
@@ -77,7 +84,7 @@ export function AllocationsView() {
     <Segmented
       label="Which bytes"
       options={MODES}
-      value={mode}
+      value={viewMode}
       onChange={(next) => {
         setMode(next);
         setSelected(null);
@@ -85,10 +92,17 @@ export function AllocationsView() {
     />
   );
 
+  if (viewMode === 'retainers')
+    return (
+      <div className="profile-view">
+        <div className="flame-toolbar">{switcher}</div>
+        <RetainersPane />
+      </div>
+    );
   if (!model || !layout || !histograms || !histogram)
     return (
       <div className="profile-view">
-        {profiles && <div className="flame-toolbar">{switcher}</div>}
+        {(profiles || heapGrowthOf(sessions)) && <div className="flame-toolbar">{switcher}</div>}
         <EmptyState
           icon="database"
           title={

@@ -66,6 +66,13 @@ export function fakePorts(files: Record<string, string> = {}): FakeWorld {
                   })
                 : null,
               mark: (label) => ({ type: 'mark', time: Date.now(), label }),
+              heapSnapshot: options.retainers
+                ? async () => ({
+                    pauseMs: 120,
+                    grewBytes: 3 << 20,
+                    topHolder: 'Map invoiceCache (alloc.js:3) → 2,410 strings, 3 MiB',
+                  })
+                : null,
               chain: async (groupId) => (sink && groupId === FAKE_CHAIN.groupId ? FAKE_CHAIN : null),
               stop: async () => {
                 sink = null;
