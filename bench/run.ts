@@ -19,6 +19,7 @@ const BENCHES: (() => Promise<Bench>)[] = [
   async () => (await import('./reoptimize-cost')).reoptimizeCostBench,
   async () => (await import('./long-recording')).longRecordingBench,
   async () => (await import('./part-toggle')).partToggleBench,
+  async () => (await import('./heap-snapshots')).heapSnapshotsBench,
 ];
 
 function formatRow(bench: string, figure: BenchFigure): string {

@@ -7,10 +7,15 @@ import type { RecordingState } from '../recorder/recording-state';
 import { write, writeEvent } from '../recorder/recording-state';
 import { startHeapGrowthTracker } from './heap-growth-tracker';
 import type { HeapGrowth } from '../../core/retainers/heap-growth';
+import { snapshotPauseText } from '../../core/retainers/snapshot-pause';
+import { formatBytes } from '../../core/units/bytes';
 
-/** `<session file>.<n>.heapsnapshot`, beside the session file. */
-export function keptSnapshotPath(sessionPath: string, n: number): string {
-  return `${sessionPath}.${n}.heapsnapshot`;
+/**
+ * `<session file>.<pid>.<n>.heapsnapshot` beside the session file (`.<pid>-t<threadId>.` for a worker
+ * thread): the processes and threads of one session each keep their own.
+ */
+export function keptSnapshotPath(sessionPath: string, n: number, pid: number, threadId = 0): string {
+  return `${sessionPath}.${pid}${threadId ? `-t${threadId}` : ''}.${n}.heapsnapshot`;
 }
 
 const why = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -18,9 +23,17 @@ const why = (error: unknown): string => (error instanceof Error ? error.message 
 export async function startRetainers(state: RecordingState): Promise<void> {
   const { writer, options } = state;
   try {
+    const { usedSize } = await state.link.session.send('Runtime.getHeapUsage');
+    writeEvent(
+      state,
+      'info',
+      `taking a heap snapshot of ${formatBytes(usedSize)} of heap: the target pauses ${snapshotPauseText(usedSize)}`,
+    );
     state.heapGrowth = await startHeapGrowthTracker(
       state.link.session,
-      options.keepSnapshots ? (n) => keptSnapshotPath(writer.path, n) : undefined,
+      options.keepSnapshots
+        ? (n) => keptSnapshotPath(writer.path, n, state.target.pid, state.target.thread?.threadId)
+        : undefined,
     );
     writeEvent(
       state,

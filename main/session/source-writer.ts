@@ -22,6 +22,7 @@ export function sourceWriter(writer: SessionWriter, source: string): SessionWrit
       }
       case 'snapshot':
       case 'event':
+      case 'heap-growth':
         return { ...record, source };
       case 'profile-begin':
         return { ...record, source, id: `${source}/${record.id}` };

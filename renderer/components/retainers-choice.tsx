@@ -2,7 +2,7 @@
  * "Heap snapshots at start and end" in the Attach view's Recording panel: off by default, since each
  * snapshot pauses the service; the pause is said before the choice is made.
  */
-import { SNAPSHOT_PAUSE_MS_PER_MIB } from '../../core/retainers/snapshot-pause';
+import { snapshotPauseScale } from '../../core/retainers/snapshot-pause';
 import { useApp } from '../bridge/bridge-context';
 
 export function RetainersChoice() {
@@ -15,8 +15,8 @@ export function RetainersChoice() {
         Find what holds leaking memory (heap snapshots at start and end)
       </label>
       <p className="muted">
-        Each snapshot pauses the service while V8 writes it: about {SNAPSHOT_PAUSE_MS_PER_MIB * 100} ms per
-        100 MB of heap. The session keeps what grew and what holds it, not the snapshots.
+        Each snapshot pauses the service while V8 writes it: {snapshotPauseScale()}. Not for a busy production
+        heap of gigabytes. The session keeps what grew and what holds it, not the snapshots.
       </p>
     </div>
   );

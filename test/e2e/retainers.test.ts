@@ -33,7 +33,7 @@ describe('browser mode, leak retainers', () => {
       const choice = page.getByRole('checkbox', { name: /Find what holds leaking memory/ });
       await expect(choice.isChecked()).resolves.toBe(false); // off by default: a snapshot pauses the service
       await page
-        .getByText(/Each snapshot pauses the service while V8 writes it: about \d+ ms per 100 MB/)
+        .getByText(/Each snapshot pauses the service while V8 writes it: about [\d.]+ s at 20 MB of heap/)
         .waitFor();
       await choice.check();
       await screenshot(page, 'retainers-attach');

@@ -23,7 +23,9 @@ const TARGET = fileURLToPath(new URL('./targets/known-retainers.cjs', import.met
 const dir = mkdtempSync(join(tmpdir(), 'hyperscope-retainers-'));
 const MAJORS: NodeMajor[] = [20, 22, 24, 26];
 
-async function record(major: NodeMajor): Promise<{ growth: HeapGrowth; report: Report; output: string }> {
+async function record(
+  major: NodeMajor,
+): Promise<{ growth: HeapGrowth; report: Report; output: string; pid: number }> {
   const target = await launchTarget(await nodeBinary(major), [TARGET]);
   const output = join(dir, `known-retainers-${major}.hyperscope`);
   const recording = await startRecording(
@@ -41,7 +43,7 @@ async function record(major: NodeMajor): Promise<{ growth: HeapGrowth; report: R
   expect((await recording.finished).reason).toBe('duration');
   const session = await readSessionFile(output);
   expect(session.heapGrowth).toHaveLength(1);
-  return { growth: session.heapGrowth![0]!, report: buildReport(session), output };
+  return { growth: session.heapGrowth![0]!, report: buildReport(session), output, pid: target.pid };
 }
 
 const recorded = new Map<NodeMajor, Awaited<ReturnType<typeof record>>>();
@@ -106,8 +108,8 @@ it('writes a heap-growth record the documented schema accepts', () => {
 });
 
 it('keeps the raw snapshots beside the session when asked, and not otherwise', () => {
-  const kept = keptSnapshotPath(recorded.get(20)!.output, 1);
+  const kept = keptSnapshotPath(recorded.get(20)!.output, 1, recorded.get(20)!.pid);
   expect(statSync(kept).size).toBeGreaterThan(1e6);
-  expect(existsSync(keptSnapshotPath(recorded.get(20)!.output, 2))).toBe(true);
-  expect(existsSync(keptSnapshotPath(recorded.get(22)!.output, 1))).toBe(false);
+  expect(existsSync(keptSnapshotPath(recorded.get(20)!.output, 2, recorded.get(20)!.pid))).toBe(true);
+  expect(existsSync(keptSnapshotPath(recorded.get(22)!.output, 1, recorded.get(22)!.pid))).toBe(false);
 });

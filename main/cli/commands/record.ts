@@ -45,7 +45,7 @@ const USAGE = `hyperscope record (--pid PID | --url HOST:PORT | -- COMMAND ARGS�
                        attach; it slowed a target ~10% for as long as it ran — see docs/performance.md)
   --retainers          heap snapshots at the start and the end: what grew, and the objects that hold
                        it with their paths from the roots (each snapshot stops the target while V8
-                       writes it, ~1 s per 100 MB of heap — see docs/performance.md)
+                       writes it: ~1.3 s at 20 MB of heap, ~8 s at 100 MB — see docs/performance.md)
   --keep-snapshots     with --retainers, keep the .heapsnapshot files beside the session (DevTools)
   -q, --quiet          no progress line`;
 
