@@ -31,6 +31,8 @@ export function describeNode(graph: HeapGraph, node: number): Pick<RetainerStep,
     const source = closureSource(graph, node);
     return { holds: `function ${name || '(anonymous)'}`, ...(source ? { source } : {}) };
   }
+  // V8 names the global object `global / ` (Node 20–24) or `global (global*) / ` (Node 26).
+  if (type === 'object' && /^global\b.*\/\s*$/.test(name)) return { holds: 'global' };
   if (type === 'object' || type === 'native') return { holds: name || 'Object' };
   return { holds: `(${type})` };
 }
@@ -84,7 +86,11 @@ export function retainerPath(graph: HeapGraph, tree: RetainerTree, node: number)
     const name = via === 'element' ? String(graph.edgeName[edge]) : edgeLabelOf(graph, edge);
     steps.push({ via, name, ...describeNode(graph, at) });
   }
-  return steps.reverse();
+  steps.reverse();
+  // V8 14 (Node 26) reaches the global object through a hidden root object: the global is the root.
+  if (steps[0]?.via === 'root' && steps[0].holds === '(hidden)' && steps[1]?.holds === 'global')
+    steps.splice(0, 2, { via: 'root', name: '', holds: 'global' });
+  return steps;
 }
 
 /** One line: `global → .process → … → renderInvoice (alloc.js:2) → invoiceCache: Map`. */
