@@ -21,8 +21,8 @@ export function recordingOptionsOf(args: RecordArgs, output: string): RecordingO
     promises: args.promises,
     promiseOptions: args.promiseOptions,
     findIdlePools: args.findIdlePools,
-    retainers: args.retainers,
-    keepSnapshots: args.keepSnapshots,
+    ...(args.retainers ? { retainers: true } : {}),
+    ...(args.keepSnapshots ? { keepSnapshots: true } : {}),
     // `--detail` sets both intervals; either one given on its own still wins.
     cpuSamplingIntervalUs: args.cpuIntervalUs ?? sampling.cpuSamplingIntervalUs,
     heapSamplingIntervalBytes: args.heapIntervalBytes ?? sampling.heapSamplingIntervalBytes,

@@ -11,7 +11,7 @@ import { inspectorIsOurs, write, writeEvent, writeProfiles } from './recording-s
 import { queueDetach } from './target-link';
 import { withTimeout } from './with-timeout';
 import { isRingWriter } from '../session/ring-session-writer';
-import { finishRetainers } from '../retainers/recording-retainers';
+import { finishRetainers, releaseHeapProfiler } from '../retainers/recording-retainers';
 
 /** Asking for the inline source maps waits this long at most; without them, positions stay as they ran. */
 const SOURCE_MAPS_TIMEOUT_MS = 10_000;
@@ -58,6 +58,7 @@ async function finishNow(
         writeEvent(state, 'warning', `a profile was lost: ${why}`);
       }
     }
+    if (state.options.retainers) await releaseHeapProfiler(session);
     if (!state.exiting) await writeInlineSourceMaps(state);
     if (state.exiting) {
       // Its JavaScript is gone and Node waits for us to disconnect before it exits: let it go.

@@ -3,6 +3,7 @@
  * (before the allocation sampler lets go of the heap profiler, which would renumber the objects), each
  * pause told in the session's events. A snapshot that fails costs the recording nothing else.
  */
+import type { InspectorSession } from '../inspector/inspector-session';
 import type { RecordingState } from '../recorder/recording-state';
 import { write, writeEvent } from '../recorder/recording-state';
 import { startHeapGrowthTracker } from './heap-growth-tracker';
@@ -55,6 +56,15 @@ export async function compareHeapNow(state: RecordingState): Promise<HeapGrowth>
   const growth = await tracker.compare();
   write(state, { type: 'heap-growth', growth });
   return growth;
+}
+
+/**
+ * After a recording's last snapshot (and its allocation sampler): V8 tracks every object's moves from the
+ * first heap snapshot on, at each GC, until the heap profiler is disabled, which also drops the ids.
+ * Left on, the service would pay for it after the recording (measured in docs/performance.md).
+ */
+export async function releaseHeapProfiler(session: InspectorSession): Promise<void> {
+  await session.send('HeapProfiler.disable').catch(() => undefined);
 }
 
 /** Takes the last snapshot and writes what grew since the first; a warning instead when it cannot. */
