@@ -48,7 +48,14 @@ export function remapReportFrames(report: Report, maps: SourceMaps): Report {
         advice: moved(finding.advice),
       };
     }),
-    ...(heapGrowth ? { heapGrowth: remapHeapGrowth(heapGrowth, maps) } : {}),
+    ...(heapGrowth
+      ? {
+          heapGrowth: {
+            ...remapHeapGrowth(heapGrowth, maps),
+            allocatedBy: heapGrowth.allocatedBy.map((site) => ({ ...site, frame: remap(site.frame) })),
+          },
+        }
+      : {}),
     ...(cpu ? { cpu: { ...cpu, top: remapRows(cpu.top) } } : {}),
     ...(allocations
       ? {
@@ -129,6 +136,7 @@ export function reportFrameUrls(report: Report): Set<string> {
       ...report.findings.flatMap((finding) => finding.frames),
       ...rows.map((row) => row.frame),
       ...(report.chains?.groups.flatMap((group) => [...group.frames, ...(group.waitFrames ?? [])]) ?? []),
+      ...(report.heapGrowth?.allocatedBy.map((site) => site.frame) ?? []),
     ]
       .map((frame) => frame.url)
       .concat(report.heapGrowth ? heapGrowthUrls(report.heapGrowth) : [])

@@ -11,6 +11,7 @@ import { marksSection } from './marks-section';
 import type { Report, ReportNote } from './report';
 import { REPORT_SCHEMA } from './report';
 import { summarizeSession } from './summarize-session';
+import { growthSites } from '../retainers/growth-sites';
 
 /** Rows of the CPU and allocation tables. */
 export const TOP_ROWS = 20;
@@ -42,7 +43,11 @@ export function reportOfOne(
     ...(cpu ? { cpu } : {}),
     ...(allocations ? { allocations } : {}),
     ...(chains ? { chains } : {}),
-    ...(session.heapGrowth?.length ? { heapGrowth: session.heapGrowth.at(-1)! } : {}),
+    ...(session.heapGrowth?.length
+      ? {
+          heapGrowth: { ...session.heapGrowth.at(-1)!, allocatedBy: growthSites(profiles, header.createdAt) },
+        }
+      : {}),
     marks: marksSection(session),
     notes: notesOf(session),
   };

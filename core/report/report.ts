@@ -12,6 +12,7 @@ import type { Finding } from '../findings/finding';
 import type { Frame } from '../frame';
 import type { AllocRatePoint } from '../profile/alloc-rate-series';
 import type { HeapGrowth } from '../retainers/heap-growth';
+import type { GrowthSite } from '../retainers/growth-sites';
 import type { EndRecord, TargetInfo } from '../session/records';
 import type { ReportMark } from './marks-section';
 import type { ReportPart } from './parts-section';
@@ -46,7 +47,7 @@ export interface Report {
    * What the heap gained between the recording's first and last heap snapshot, and what holds it
    * (`record --retainers`); absent without snapshots.
    */
-  heapGrowth?: HeapGrowth;
+  heapGrowth?: ReportHeapGrowth;
   /** Pending promise chains at the snapshot with the most of them; absent when the collector was off. */
   chains?: ChainsReport;
   /** The moments the user marked while recording, in time order (empty when none). */
@@ -62,6 +63,13 @@ export interface Report {
   /** The id of the one part (of `parts`) this report covers (`report --process`); absent: all of them. */
   part?: string;
 }
+
+/**
+ * The last heap growth of the session (`HeapGrowth`: snapshot totals, kinds, holders with paths) and, from
+ * the sampling profiles of the same recording, the functions that allocated the bytes still alive after
+ * GC (`allocatedBy`, most first): what holds the growth beside what made it.
+ */
+export type ReportHeapGrowth = HeapGrowth & { allocatedBy: GrowthSite[] };
 
 /**
  * The `promises` section of the peak snapshot (most pending chains): `groups` biggest first, each with

@@ -64,6 +64,8 @@ describe('browser mode, leak retainers', () => {
       const tree = page.getByRole('region', { name: "What holds the heap's growth" });
       await tree.getByRole('button', { name: CACHE }).waitFor();
       await tree.getByText('(string)').first().waitFor(); // the first holder opens onto what it holds
+      // Beside what holds it, what made it: the sampling's surviving bytes, by function.
+      await page.getByRole('region', { name: 'Allocated by' }).getByText('cacheExport').waitFor();
       await screenshot(page, 'retainers-tree');
 
       await showView(page, 'Findings');
