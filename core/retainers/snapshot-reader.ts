@@ -5,7 +5,7 @@
  * of their final size; `strings` come last, when it is known which of them name something.
  */
 import type { HeapGraph, HeapLocation, HeapTypeIds } from './heap-graph';
-import { isNamedEdgeType } from './heap-graph';
+import { edgeSink, locationSink, nodeSink, WantedStrings } from './snapshot-sinks';
 import { NumberArrayScanner, StringArrayScanner, ValueSkipper, type ValueScanner } from './snapshot-scanners';
 
 /** `snapshot.meta` as V8 writes it (only what is read here). */
@@ -23,9 +23,6 @@ interface SnapshotHeader {
   edge_count: number;
 }
 
-/** Node types whose name is the string's contents, not a name. */
-const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string']);
-
 export class HeapSnapshotReader {
   private scanner: ValueScanner | undefined;
   private key: string | undefined;
@@ -33,7 +30,8 @@ export class HeapSnapshotReader {
   private header: ValueSkipper | undefined;
   private meta: SnapshotMeta | undefined;
   private graph: HeapGraph | undefined;
-  private wanted: Uint8Array | undefined;
+  /** Strings that name a node or an edge: known once nodes and edges are read, before `strings`. */
+  private readonly wanted = new WantedStrings();
   private readonly locations = new Map<number, HeapLocation>();
   private done = false;
 
@@ -92,16 +90,19 @@ export class HeapSnapshotReader {
     if (key === 'snapshot') return (this.header = new ValueSkipper(true));
     const graph = this.graph;
     if (!graph) return new ValueSkipper();
-    if (key === 'nodes') return new NumberArrayScanner(this.nodeSink(graph));
-    if (key === 'edges') return new NumberArrayScanner(this.edgeSink(graph));
-    if (key === 'locations') return new NumberArrayScanner(this.locationSink());
-    if (key === 'strings') {
-      const wanted = this.wanted!;
+    const meta = this.meta!;
+    if (key === 'nodes') return new NumberArrayScanner(nodeSink(graph, meta.node_fields, this.wanted));
+    if (key === 'edges')
+      return new NumberArrayScanner(edgeSink(graph, meta.edge_fields, meta.node_fields.length, this.wanted));
+    if (key === 'locations')
+      return new NumberArrayScanner(
+        locationSink(this.locations, meta.location_fields, meta.node_fields.length),
+      );
+    if (key === 'strings')
       return new StringArrayScanner(
-        (index) => index < wanted.length * 8 && (wanted[index >> 3]! & (1 << (index & 7))) !== 0,
+        (index) => this.wanted.has(index),
         (index, value) => (graph.strings[index] = value),
       );
-    }
     return new ValueSkipper();
   }
 
@@ -131,72 +132,6 @@ export class HeapSnapshotReader {
       edgeTo: new Uint32Array(edgeCount),
       strings: [],
       locations: this.locations,
-    };
-  }
-
-  /** Marks string `index` as one to keep (it names a node or an edge). */
-  private want(index: number): void {
-    if (!this.wanted || index >= this.wanted.length * 8) {
-      const grown = new Uint8Array(Math.max(1024, (index >> 3) * 2 + 1));
-      if (this.wanted) grown.set(this.wanted);
-      this.wanted = grown;
-    }
-    this.wanted[index >> 3]! |= 1 << (index & 7);
-  }
-
-  private nodeSink(graph: HeapGraph): (value: number) => void {
-    const fields = this.meta!.node_fields;
-    const at = (name: string): number => fields.indexOf(name);
-    const [type, name, id, selfSize, edgeCount] = ['type', 'name', 'id', 'self_size', 'edge_count'].map(at);
-    const stringTypes = new Set([...STRING_TYPES].map((typeName) => graph.types.node.get(typeName)));
-    let field = 0;
-    let node = 0;
-    return (value) => {
-      if (field === type) graph.nodeType[node] = value;
-      else if (field === name) {
-        graph.nodeName[node] = value;
-        if (!stringTypes.has(graph.nodeType[node])) this.want(value);
-      } else if (field === id) graph.nodeId[node] = value;
-      else if (field === selfSize) graph.nodeSelfSize[node] = value;
-      else if (field === edgeCount) graph.firstEdge[node + 1] = graph.firstEdge[node]! + value;
-      if (++field === fields.length) {
-        field = 0;
-        node++;
-      }
-    };
-  }
-
-  private edgeSink(graph: HeapGraph): (value: number) => void {
-    const fields = this.meta!.edge_fields;
-    const [type, name, to] = ['type', 'name_or_index', 'to_node'].map((field) => fields.indexOf(field));
-    const nodeFields = this.meta!.node_fields.length;
-    let field = 0;
-    let edge = 0;
-    return (value) => {
-      if (field === type) graph.edgeType[edge] = value;
-      else if (field === name) {
-        graph.edgeName[edge] = value;
-        if (isNamedEdgeType(graph.types.edgeNames[graph.edgeType[edge]!])) this.want(value);
-      } else if (field === to) graph.edgeTo[edge] = value / nodeFields;
-      if (++field === fields.length) {
-        field = 0;
-        edge++;
-      }
-    };
-  }
-
-  private locationSink(): (value: number) => void {
-    const fields = this.meta!.location_fields ?? ['object_index', 'script_id', 'line', 'column'];
-    const nodeFields = this.meta!.node_fields.length;
-    const row: number[] = [];
-    return (value) => {
-      row.push(value);
-      if (row.length < fields.length) return;
-      const [objectIndex, scriptId, line, column] = ['object_index', 'script_id', 'line', 'column'].map(
-        (field) => row[fields.indexOf(field)] ?? 0,
-      );
-      this.locations.set(objectIndex! / nodeFields, { scriptId: scriptId!, line: line!, column: column! });
-      row.length = 0;
     };
   }
 }

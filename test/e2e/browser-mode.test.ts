@@ -168,10 +168,10 @@ describe('browser mode, live demo', () => {
       await expect(page.getByText(/Could not fetch the chain/).count()).resolves.toBe(0);
       await screenshot(page, 'live-chain');
       // A mark shows at once on the live chart, and comes back from the recorded file once stopped.
-      await page.getByRole('button', { name: 'Mark' }).click();
+      await page.getByRole('button', { name: 'Mark', exact: true }).click();
       await page.locator('.chart-card').getByText('mark 1', { exact: true }).waitFor();
-      await page.getByRole('button', { name: 'Stop' }).click();
-      await page.getByRole('button', { name: 'Record' }).waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Stop', exact: true }).click();
+      await page.getByRole('button', { name: 'Record', exact: true }).waitFor({ timeout: 30_000 });
       await expect(page.locator('.subject').textContent()).resolves.toMatch(/\.hyperscope$/);
       await showView(page, 'Dashboard');
       await page.locator('.chart-card').getByText('mark 1', { exact: true }).first().waitFor();
@@ -181,8 +181,8 @@ describe('browser mode, live demo', () => {
       await showView(page, 'CPU');
       await page.getByRole('img', { name: /Flame graph/ }).waitFor();
       await screenshot(page, 'live-cpu');
-      await page.getByRole('button', { name: 'Detach' }).click();
-      await page.getByRole('button', { name: 'Record' }).waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Detach', exact: true }).click();
+      await page.getByRole('button', { name: 'Record', exact: true }).waitFor({ state: 'detached' });
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -162,8 +162,8 @@ describe('browser mode, recording a cluster live', () => {
         .waitFor();
       await page.getByRole('region', { name: 'Current figures' }).getByText('Requests in flight').waitFor();
       await screenshot(page, 'picker-live-worker');
-      await page.getByRole('button', { name: 'Stop' }).click();
-      await page.getByRole('button', { name: 'Record' }).waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Stop', exact: true }).click();
+      await page.getByRole('button', { name: 'Record', exact: true }).waitFor({ timeout: 30_000 });
       await expect(page.locator('.subject').textContent()).resolves.toMatch(/\.hyperscope$/);
       await expect(worker.getAttribute('aria-checked')).resolves.toBe('true');
       await showView(page, 'Findings');
@@ -172,7 +172,7 @@ describe('browser mode, recording a cluster live', () => {
         .first()
         .waitFor();
       await expect(page.locator('.finding-place').first().textContent()).resolves.toContain(label);
-      await page.getByRole('button', { name: 'Detach' }).click();
+      await page.getByRole('button', { name: 'Detach', exact: true }).click();
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -41,7 +41,7 @@ describe('browser mode, leak retainers', () => {
       await page.getByRole('button', { name: /^alloc-hotspot / }).click();
       await page.getByText(/Recording demo: alloc-hotspot/).waitFor({ timeout: 30_000 });
       await page.getByText(/· [4-9] snapshots/).waitFor({ timeout: 20_000 });
-      const button = page.getByRole('button', { name: 'Heap snapshot' });
+      const button = page.getByRole('button', { name: 'Heap snapshot', exact: true });
       await expect(button.getAttribute('title')).resolves.toMatch(/pauses the service about [\d.]+ (ms|s)/);
       await button.click();
       const notice = page.getByRole('status', { name: 'Heap snapshot' });
@@ -50,8 +50,8 @@ describe('browser mode, leak retainers', () => {
       await screenshot(page, 'retainers-notice');
 
       await page.getByText(/· (1[0-9]|[2-9][0-9]) snapshots/).waitFor({ timeout: 20_000 });
-      await page.getByRole('button', { name: 'Stop' }).click();
-      await page.getByRole('button', { name: 'Record' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Stop', exact: true }).click();
+      await page.getByRole('button', { name: 'Record', exact: true }).waitFor({ timeout: 60_000 });
       await showView(page, 'Sessions');
       const path =
         (await page.getByRole('region', { name: 'Current session' }).locator('dd code').textContent()) ?? '';

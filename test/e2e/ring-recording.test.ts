@@ -92,8 +92,8 @@ describe('browser mode, ring recording', () => {
           /· (\d+) snapshots/.exec((await page.getByText(/· \d+ snapshots/).textContent()) ?? '')?.[1] ?? 0,
         );
       await expect.poll(snapshotsShown, { timeout: 15_000 }).toBeGreaterThan(early.snapshots.length);
-      await page.getByRole('button', { name: 'Stop' }).click();
-      await page.getByRole('button', { name: 'Record' }).waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Stop', exact: true }).click();
+      await page.getByRole('button', { name: 'Record', exact: true }).waitFor({ timeout: 30_000 });
       // The stopped recording's own file replaces the saved ring on screen once it has been read.
       const subject = page.locator('.subject', { hasText: /^hyperscope-\d+-\d{8}-\d{6}\.hyperscope$/ });
       await subject.waitFor({ timeout: 15_000 });
@@ -110,8 +110,8 @@ describe('browser mode, ring recording', () => {
       });
       expect(whole.end).not.toBeNull();
       expect(whole.snapshots.length).toBeGreaterThan(early.snapshots.length);
-      await page.getByRole('button', { name: 'Detach' }).click();
-      await page.getByRole('button', { name: 'Record' }).waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Detach', exact: true }).click();
+      await page.getByRole('button', { name: 'Record', exact: true }).waitFor({ state: 'detached' });
       expect(problems).toEqual([]);
     } finally {
       await context.close();
