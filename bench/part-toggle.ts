@@ -6,7 +6,8 @@
  * its own; cycles repeat the parts in turn. What process-to-process differences (memory layout, JIT
  * decisions) and the machine's drift add to `record-cost`'s fresh targets falls out of the pairing.
  * Steady state only: a part's start-up (a first compile, the forced GCs of the inspector's heap
- * sampler) is not what this measures.
+ * sampler) is not what this measures, except by the part `recording`: a whole `hyperscope record` at
+ * its defaults attached over the inspector each cycle and measured from 12 s after it began.
  *   HS_TOGGLE_PARTS=cpu-inspector,pprof-wall HS_TOGGLE_CYCLES=8 npx tsx bench/run.ts part-toggle
  */
 import { spawn } from 'node:child_process';
@@ -14,6 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { AGENT_GLOBAL_KEY } from '../core/agent-protocol';
 import { connectInspector } from '../main/inspector/inspector-session';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { attachHyperscope } from './attach-hyperscope';
 import { median, type Bench, type BenchFigure } from './bench';
 import { DD_TRACE_PPROF } from './record-cost-regimes';
 import { measure, pinSelf, type StartedTarget } from './target-run';
@@ -22,6 +27,8 @@ const SERVICE = process.env.HS_TOGGLE_SERVICE ?? 'promise-heavy';
 const RATE = Number(process.env.HS_TOGGLE_RATE ?? 8000);
 const CYCLES = Number(process.env.HS_TOGGLE_CYCLES ?? 6);
 const SETTLE_S = 2;
+/** Seconds a whole recording ('recording') runs before it is measured. */
+const RECORDING_SETTLE_S = 12;
 const MEASURE_S = Number(process.env.HS_TOGGLE_MEASURE_S ?? 6);
 const WARMUP_S = 20;
 const DEFAULT_PARTS = ['cpu-inspector', 'pprof-wall', 'heap', 'pprof-heap', 'agent', 'agent-no-promises'];
@@ -61,6 +68,13 @@ async function startToggleTarget(): Promise<{ target: StartedTarget; toggle: Tog
   return { target, toggle };
 }
 
+/** A whole `hyperscope record` at its defaults attached over the inspector at `url`; returns the stop. */
+async function recordRemotely(url: string): Promise<() => Promise<void>> {
+  const file = join(mkdtempSync(join(tmpdir(), 'hs-toggle-')), 'url');
+  writeFileSync(file, url);
+  return attachHyperscope('record', file);
+}
+
 /** Evaluates the installed agent's `collect()` every second over the inspector at `url`; returns the stop. */
 async function collectRemotely(url: string): Promise<() => Promise<void>> {
   const host = new URL(url.replace(/^ws/, 'http'));
@@ -95,12 +109,15 @@ export const partToggleBench: Bench = {
       let off = await cpuPerRequest();
       for (let cycle = 0; cycle < CYCLES; cycle++) {
         for (const part of parts) {
-          const { url } = await toggle(part, true);
-          const remote = url ? await collectRemotely(url) : null;
-          await measure(target, paced(SETTLE_S));
+          const whole = part === 'recording';
+          const { url } = await toggle(whole ? 'inspector' : part, true);
+          const remote = url ? await (whole ? recordRemotely(url) : collectRemotely(url)) : null;
+          // A whole recording is measured past its start (the deoptimization once per attach, the
+          // first two allocation windows), as record-cost's "left on" is.
+          await measure(target, paced(whole ? RECORDING_SETTLE_S : SETTLE_S));
           const on = await cpuPerRequest();
           await remote?.();
-          await toggle(part, false);
+          await toggle(whole ? 'inspector' : part, false);
           await measure(target, paced(SETTLE_S));
           const next = await cpuPerRequest();
           ratios.get(part)!.push((off + next) / 2 / on);

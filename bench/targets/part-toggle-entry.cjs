@@ -58,6 +58,25 @@ const parts = {
             post('HeapProfiler.startSampling', { samplingInterval: HEAP_INTERVAL, ...KEEP_COLLECTED }),
           off: () => post('HeapProfiler.stopSampling'),
         },
+  // Both of dd-trace's profilers, as the record-cost bench's pprof regime starts them.
+  pprof: {
+    on() {
+      pprof().time.start(DD_WALL);
+      pprof().heap.start(HEAP_INTERVAL, 64);
+    },
+    off() {
+      pprof().time.stop();
+      pprof().heap.stop();
+    },
+  },
+  // Only the inspector opened: the driver attaches a whole Hyperscope recording through it.
+  inspector: {
+    on() {
+      if (!inspector.url()) inspector.open(0, '127.0.0.1');
+      return { url: inspector.url() };
+    },
+    off() {},
+  },
   'pprof-heap': { on: () => pprof().heap.start(HEAP_INTERVAL, 64), off: () => pprof().heap.stop() },
   // The agent with its collectors, collected every second as the recorder does.
   agent: agentPart({}),
