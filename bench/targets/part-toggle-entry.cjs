@@ -41,6 +41,28 @@ const parts = {
       await post('Profiler.disable');
     },
   },
+  'cpu-inspector-deopt': {
+    async on() {
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 10_000 });
+      await post('Profiler.start');
+      // As the recorder does once per attach (inline-frames.ts): every function deoptimized, so hot code
+      // is optimized again while the profiler runs.
+      await post('Profiler.startPreciseCoverage', { callCount: false, detailed: false });
+      await post('Profiler.stopPreciseCoverage');
+      timer = setInterval(async () => {
+        console.profile('bridge');
+        await post('Profiler.stop');
+        await post('Profiler.start');
+        console.profileEnd('bridge');
+      }, WINDOW_MS);
+    },
+    async off() {
+      clearInterval(timer);
+      await post('Profiler.stop');
+      await post('Profiler.disable');
+    },
+  },
   'pprof-wall': { on: () => pprof().time.start(DD_WALL), off: () => pprof().time.stop() },
   // Allocation sampling as a recording left on does it (one window: they are 1–5 min long by then).
   // Node 26+: driven by the agent with `v8.startHeapProfile`, every sample kept, no forced GC; Node

@@ -4,10 +4,13 @@
  * the agent hands over becomes an "allocated" window and, when a full GC ran in it, a "still alive" one
  * (`core/profile/split-heap-window.ts`).
  *
- * A busy service runs full GCs of its own, and they are what the still-alive view is read from. A service
- * that runs none in a window (a small heap that grows slowly: a leak's early minutes) would never get one:
- * every other window, as the inspector's sampler alternates, and at the end of a recording that has no
- * still-alive window yet, a window without a full GC of its own gets one forced before it ends.
+ * A busy service runs full GCs of its own, and they are what the still-alive view is read from. A GC is
+ * forced only at the end of a recording that has no still-alive window yet (a small heap that grows
+ * slowly: a leak's early minutes), never while it runs: a forced full GC drops optimized code whose
+ * embedded objects died ("weak objects") and costs the service ~20 s of slower requests. Forcing one
+ * every other window, as the inspector's sampler alternates, made a whole recording of the promise-heavy
+ * service cost 0.88 of its CPU per request against 0.96 without allocation sampling (part-toggle bench,
+ * docs/performance.md).
  */
 import type { AgentHeapWindow } from '../../core/agent-protocol';
 import { splitHeapWindow, type LiveMarkedProfile } from '../../core/profile/split-heap-window';
@@ -40,10 +43,9 @@ export async function startAgentHeapSampler(
   let windowIndex = 0;
   let aliveWindows = 0;
   const fullGcs = async (): Promise<number> => Number(await agent.call('heapProfile.fullGcs'));
-  /** Forces a full GC before the current window ends when it is due a still-alive part and saw no full GC. */
-  const judgeIfDue = async (last: boolean): Promise<void> => {
-    const due = windowIndex % 2 === 1 || (last && aliveWindows === 0);
-    if (!due || (await fullGcs()) > 0) return;
+  /** At the end of a recording without a still-alive window: forces a full GC unless the last window saw one. */
+  const aliveAtLast = async (): Promise<void> => {
+    if (aliveWindows > 0 || (await fullGcs()) > 0) return;
     await session.send('HeapProfiler.collectGarbage');
     // Node reports a GC to observers at a later turn of the target's loop: wait for it to be seen.
     for (const deadline = Date.now() + GC_REPORT_WAIT_MS; Date.now() < deadline;) {
@@ -71,11 +73,10 @@ export async function startAgentHeapSampler(
   };
   return {
     async rotate() {
-      await judgeIfDue(false);
       return records((await agent.call('heapProfile.rotate')) as AgentHeapWindow);
     },
     async stop() {
-      await judgeIfDue(true);
+      await aliveAtLast();
       return records((await agent.call('heapProfile.stop')) as AgentHeapWindow);
     },
   };
