@@ -52,6 +52,11 @@ describe('browser mode, leak retainers', () => {
       await page.getByText(/· (1[0-9]|[2-9][0-9]) snapshots/).waitFor({ timeout: 20_000 });
       await page.getByRole('button', { name: 'Stop', exact: true }).click();
       await page.getByRole('button', { name: 'Record', exact: true }).waitFor({ timeout: 60_000 });
+      // The recording's file is open once its name is the subject: moving to Sessions before that, the
+      // opened session would take the app to the Dashboard (a loaded CI runner read it that late).
+      await page
+        .locator('.subject', { hasText: /^hyperscope-\d+-\d{8}-\d{6}\.hyperscope$/ })
+        .waitFor({ timeout: 60_000 });
       await showView(page, 'Sessions');
       const path =
         (await page.getByRole('region', { name: 'Current session' }).locator('dd code').textContent()) ?? '';
