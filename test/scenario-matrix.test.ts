@@ -117,12 +117,19 @@ const CASES: readonly ScenarioCase[] = [
     recordArgs: ['--retainers'],
     pick: (f) => f.evidence.values.criterion === 'surviving',
     more: (surviving, report) => {
-      // The heap snapshots name what keeps the bytes: the export cache, in the function whose scope holds it.
+      // The heap snapshots name what keeps the bytes: the export cache, in the function whose scope holds it
+      // — or, when V8 gave new objects ids of the first snapshot's (once in CI, Node 20), say so and name
+      // nothing rather than the wrong holder.
       const holder = surviving.evidence.holders?.[0];
-      expect(holder && holderLabel(holder), titles(report)).toMatch(
-        /^Map downloadAgainCache \(scenarios\/alloc-hotspot\.ts:\d+\)$/,
+      const notComparable = report.notes.some((note) =>
+        /heap snapshots cannot be compared/.test(note.message),
       );
-      expect(surviving.advice).toMatch(/^Map downloadAgainCache/);
+      if (!notComparable) {
+        expect(holder && holderLabel(holder), titles(report)).toMatch(
+          /^Map downloadAgainCache \(scenarios\/alloc-hotspot\.ts:\d+\)$/,
+        );
+        expect(surviving.advice).toMatch(/^Map downloadAgainCache/);
+      } else expect(holder).toBeUndefined();
       expect(surviving.frames[0]).toMatchObject({ functionName: 'cacheExport' });
       // Most surviving bytes are the cache's (0.94 in a recording here, 0.79 on a loaded CI runner, whose
       // in-flight requests held more of the rest at the window's GC).

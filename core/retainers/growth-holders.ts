@@ -35,6 +35,8 @@ export interface GrowthHolder {
 }
 
 export interface Growth {
+  /** Every new object a root reaches, the engine's included (compared with the growth in count). */
+  allNew: number;
   /** New objects in the last snapshot that a root reaches, and their bytes. */
   newCount: number;
   newBytes: number;
@@ -73,6 +75,7 @@ export function growthHolders(
   const byHolder = new Map<number, { count: number; bytes: number; kinds: Map<string, HeldKind> }>();
   let newCount = 0;
   let newBytes = 0;
+  let allNew = 0;
   for (let at = 0; at < reached; at++) {
     const node = order[at]!;
     if (!isNew[node]) continue;
@@ -84,6 +87,7 @@ export function growthHolders(
           ? up
           : holderOf[up]!;
     holderOf[node] = holder;
+    allNew++;
     if (!isCodeMade(graph, node)) continue;
     const bytes = graph.nodeSelfSize[node]!;
     newCount++;
@@ -108,7 +112,7 @@ export function growthHolders(
     }))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, maxHolders);
-  return { newCount, newBytes, holders };
+  return { allNew, newCount, newBytes, holders };
 }
 
 /** Per node, 1 when its retainers pass through a function of one of `scripts`. */

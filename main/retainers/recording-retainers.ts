@@ -7,7 +7,7 @@ import type { InspectorSession } from '../inspector/inspector-session';
 import type { RecordingState } from '../recorder/recording-state';
 import { write, writeEvent } from '../recorder/recording-state';
 import { startHeapGrowthTracker } from './heap-growth-tracker';
-import type { HeapGrowth } from '../../core/retainers/heap-growth';
+import { SnapshotsNotComparableError, type HeapGrowth } from '../../core/retainers/heap-growth';
 import { snapshotPauseText } from '../../core/retainers/snapshot-pause';
 import { formatBytes } from '../../core/units/bytes';
 
@@ -84,6 +84,8 @@ export async function finishRetainers(state: RecordingState): Promise<void> {
     const growth = await tracker.compare();
     write(state, { type: 'heap-growth', growth });
   } catch (error) {
-    writeEvent(state, 'warning', `the last heap snapshot failed: ${why(error)}`);
+    const what =
+      error instanceof SnapshotsNotComparableError ? 'no heap growth' : 'the last heap snapshot failed';
+    writeEvent(state, 'warning', `${what}: ${why(error)}`);
   }
 }
