@@ -23,46 +23,10 @@ const parts = {
   // The CPU profile as the recorder takes it: the inspector's profiler at 10 ms, restarted every window
   // with a console profile open across the restart (`main/recorder/inline-frames.ts`), so V8 keeps its
   // code map: without it each start walks the heap (~15–30 ms on a 10 MB heap, 90–180 ms on 160 MB).
-  'cpu-inspector': {
-    async on() {
-      await post('Profiler.enable');
-      await post('Profiler.setSamplingInterval', { interval: 10_000 });
-      await post('Profiler.start');
-      timer = setInterval(async () => {
-        console.profile('bridge');
-        await post('Profiler.stop');
-        await post('Profiler.start');
-        console.profileEnd('bridge');
-      }, WINDOW_MS);
-    },
-    async off() {
-      clearInterval(timer);
-      await post('Profiler.stop');
-      await post('Profiler.disable');
-    },
-  },
-  'cpu-inspector-deopt': {
-    async on() {
-      await post('Profiler.enable');
-      await post('Profiler.setSamplingInterval', { interval: 10_000 });
-      await post('Profiler.start');
-      // As the recorder does once per attach (inline-frames.ts): every function deoptimized, so hot code
-      // is optimized again while the profiler runs.
-      await post('Profiler.startPreciseCoverage', { callCount: false, detailed: false });
-      await post('Profiler.stopPreciseCoverage');
-      timer = setInterval(async () => {
-        console.profile('bridge');
-        await post('Profiler.stop');
-        await post('Profiler.start');
-        console.profileEnd('bridge');
-      }, WINDOW_MS);
-    },
-    async off() {
-      clearInterval(timer);
-      await post('Profiler.stop');
-      await post('Profiler.disable');
-    },
-  },
+  'cpu-inspector': cpuProfilePart(false),
+  // As the recorder does once per attach (inline-frames.ts): every function deoptimized after the start,
+  // so hot code is optimized again while the profiler runs.
+  'cpu-inspector-deopt': cpuProfilePart(true),
   'pprof-wall': { on: () => pprof().time.start(DD_WALL), off: () => pprof().time.stop() },
   // Allocation sampling as a recording left on does it (one window: they are 1–5 min long by then).
   // Node 26+: driven by the agent with `v8.startHeapProfile`, every sample kept, no forced GC; Node
@@ -107,6 +71,31 @@ const parts = {
   // evaluates `collect()` every second through the URL this part answers with).
   'agent-remote': agentPart({}, true),
 };
+
+function cpuProfilePart(deoptimize) {
+  return {
+    async on() {
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 10_000 });
+      await post('Profiler.start');
+      if (deoptimize) {
+        await post('Profiler.startPreciseCoverage', { callCount: false, detailed: false });
+        await post('Profiler.stopPreciseCoverage');
+      }
+      timer = setInterval(async () => {
+        console.profile('bridge');
+        await post('Profiler.stop');
+        await post('Profiler.start');
+        console.profileEnd('bridge');
+      }, WINDOW_MS);
+    },
+    async off() {
+      clearInterval(timer);
+      await post('Profiler.stop');
+      await post('Profiler.disable');
+    },
+  };
+}
 
 function agentPart(options, remote = false) {
   return {

@@ -8,7 +8,7 @@
  * Objects whose walk reaches a root first are charged to the topmost of them. Two passes in the walk's
  * order, since every node's retainer comes before it.
  */
-import type { HeapGraph } from './heap-graph';
+import { STORAGE_NODE_TYPES, type HeapGraph } from './heap-graph';
 import { isCodeMade, kindOf } from './heap-census';
 import { NO_RETAINER, type RetainerTree } from './retainer-tree';
 
@@ -145,11 +145,9 @@ function ownersOf(graph: HeapGraph, tree: RetainerTree): { owner: Uint32Array; d
     const type = graph.nodeType[node];
     return (type === objectType || type === closureType) && isCodeMade(graph, node);
   };
-  // Internal arrays (tables, backing stores) and the engine's objects: not strings or numbers, which
-  // hold their parts themselves.
-  const storageTypes = new Set(
-    ['array', 'hidden', 'code', 'object shape', 'object'].map((name) => graph.types.node.get(name)),
-  );
+  // The engine's storage, and objects that are not owners (system objects): not strings or numbers,
+  // which hold their parts themselves.
+  const storageTypes = new Set([...STORAGE_NODE_TYPES, 'object'].map((name) => graph.types.node.get(name)));
   const isStorage = (node: number): boolean => storageTypes.has(graph.nodeType[node]) && !isOwner(node);
   for (let at = 0; at < tree.reached; at++) {
     const node = tree.order[at]!;

@@ -2,7 +2,7 @@
  * What one snapshot holds, by kind (an object's constructor, or a type such as `(string)`), and the ids
  * of its objects: all that is kept of the first snapshot of a recording to compare the last one with.
  */
-import { nodeNameOf, type HeapGraph } from './heap-graph';
+import { nodeNameOf, STRING_NODE_TYPES, type HeapGraph } from './heap-graph';
 
 /** Objects of one kind in a snapshot. */
 export interface KindTotal {
@@ -23,7 +23,7 @@ export interface HeapCensus {
 /** Types V8 gives engine-internal objects: grouped as `(system)`, never a constructor. */
 const SYSTEM_TYPES = new Set(['hidden', 'code', 'object shape', 'synthetic']);
 const NAMED_TYPES = new Set(['object', 'native']);
-const STRING_TYPES = new Set(['string', 'concatenated string', 'sliced string']);
+const STRING_TYPES = new Set(STRING_NODE_TYPES);
 
 /**
  * Types of objects the service's code made (or that store them, as a Map's table): the growth a user

@@ -50,6 +50,12 @@ export interface HeapGraph {
   locations: ReadonlyMap<number, HeapLocation>;
 }
 
+/** Node types whose name is the string's contents, not a name: all strings to the code that made them. */
+export const STRING_NODE_TYPES: readonly string[] = ['string', 'concatenated string', 'sliced string'];
+
+/** Node types of the engine's storage between the objects code names (tables, backing stores, code). */
+export const STORAGE_NODE_TYPES: readonly string[] = ['hidden', 'code', 'object shape', 'array'];
+
 /** True when edges of `type` name their target by a string (not by an index). */
 export function isNamedEdgeType(typeName: string | undefined): boolean {
   return typeName !== 'element' && typeName !== 'hidden';

@@ -5,7 +5,7 @@
  * `global → process → mainModule → … → renderInvoice (alloc.js:2) → invoiceCache: Map`.
  */
 import { closureSource, type SourcePosition } from './closure-source';
-import { edgeLabelOf, nodeNameOf, nodeTypeOf, type HeapGraph } from './heap-graph';
+import { edgeLabelOf, nodeNameOf, nodeTypeOf, STORAGE_NODE_TYPES, type HeapGraph } from './heap-graph';
 import { NO_RETAINER, type RetainerTree } from './retainer-tree';
 
 /** One step of a retainer path. */
@@ -21,7 +21,7 @@ export interface RetainerStep {
 }
 
 /** Storage the engine keeps between the objects the code names. */
-const STORAGE_TYPES = new Set(['hidden', 'code', 'object shape', 'array']);
+const STORAGE_TYPES = new Set(STORAGE_NODE_TYPES);
 
 /** What `node` is, as a step names it. */
 export function describeNode(graph: HeapGraph, node: number): Pick<RetainerStep, 'holds' | 'source'> {

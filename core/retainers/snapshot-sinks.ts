@@ -3,10 +3,7 @@
  * the reader scans them (`snapshot-reader.ts`): straight into the graph's typed arrays, noting which
  * strings name something so that only those are kept when `strings` comes, last.
  */
-import { isNamedEdgeType, type HeapGraph, type HeapLocation } from './heap-graph';
-
-/** Node types whose name is the string's contents, not a name. */
-const STRING_TYPES = ['string', 'concatenated string', 'sliced string'];
+import { isNamedEdgeType, STRING_NODE_TYPES, type HeapGraph, type HeapLocation } from './heap-graph';
 
 /** A growing bit set of string indices. */
 export class WantedStrings {
@@ -35,7 +32,7 @@ export function nodeSink(
   const [type, name, id, selfSize, edgeCount] = ['type', 'name', 'id', 'self_size', 'edge_count'].map((f) =>
     fields.indexOf(f),
   );
-  const stringTypes = new Set(STRING_TYPES.map((typeName) => graph.types.node.get(typeName)));
+  const stringTypes = new Set(STRING_NODE_TYPES.map((typeName) => graph.types.node.get(typeName)));
   let field = 0;
   let node = 0;
   return (value) => {
